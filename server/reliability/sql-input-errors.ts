@@ -1,0 +1,21 @@
+import { ErrorCategory, ZuoraError } from '../errors.ts';
+
+// PostgreSQL refuses some values a client can send that no validator upstream of the SQL caught: a NUL
+// character in text (22021), a numeric or bigint out of range (22003), a date/time out of range or
+// malformed (22008, 22007), a too-long value (22001), text not representable (22P05). Such an error
+// is the client's invalid value, not a server fault: answered as Zuora's category 20 with HTTP 400,
+// never a 500 (the transaction it happened in has rolled back).
+const INPUT_SQLSTATES: Record<string, string> = {
+  '22021': 'contains a character that cannot be stored (e.g. NUL)',
+  '22P05': 'contains a character that cannot be stored',
+  '22003': 'is out of range',
+  '22008': 'is a date or time out of range',
+  '22007': 'is not a valid date or time',
+  '22001': 'is too long',
+};
+
+export function sqlInputError(err: unknown): ZuoraError | null {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  const what = INPUT_SQLSTATES[code];
+  return what ? new ZuoraError(ErrorCategory.InvalidValue, `A value in the request ${what}.`, { status: 400 }) : null;
+}

@@ -1,0 +1,115 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { zuoraRequest } from './client.ts';
+import { zDate, zMoney } from '../contract/common.ts';
+import { debitMemoItemListSchema, debitMemoListSchema } from '../contract/memos.ts';
+import { isPositive } from '../lib/money.ts';
+
+// The documents a credit memo can settle (api-digest §8.3): Posted invoices of the account through
+// billing-documents (no documentType filter there, so it is filtered here) and Posted debit memos
+// through the debit memo list. Items are read when the user expands a document in the apply dialog.
+
+export const billingDocumentSchema = z
+  .object({
+    id: z.string(),
+    documentNumber: z.string(),
+    documentType: z.string(),
+    documentDate: zDate,
+    amount: zMoney,
+    balance: zMoney,
+    status: z.string(),
+    accountId: z.string().nullish(),
+    currency: z.string().nullish(),
+  })
+  .loose();
+export type BillingDocument = z.infer<typeof billingDocumentSchema>;
+const billingDocumentListSchema = z.object({ documents: z.array(billingDocumentSchema), nextPage: z.string().nullish(), success: z.literal(true) });
+
+/** One open target of an apply: an invoice or a debit memo, with its balance. */
+export interface SettlementTarget {
+  type: 'Invoice' | 'DebitMemo';
+  id: string;
+  number: string;
+  date: string;
+  amount: number;
+  balance: number;
+}
+
+/** One line of a target document: an item or a taxation item with its open balance. */
+export interface SettlementTargetLine {
+  kind: 'item' | 'tax';
+  id: string;
+  name: string;
+  balance: number;
+}
+
+const invoiceTaxItemSchema = z.object({ id: z.string(), name: z.string().nullish(), balance: zMoney }).loose();
+const invoiceItemSchema = z
+  .object({ id: z.string(), chargeName: z.string().nullish(), balance: zMoney, taxationItems: z.object({ data: z.array(invoiceTaxItemSchema) }).nullish() })
+  .loose();
+const invoiceItemListSchema = z.object({ invoiceItems: z.array(invoiceItemSchema), success: z.literal(true) }).loose();
+
+export const settlementKeys = {
+  all: ['settlement-targets'] as const,
+  targets: (accountId: string) => [...settlementKeys.all, accountId] as const,
+  lines: (type: SettlementTarget['type'], id: string) => [...settlementKeys.all, 'lines', type, id] as const,
+};
+
+async function fetchAllPages<T>(fetchPage: (page: number) => Promise<{ rows: T[]; nextPage?: string | null }>): Promise<T[]> {
+  const rows: T[] = [];
+  // Bounded: the apply UI lists at most a few hundred open documents per account.
+  for (let page = 1; page <= 10; page++) {
+    const r = await fetchPage(page);
+    rows.push(...r.rows);
+    if (!r.nextPage) break;
+  }
+  return rows;
+}
+
+export const settlementTargetsQuery = (accountId: string) =>
+  queryOptions({
+    queryKey: settlementKeys.targets(accountId),
+    staleTime: 0,
+    queryFn: async ({ signal }): Promise<SettlementTarget[]> => {
+      const [docs, dms] = await Promise.all([
+        fetchAllPages((page) =>
+          zuoraRequest('/v1/billing-documents', { schema: billingDocumentListSchema, query: { accountId, status: 'Posted', page, pageSize: 40 }, signal }).then((r) => ({ rows: r.documents, nextPage: r.nextPage })),
+        ),
+        fetchAllPages((page) =>
+          zuoraRequest('/v1/debit-memos', { schema: debitMemoListSchema, query: { accountId, status: 'Posted', page, pageSize: 40 }, signal }).then((r) => ({ rows: r.debitmemos, nextPage: r.nextPage })),
+        ),
+      ]);
+      const invoices: SettlementTarget[] = docs
+        .filter((d) => d.documentType === 'Invoice' && isPositive(d.balance))
+        .map((d) => ({ type: 'Invoice', id: d.id, number: d.documentNumber, date: d.documentDate, amount: d.amount, balance: d.balance }));
+      const debitMemos: SettlementTarget[] = dms
+        .filter((m) => isPositive(m.balance) && m.accountId === accountId)
+        .map((m) => ({ type: 'DebitMemo', id: m.id, number: m.number, date: m.debitMemoDate, amount: m.amount, balance: m.balance }));
+      return [...invoices, ...debitMemos];
+    },
+  });
+
+export const useSettlementTargets = (accountId: string | undefined) => useQuery({ ...settlementTargetsQuery(accountId ?? ''), enabled: Boolean(accountId) });
+
+export const settlementTargetLinesQuery = (type: SettlementTarget['type'], id: string) =>
+  queryOptions({
+    queryKey: settlementKeys.lines(type, id),
+    staleTime: 0,
+    queryFn: async ({ signal }): Promise<SettlementTargetLine[]> => {
+      if (type === 'Invoice') {
+        const r = await zuoraRequest(`/v1/invoices/${encodeURIComponent(id)}/items`, { schema: invoiceItemListSchema, query: { pageSize: 200 }, signal });
+        return r.invoiceItems.flatMap((i) => [
+          { kind: 'item' as const, id: i.id, name: i.chargeName ?? '', balance: i.balance },
+          ...(i.taxationItems?.data ?? []).map((t) => ({ kind: 'tax' as const, id: t.id, name: t.name ?? 'Tax', balance: t.balance })),
+        ]);
+      }
+      const r = await zuoraRequest(`/v1/debit-memos/${encodeURIComponent(id)}/items`, { schema: debitMemoItemListSchema, query: { pageSize: 200 }, signal });
+      return r.items.flatMap((i) => [
+        { kind: 'item' as const, id: i.id, name: i.skuName, balance: i.balance },
+        ...i.taxationItems.data.map((t) => ({ kind: 'tax' as const, id: t.id, name: t.name, balance: t.balance })),
+      ]);
+    },
+  });
+
+export const useSettlementTargetLines = (type: SettlementTarget['type'], id: string, enabled: boolean) =>
+  useQuery({ ...settlementTargetLinesQuery(type, id), enabled });

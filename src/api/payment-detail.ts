@@ -1,0 +1,14 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { zuoraRequest } from './client.ts';
+
+// `GET /v1/payments/{key}` (api-digest §8.4): a debit memo's Applications name each payment by number.
+
+export const paymentSummarySchema = z.object({ id: z.string(), number: z.string(), success: z.literal(true) }).loose();
+
+export const paymentDetailQuery = (key: string) =>
+  queryOptions({
+    queryKey: ['payments', 'detail', key] as const,
+    queryFn: ({ signal }) => zuoraRequest(`/v1/payments/${encodeURIComponent(key)}`, { schema: paymentSummarySchema, signal }),
+    staleTime: 5 * 60_000,
+  });

@@ -1,0 +1,21 @@
+import { createTheme, type Theme, type ThemeOptions } from '@mui/material/styles';
+import { theme as appTheme } from '../app/theme.ts';
+
+/**
+ * The app's theme, with every portalled component (Dialog, Menu, Popover, Popper, Tooltip, Drawer,
+ * date pickers, DataGrid panels…) rendering into `container` inside the mount's shadow root, so the
+ * shadow root's Emotion styles reach them and the host's CSS does not. Host overrides are deep-merged last.
+ */
+export function createEmbedTheme(container: () => HTMLElement, overrides: ThemeOptions | undefined, htmlFontSize = 16): Theme {
+  const portals: ThemeOptions = {
+    // rem is the HOST's root font size (a shadow root cannot change it): MUI converts to rem through this.
+    typography: { htmlFontSize },
+    components: {
+      MuiModal: { defaultProps: { container } },
+      MuiPopover: { defaultProps: { container } },
+      MuiPopper: { defaultProps: { container } },
+      MuiTooltip: { defaultProps: { slotProps: { popper: { container } } } },
+    },
+  };
+  return createTheme(appTheme, portals, overrides ?? {});
+}

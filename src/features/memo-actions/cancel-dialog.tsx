@@ -1,0 +1,33 @@
+import Typography from '@mui/material/Typography';
+import { useQueryClient } from '@tanstack/react-query';
+import { cancelMemo } from '../../api/memos/lifecycle-mutations.ts';
+import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import type { MemoDialogProps } from './dialog-types.ts';
+import { memoKindLabel } from '../../api/memos/kind.ts';
+import { memoAmountText, memoName } from './memo-labels.ts';
+
+/** Cancel: Draft → Canceled (api-digest §4.10, §6.8). A canceled memo can only be deleted. */
+export default function CancelDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
+  const qc = useQueryClient();
+  async function confirm() {
+    await cancelMemo(memo.kind, memo.memo.id);
+    await invalidateMemoEffects(qc, { operation: 'cancel', kind: memo.kind, id: memo.memo.id });
+    onSuccess({ message: `Canceled ${memoName(memo)}` });
+  }
+  return (
+    <ConfirmDialog
+      open
+      destructive
+      title={`Cancel ${memoKindLabel(memo.kind)}`}
+      confirmLabel="Cancel memo"
+      cancelLabel="Keep as Draft"
+      onConfirm={confirm}
+      onClose={onClose}
+    >
+      <Typography>
+        Cancel {memoName(memo)} for {memoAmountText(memo)}? A canceled memo cannot be posted or edited again; it can only be deleted.
+      </Typography>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,30 @@
+import Typography from '@mui/material/Typography';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { deleteMemo } from '../../api/memos/lifecycle-mutations.ts';
+import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
+import { memoRouteBase } from '../../api/memos/kind.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import type { MemoDialogProps } from './dialog-types.ts';
+import { memoKindLabel } from '../../api/memos/kind.ts';
+import { memoAmountText, memoName } from './memo-labels.ts';
+
+/** Delete a Canceled memo for good (api-digest §4.9, §6.7), then go back to the list. */
+export default function DeleteDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  async function confirm() {
+    await deleteMemo(memo.kind, memo.memo.id);
+    // Leave the page before dropping its queries, or the page would refetch a memo that is gone.
+    void navigate(memoRouteBase(memo.kind), { replace: true });
+    await invalidateMemoEffects(qc, { operation: 'delete', kind: memo.kind, id: memo.memo.id });
+    onSuccess({ message: `Deleted ${memoName(memo)}` });
+  }
+  return (
+    <ConfirmDialog open destructive title={`Delete ${memoKindLabel(memo.kind)}`} confirmLabel="Delete" cancelLabel="Keep" onConfirm={confirm} onClose={onClose}>
+      <Typography>
+        Delete {memoName(memo)} for {memoAmountText(memo)}? <strong>This cannot be undone.</strong>
+      </Typography>
+    </ConfirmDialog>
+  );
+}

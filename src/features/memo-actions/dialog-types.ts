@@ -1,0 +1,21 @@
+import type { AnyMemo } from './available-actions.ts';
+
+// The props every action dialog receives from the detail page (see dialog-registry.ts).
+
+/** What the snackbar says after an action, with a link to any document it created. */
+export interface ActionNotice {
+  message: string;
+  /** SPA path of a created or affected document, e.g. the debit memo a write-off created. */
+  link?: { to: string; label: string };
+}
+
+export interface MemoDialogProps {
+  /** The memo as the detail query currently holds it. */
+  memo: AnyMemo;
+  /** Closes the dialog (drops `?action` from the URL) without doing anything. */
+  onClose: () => void;
+  /** Closes the dialog and shows the confirmation snackbar. Call after `invalidateMemoEffects`. */
+  onSuccess: (notice: ActionNotice) => void;
+  /** Extra URL state of the dialog, e.g. `itemId` for editItem. */
+  searchParams: URLSearchParams;
+}

@@ -1,0 +1,132 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import Alert from '@mui/material/Alert';
+import Autocomplete from '@mui/material/Autocomplete';
+import Dialog from '@mui/material/Dialog';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useQueryClient } from '@tanstack/react-query';
+import { Controller, useForm, type Control, type FieldPath } from 'react-hook-form';
+import { useAccountingCodes } from '../../api/accounting-codes.ts';
+import { useMemoItems } from '../../api/memos/items.ts';
+import { updateMemo } from '../../api/memos/lifecycle-mutations.ts';
+import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
+import type { CreditMemoItem, DebitMemoItem } from '../../contract/memos.ts';
+import { FormDialog } from '../../components/form-dialog.tsx';
+import type { AnyMemo } from './available-actions.ts';
+import type { MemoDialogProps } from './dialog-types.ts';
+import { editItemDefaults, editItemFormSchema, editItemRequest, itemEditRefusal, type EditItemFormValues } from './edit-item-schema.ts';
+import { memoName } from './memo-labels.ts';
+
+/** Items → Edit (Draft memos, tax-exclusive items): amount, description, service period, accounting codes. */
+export default function EditItemDialog({ memo, onClose, onSuccess, searchParams }: MemoDialogProps) {
+  const itemId = searchParams.get('itemId') ?? '';
+  const items = useMemoItems(memo.kind, memo.memo.id);
+  const item = (items.data?.items as (CreditMemoItem | DebitMemoItem)[] | undefined)?.find((i) => i.id === itemId);
+  if (items.isPending) return null;
+  if (!item) return <Unavailable message={`This memo has no item ${itemId || '(none given)'}.`} onClose={onClose} />;
+  const refusal = itemEditRefusal(item);
+  if (refusal) return <Unavailable message={refusal} onClose={onClose} />;
+  return <EditItemForm memo={memo} item={item} onClose={onClose} onSuccess={onSuccess} />;
+}
+
+function Unavailable({ message, onClose }: { message: string; onClose: () => void }) {
+  return (
+    <Dialog open onClose={onClose} aria-labelledby="edit-item-unavailable">
+      <DialogTitle id="edit-item-unavailable">Edit Item</DialogTitle>
+      <DialogContent>
+        <Alert severity="info">{message}</Alert>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+interface FormProps extends Pick<MemoDialogProps, 'onClose' | 'onSuccess'> {
+  memo: AnyMemo;
+  item: CreditMemoItem | DebitMemoItem;
+}
+
+function EditItemForm({ memo, item, onClose, onSuccess }: FormProps) {
+  const qc = useQueryClient();
+  const codes = useAccountingCodes();
+  const active = (codes.data ?? []).filter((c) => c.status === 'Active').map((c) => c.name);
+  const form = useForm<EditItemFormValues>({ resolver: zodResolver(editItemFormSchema(memo.memo.currency)), defaultValues: editItemDefaults(item), mode: 'all' });
+  const { register, formState, control } = form;
+  const errors = formState.errors;
+
+  async function submit(values: EditItemFormValues) {
+    await updateMemo(memo.kind, memo.memo.id, { items: [editItemRequest(memo.kind, item.id, values)] });
+    await invalidateMemoEffects(qc, { operation: 'editItem', kind: memo.kind, id: memo.memo.id });
+    onSuccess({ message: `Saved item ${item.skuName} of ${memoName(memo)}` });
+  }
+
+  return (
+    <FormDialog open title="Edit Item" form={form} onSubmit={submit} onClose={onClose}>
+      <Stack spacing={2} sx={{ pt: 1 }}>
+        <Typography variant="subtitle2" component="p">
+          {item.skuName}
+        </Typography>
+        <TextField
+          label={`Amount without tax (${memo.memo.currency})`}
+          required
+          {...register('amount')}
+          error={Boolean(errors.amount)}
+          helperText={errors.amount?.message}
+          slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+        />
+        <TextField label="Description" multiline {...register('description')} error={Boolean(errors.description)} helperText={errors.description?.message} />
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+          <TextField
+            label="Service Start Date"
+            type="date"
+            fullWidth
+            {...register('serviceStartDate')}
+            error={Boolean(errors.serviceStartDate)}
+            helperText={errors.serviceStartDate?.message}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+          <TextField
+            label="Service End Date"
+            type="date"
+            fullWidth
+            {...register('serviceEndDate')}
+            error={Boolean(errors.serviceEndDate)}
+            helperText={errors.serviceEndDate?.message}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+        </Stack>
+        <CodeField control={control} name="deferredRevenueAccountingCode" label="Deferred Revenue Accounting Code" options={active} />
+        <CodeField control={control} name="recognizedRevenueAccountingCode" label="Recognized Revenue Accounting Code" options={active} />
+        {memo.kind === 'CreditMemo' && <CodeField control={control} name="onAccountAccountingCode" label="On-Account Accounting Code" options={active} />}
+        <TextField
+          label="Revenue Recognition Rule"
+          {...register('revenueRecognitionRuleName')}
+          error={Boolean(errors.revenueRecognitionRuleName)}
+          helperText={errors.revenueRecognitionRuleName?.message}
+        />
+      </Stack>
+    </FormDialog>
+  );
+}
+
+/** An accounting code: pick an active code, or keep or type one the tenant knows (free text). */
+function CodeField({ control, name, label, options }: { control: Control<EditItemFormValues>; name: FieldPath<EditItemFormValues>; label: string; options: string[] }) {
+  return (
+    <Controller
+      name={name}
+      control={control}
+      render={({ field, fieldState }) => (
+        <Autocomplete
+          freeSolo
+          options={options}
+          value={field.value}
+          onChange={(_, v) => field.onChange(v ?? '')}
+          onInputChange={(_, v) => field.onChange(v)}
+          renderInput={(params) => <TextField {...params} label={label} onBlur={field.onBlur} error={Boolean(fieldState.error)} helperText={fieldState.error?.message} />}
+        />
+      )}
+    />
+  );
+}

@@ -1,0 +1,26 @@
+import Typography from '@mui/material/Typography';
+import { useQueryClient } from '@tanstack/react-query';
+import { postMemo } from '../../api/memos/lifecycle-mutations.ts';
+import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import type { MemoDialogProps } from './dialog-types.ts';
+import { memoKindLabel } from '../../api/memos/kind.ts';
+import { memoAmountText, memoName, memoNoun } from './memo-labels.ts';
+
+/** Post: Draft → Posted (api-digest §4.11, §6.9). Posting may replace a TMP- number with the formal one. */
+export default function PostDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
+  const qc = useQueryClient();
+  async function confirm() {
+    const posted = await postMemo(memo.kind, memo.memo.id);
+    await invalidateMemoEffects(qc, { operation: 'post', kind: memo.kind, id: memo.memo.id });
+    onSuccess({ message: `Posted ${memoNoun(memo.kind)} ${posted.number}` });
+  }
+  return (
+    <ConfirmDialog open title={`Post ${memoKindLabel(memo.kind)}`} confirmLabel="Post" onConfirm={confirm} onClose={onClose}>
+      <Typography>
+        Post {memoName(memo)} for {memoAmountText(memo)}? A posted memo can be {memo.kind === 'CreditMemo' ? 'applied and refunded' : 'collected and emailed'}, and can no
+        longer be edited or cancelled.
+      </Typography>
+    </ConfirmDialog>
+  );
+}

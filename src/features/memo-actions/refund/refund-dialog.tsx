@@ -1,0 +1,60 @@
+import { useMemo } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useRefundCreditMemo } from '../../../api/memos/settlement-mutations.ts';
+import { FormDialog } from '../../../components/form-dialog.tsx';
+import { REFUND_METHOD_TYPES } from '../../../contract/common.ts';
+import type { CreditMemo } from '../../../contract/memos.ts';
+import { formatMoney } from '../../../lib/money.ts';
+import type { MemoDialogProps } from '../dialog-types.ts';
+import { AmountField } from '../fields/amount-field.tsx';
+import { CommentField } from '../fields/comment-field.tsx';
+import { DateField } from '../fields/date-field.tsx';
+import { ReasonCodeField } from '../fields/reason-code-field.tsx';
+import { useIdempotencyKey } from '../use-idempotency-key.ts';
+import { refundDefaults, refundFormSchema, toRefundRequest, type RefundFormValues } from './refund-schema.ts';
+
+/** More actions → Refund This Credit Memo (external refund of the unapplied amount). */
+export default function RefundDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
+  if (memo.kind !== 'CreditMemo') throw new Error('Refund needs a credit memo');
+  return <RefundForm cm={memo.memo} onClose={onClose} onSuccess={onSuccess} />;
+}
+
+function RefundForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoDialogProps, 'onClose' | 'onSuccess'>) {
+  const mutation = useRefundCreditMemo(cm.id);
+  const keyFor = useIdempotencyKey();
+  const schema = useMemo(() => refundFormSchema(cm), [cm]);
+  const form = useForm<RefundFormValues>({ mode: 'all', resolver: zodResolver(schema), defaultValues: refundDefaults(cm) });
+
+  async function submit(values: RefundFormValues) {
+    const body = toRefundRequest(values);
+    const refund = await mutation.mutateAsync({ body, idempotencyKey: keyFor(body) });
+    onSuccess({ message: `Refund ${refund.number} of ${formatMoney(refund.amount, cm.currency)} processed for ${cm.number}.` });
+  }
+
+  return (
+    <FormDialog open title="Refund Credit Memo" form={form} onSubmit={submit} onClose={onClose} submitLabel="Refund">
+      <Typography variant="body2">
+        Refund type: External. Unapplied amount: <strong>{formatMoney(cm.unappliedAmount, cm.currency)}</strong>
+      </Typography>
+      <Controller
+        control={form.control}
+        name="methodType"
+        render={({ field, fieldState }) => (
+          <TextField select label="Method Type" fullWidth margin="normal" required {...field} error={Boolean(fieldState.error)} helperText={fieldState.error?.message}>
+            {REFUND_METHOD_TYPES.map((m) => (
+              <MenuItem key={m} value={m}>{m}</MenuItem>
+            ))}
+          </TextField>
+        )}
+      />
+      <AmountField control={form.control} name="totalAmount" label="Amount to Refund" currency={cm.currency} />
+      <DateField control={form.control} name="refundDate" label="Refund Date" minDate={cm.creditMemoDate} helperText={`On or after ${cm.creditMemoDate}`} />
+      <ReasonCodeField control={form.control} name="reasonCode" transactionType="CreditMemoRefund" />
+      <CommentField control={form.control} name="comment" />
+    </FormDialog>
+  );
+}

@@ -1,0 +1,24 @@
+import Typography from '@mui/material/Typography';
+import { useQueryClient } from '@tanstack/react-query';
+import { unpostMemo } from '../../api/memos/lifecycle-mutations.ts';
+import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import type { MemoDialogProps } from './dialog-types.ts';
+import { memoAmountText, memoName } from './memo-labels.ts';
+
+/** "Cancel Post": Posted → Draft (api-digest §4.12, §6.10); refused once anything is applied. */
+export default function UnpostDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
+  const qc = useQueryClient();
+  async function confirm() {
+    await unpostMemo(memo.kind, memo.memo.id);
+    await invalidateMemoEffects(qc, { operation: 'unpost', kind: memo.kind, id: memo.memo.id });
+    onSuccess({ message: `Unposted ${memoName(memo)}: it is a Draft again` });
+  }
+  return (
+    <ConfirmDialog open title="Cancel Post" confirmLabel="Unpost" cancelLabel="Keep Posted" onConfirm={confirm} onClose={onClose}>
+      <Typography>
+        Return {memoName(memo)} for {memoAmountText(memo)} to Draft? Its number stays {memo.memo.number}.
+      </Typography>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { ZuoraApiError } from '../../../api/client.ts';
+import { accountDetailQuery } from '../../../api/account-detail.ts';
+import { catalogProductsQuery } from '../../../api/catalog.ts';
+import { bulkCreateStandaloneMemos } from '../../../api/memos/create-mutations.ts';
+import { invalidateMemoEffects } from '../../../api/memos/invalidate.ts';
+import type { MemoKind } from '../../../api/memos/kind.ts';
+import { today } from '../../../lib/dates.ts';
+import { fileHash } from './idempotency-keys.ts';
+import { readMemoCsv } from './read-memo-csv.ts';
+import { sendInBatches, type Outcome } from './send-in-batches.ts';
+import { validateMemoRows, type AccountInfo, type ChargeInfo, type MemoDraft, type RowResult } from './validate-memo-rows.ts';
+
+// The bulk upload's flow: read → look up what rows refer to → validate → preview → send → outcomes.
+
+export type BulkState =
+  | { step: 'idle' }
+  | { step: 'reading'; fileName: string }
+  | { step: 'refused'; fileName: string; errors: string[] }
+  | { step: 'preview' | 'sending' | 'done'; fileName: string; hash: string; rows: RowResult[]; memos: MemoDraft[]; outcomes: Outcome[] };
+
+async function lookupAccounts(qc: QueryClient, numbers: string[]): Promise<Map<string, AccountInfo | null>> {
+  const entries = await Promise.all(
+    numbers.map(async (n): Promise<[string, AccountInfo | null]> => {
+      try {
+        const a = await qc.fetchQuery(accountDetailQuery(n));
+        return [n, { id: a.basicInfo.id, currency: a.billingAndPayment?.currency ?? '' }];
+      } catch (err) {
+        if (err instanceof ZuoraApiError && (err.status === 404 || err.category === 40)) return [n, null];
+        throw err;
+      }
+    }),
+  );
+  return new Map(entries);
+}
+
+async function lookupCharges(qc: QueryClient): Promise<Map<string, ChargeInfo>> {
+  const products = await qc.fetchQuery(catalogProductsQuery());
+  const map = new Map<string, ChargeInfo>();
+  for (const c of products.flatMap((p) => p.productRatePlans.flatMap((pl) => pl.productRatePlanCharges))) {
+    const info = { id: c.id, type: c.type, model: c.model, number: c.productRatePlanChargeNumber ?? undefined };
+    map.set(c.id, info);
+    if (info.number) map.set(info.number, info);
+  }
+  return map;
+}
+
+export function useBulkUpload(kind: MemoKind) {
+  const qc = useQueryClient();
+  const [state, setState] = useState<BulkState>({ step: 'idle' });
+  const [error, setError] = useState<unknown>(null);
+
+  async function load(file: File) {
+    setError(null);
+    setState({ step: 'reading', fileName: file.name });
+    try {
+      const text = await file.text();
+      const read = readMemoCsv(text, kind);
+      if (read.fileErrors.length) return setState({ step: 'refused', fileName: file.name, errors: read.fileErrors });
+      const numbers = [...new Set(read.rows.map((r) => r.cells.accountNumber).filter(Boolean))];
+      const [accounts, charges] = await Promise.all([lookupAccounts(qc, numbers), lookupCharges(qc)]);
+      const result = validateMemoRows(read.rows, kind, { account: (n) => accounts.get(n), charge: (k) => charges.get(k) }, today());
+      setState({ step: 'preview', fileName: file.name, hash: await fileHash(text), ...result, outcomes: [] });
+    } catch (err) {
+      setError(err);
+      setState({ step: 'idle' });
+    }
+  }
+
+  async function send() {
+    if (state.step !== 'preview') return;
+    const entries = state.memos.flatMap((m) => (m.body ? [{ memoRef: m.memoRef, body: m.body }] : []));
+    setState({ ...state, step: 'sending' });
+    const outcomes = await sendInBatches(entries, state.hash, (memos, key) => bulkCreateStandaloneMemos(kind, memos, key), (o) =>
+      setState((s) => (s.step === 'sending' ? { ...s, outcomes: o } : s)),
+    );
+    setState({ ...state, step: 'done', outcomes });
+    void invalidateMemoEffects(qc, { operation: 'create', kind });
+  }
+
+  return { state, error, load, send, reset: () => setState({ step: 'idle' }) };
+}

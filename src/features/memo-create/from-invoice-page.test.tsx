@@ -1,0 +1,92 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import FromInvoicePage from './from-invoice-page.tsx';
+import { startSandbox, type Sandbox } from '../../test/sandbox-client.ts';
+import { chooseAccount, chooseOption, postsTo, renderPage } from './testing/render-page.tsx';
+
+// Every rule of the from-invoice form, against a posted demo invoice: Acme's INV00000053 holds
+// "API Calls" (no tax) and "Premium Support Fee" (with a State Sales Tax line).
+
+let s: Sandbox;
+beforeAll(async () => {
+  s = await startSandbox();
+});
+afterAll(() => s.h.close());
+afterEach(cleanup);
+
+function setText(el: HTMLElement, value: string) {
+  fireEvent.change(el, { target: { value } });
+  fireEvent.blur(el);
+}
+
+async function openInvoice(kind: 'credit-memos' | 'debit-memos') {
+  const page = renderPage(<FromInvoicePage />, `/${kind}/new/from-invoice`);
+  await chooseAccount(page.user, 'Acme', /Acme Corporation/);
+  await chooseOption(page.user, /Invoice/, /INV00000053/);
+  const table = await screen.findByRole('table', { name: 'Invoice items' }, { timeout: 10_000 });
+  return { ...page, table };
+}
+
+describe('from-invoice memo form', () => {
+  it('needs an account and an invoice', async () => {
+    const { user } = renderPage(<FromInvoicePage />, '/credit-memos/new/from-invoice');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Choose an account.')).toBeInTheDocument();
+    expect(screen.getByText('Choose an invoice.')).toBeInTheDocument();
+  });
+
+  it('checks every item rule, then credits only the selected item with the reduced amount', async () => {
+    const { user, table, router } = await openInvoice('credit-memos');
+    const api = 'line 1: API Calls';
+    const support = 'line 2: Premium Support Fee';
+    expect(within(table).getByRole('checkbox', { name: `Include ${api}` })).toBeChecked();
+    expect(within(table).getByLabelText(`Credit Amount, ${support}`)).toHaveValue('299.00');
+    expect(within(table).getByLabelText(`State Sales Tax credit, ${support}`)).toHaveValue('24.67');
+
+    fireEvent.change(screen.getByLabelText(/^Memo Date/), { target: { value: '2026-03-22' } });
+    setText(within(table).getByLabelText(`Credit Amount, ${support}`), '299.01');
+    setText(within(table).getByLabelText(`Credit Amount, ${api}`), '1.234');
+    setText(within(table).getByLabelText(`State Sales Tax credit, ${support}`), '30.00');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('The memo date cannot be before the invoice date (2026-03-23).')).toBeInTheDocument();
+    expect(screen.getByText('At most 299.00 is available to credit.')).toBeInTheDocument();
+    expect(screen.getByText('USD amounts have at most 2 decimals.')).toBeInTheDocument();
+    expect(screen.getByText('At most 24.67 of this tax is available to credit.')).toBeInTheDocument();
+
+    // Tax-included needs Tax Auto Calculation: the toggle is disabled without it.
+    await user.click(screen.getByRole('checkbox', { name: 'Tax Auto Calculation' }));
+    expect(within(table).getByRole('checkbox', { name: `Tax included, ${support}` })).toBeDisabled();
+    await user.click(screen.getByRole('checkbox', { name: 'Tax Auto Calculation' }));
+
+    await user.click(within(table).getByRole('checkbox', { name: 'Select all invoice items' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Select at least one invoice item.')).toBeInTheDocument();
+
+    await user.click(within(table).getByRole('checkbox', { name: `Include ${support}` }));
+    fireEvent.change(screen.getByLabelText(/^Memo Date/), { target: { value: '2026-03-23' } });
+    setText(within(table).getByLabelText(`Credit Amount, ${support}`), '100.00');
+    // Lowering the amount scales the tax line: 24.67 × 100 / 299 = 8.25.
+    await waitFor(() => expect(within(table).getByLabelText(`State Sales Tax credit, ${support}`)).toHaveValue('8.25'));
+    expect(screen.getByRole('status', { name: 'Totals' })).toHaveTextContent('$108.25');
+    await user.click(screen.getByRole('checkbox', { name: 'Apply to this invoice upon posting' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/credit-memos\/[0-9a-f]{32}$/), { timeout: 10_000 });
+    const [post] = await postsTo(s, /^\/v1\/credit-memos\/invoice\/[0-9a-f]{32}$/);
+    expect(post.key).toBeTruthy();
+    expect(post.body).toMatchObject({ effectiveDate: '2026-03-23', autoApplyToInvoiceUponPosting: true, taxAutoCalculation: true });
+    expect(post.body.items).toEqual([
+      expect.objectContaining({ skuName: 'Premium Support Fee', amount: 100, taxMode: 'TaxExclusive', taxItems: [expect.objectContaining({ amount: 8.25, taxName: 'State Sales Tax' })] }),
+    ]);
+    const id = router.state.location.pathname.split('/').pop();
+    const memo = await s.h.call('GET', `/v1/credit-memos/${id}`);
+    expect(memo.body).toMatchObject({ amount: 108.25, taxAmount: 8.25, status: 'Draft', referredInvoiceId: expect.any(String) });
+  }, 120_000);
+
+  it('does not cap a debit at the available-to-credit amount', async () => {
+    const { user, table } = await openInvoice('debit-memos');
+    setText(within(table).getByLabelText('Debit Amount, line 2: Premium Support Fee'), '5000.00');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(async () => expect(await postsTo(s, /^\/v1\/debit-memos\/invoice\//)).toHaveLength(1), { timeout: 10_000 });
+  }, 60_000);
+});

@@ -1,0 +1,95 @@
+import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useFormContext, useWatch } from 'react-hook-form';
+import type { MemoKind } from '../../api/memos/kind.ts';
+import { Money } from '../../components/money.tsx';
+import { formatDate } from '../../lib/dates.ts';
+import { fitsCurrency } from '../../lib/money.ts';
+import { isDecimal } from './field-rules.ts';
+import { FormTextField } from './form-text-field.tsx';
+import type { FromInvoiceFormValues } from './from-invoice-schema.ts';
+import { scaleBase } from './invoice-lines.ts';
+import { scaleTax } from './memo-totals.ts';
+
+/** Amounts typed in a table line up on the decimal point like the money printed beside them. */
+const MONEY_INPUT = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
+
+type F = FromInvoiceFormValues;
+
+/** One invoice item: include it, its amount, tax-included toggle, description and its tax lines. */
+export function InvoiceItemRow({ index, kind, currency }: { index: number; kind: MemoKind; currency: string }) {
+  const { setValue, getValues } = useFormContext<F>();
+  const line = useWatch<F, `items.${number}`>({ name: `items.${index}` });
+  const taxAuto = useWatch<F, 'taxAutoCalculation'>({ name: 'taxAutoCalculation' });
+  if (!line) return null;
+  const name = `line ${index + 1}: ${line.skuName}`;
+  const off = !line.selected;
+  const amountLabel = kind === 'CreditMemo' ? 'Credit Amount' : 'Debit Amount';
+
+  // Keep the tax lines in step with a changed amount (the user may still edit them afterwards).
+  function onAmount(value: string) {
+    if (!isDecimal(value) || !fitsCurrency(value, currency)) return;
+    const current = getValues(`items.${index}`);
+    const base = scaleBase(current, kind);
+    current.taxItems.forEach((_, j) => setValue(`items.${index}.taxItems.${j}.amount`, scaleTax(base.tax(j), value, base.item, currency), { shouldValidate: true }));
+  }
+
+  return (
+    <TableRow selected={line.selected} sx={{ verticalAlign: 'top' }}>
+      <TableCell padding="checkbox">
+        <Checkbox
+          checked={line.selected}
+          onChange={(e) => setValue(`items.${index}.selected`, e.target.checked, { shouldDirty: true, shouldValidate: true })}
+          slotProps={{ input: { 'aria-label': `Include ${name}` } }}
+        />
+      </TableCell>
+      <TableCell>
+        <Typography variant="body2" sx={{ fontWeight: 600 }}>{line.skuName}</Typography>
+        <Typography variant="caption" color="text.secondary" component="div">
+          {line.serviceStartDate && `${formatDate(line.serviceStartDate)} – ${formatDate(line.serviceEndDate)}`}
+        </Typography>
+        <Typography variant="caption" color="text.secondary" component="div">
+          Invoiced <Money value={line.chargeAmount} currency={currency} />
+        </Typography>
+      </TableCell>
+      <TableCell>
+        <FormTextField<F> name={`items.${index}.description`} size="small" disabled={off} slotProps={{ htmlInput: { 'aria-label': `Description, ${name}` } }} />
+      </TableCell>
+      <TableCell padding="checkbox">
+        <Checkbox
+          checked={line.taxMode === 'TaxInclusive'}
+          disabled={off || !taxAuto}
+          onChange={(e) => setValue(`items.${index}.taxMode`, e.target.checked ? 'TaxInclusive' : 'TaxExclusive', { shouldDirty: true, shouldValidate: true })}
+          slotProps={{ input: { 'aria-label': `Tax included, ${name}` } }}
+        />
+      </TableCell>
+      {kind === 'CreditMemo' && (
+        <TableCell align="right">
+          <Money value={line.availableToCreditAmount} currency={currency} />
+        </TableCell>
+      )}
+      <TableCell>
+        <FormTextField<F> name={`items.${index}.amount`} size="small" disabled={off} onValueChange={onAmount} slotProps={{ htmlInput: { 'aria-label': `${amountLabel}, ${name}`, inputMode: 'decimal', style: MONEY_INPUT } }} />
+      </TableCell>
+      <TableCell>
+        {line.taxItems.length === 0 && <Typography variant="body2" color="text.secondary">No tax</Typography>}
+        {line.taxMode === 'TaxInclusive' && line.taxItems.length > 0 && <Typography variant="body2" color="text.secondary">Included, computed by Zuora</Typography>}
+        {line.taxMode === 'TaxExclusive' &&
+          line.taxItems.map((t, j) => (
+            <Box key={t.sourceTaxItemId} sx={{ mb: 1 }}>
+              <FormTextField<F>
+                name={`items.${index}.taxItems.${j}.amount`}
+                size="small"
+                disabled={off}
+                helperText={`${t.name}${kind === 'CreditMemo' ? `, up to ${t.availableToCredit}` : ''}`}
+                slotProps={{ htmlInput: { 'aria-label': `${t.name} ${kind === 'CreditMemo' ? 'credit' : 'debit'}, ${name}`, inputMode: 'decimal', style: MONEY_INPUT } }}
+              />
+            </Box>
+          ))}
+      </TableCell>
+    </TableRow>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Big } from 'big.js';
+import { ZERO, money, sum, toFixed } from '../../lib/money.ts';
+import { isDecimal } from './field-rules.ts';
+import type { ChargeLine } from './standalone-schema.ts';
+import type { InvoiceItemLine } from './from-invoice-schema.ts';
+
+// Running totals shown under the charge and item tables. Decimal arithmetic only; a field that does
+// not (yet) hold a number counts as zero so the total moves while the user types.
+
+const amountOf = (value: string): Big => (isDecimal(value) ? money(value.trim()) : ZERO);
+
+export interface StandaloneTotals {
+  count: number;
+  total: Big;
+}
+
+export function standaloneTotals(charges: Pick<ChargeLine, 'amount'>[]): StandaloneTotals {
+  return { count: charges.length, total: sum(charges.map((c) => amountOf(c.amount))) };
+}
+
+export interface FromInvoiceTotals {
+  selected: number;
+  /** Sum of tax-exclusive item amounts plus tax-inclusive amounts (which already hold their tax). */
+  items: Big;
+  /** Typed tax of tax-exclusive items; tax-inclusive items' tax is computed by the server. */
+  tax: Big;
+  total: Big;
+}
+
+export function fromInvoiceTotals(lines: Pick<InvoiceItemLine, 'selected' | 'amount' | 'taxMode' | 'taxItems'>[]): FromInvoiceTotals {
+  const chosen = lines.filter((l) => l.selected);
+  const items = sum(chosen.map((l) => amountOf(l.amount)));
+  const tax = sum(chosen.filter((l) => l.taxMode === 'TaxExclusive').flatMap((l) => l.taxItems.map((t) => amountOf(t.amount))));
+  return { selected: chosen.length, items, tax, total: items.plus(tax) };
+}
+
+/**
+ * Tax that goes with a reduced item amount: each tax line scaled by amount / original, in the
+ * currency's decimals. Used to keep the tax lines in step when the user lowers an item's amount.
+ */
+export function scaleTax(taxAmount: string, itemAmount: string, originalItemAmount: string, currency: string): string {
+  const original = amountOf(originalItemAmount);
+  if (original.eq(0) || !isDecimal(itemAmount)) return taxAmount;
+  return toFixed(money(taxAmount).times(money(itemAmount)).div(original), currency);
+}

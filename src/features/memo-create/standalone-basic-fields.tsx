@@ -1,0 +1,50 @@
+import Box from '@mui/material/Box';
+import MenuItem from '@mui/material/MenuItem';
+import { useController, useFormContext, useWatch } from 'react-hook-form';
+import type { MemoKind } from '../../api/memos/kind.ts';
+import { AccountPicker } from './account-picker.tsx';
+import { FormCheckbox } from './form-checkbox.tsx';
+import { FormTextField } from './form-text-field.tsx';
+import { ReasonCodeField } from './reason-code-field.tsx';
+import type { StandaloneFormValues } from './standalone-schema.ts';
+
+type F = StandaloneFormValues;
+const grid = { display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(3, minmax(0, 1fr))' } } as const;
+
+/** Basic Information of a standalone memo (ui-inventory §3.2). */
+export function StandaloneBasicFields({ kind }: { kind: MemoKind }) {
+  const { control, setValue } = useFormContext<F>();
+  const { field, fieldState } = useController<F, 'account'>({ control, name: 'account' });
+  const account = useWatch<F, 'account'>({ name: 'account' });
+  const comment = useWatch<F, 'comment'>({ name: 'comment' });
+  return (
+    <Box sx={grid}>
+      <Box sx={{ gridColumn: { md: 'span 2' } }}>
+        <AccountPicker
+          value={field.value}
+          inputRef={field.ref}
+          onBlur={field.onBlur}
+          error={fieldState.error?.message}
+          onChange={(a) => {
+            field.onChange(a);
+            setValue('currency', a?.currency ?? '', { shouldValidate: Boolean(a) });
+          }}
+        />
+      </Box>
+      <FormTextField<F> name="currency" label="Currency" select required disabled={!account} helperText="The account's currency. Others need Zuora's Multiple Currencies feature.">
+        {account ? <MenuItem value={account.currency}>{account.currency}</MenuItem> : <MenuItem value="">—</MenuItem>}
+      </FormTextField>
+      <FormTextField<F> name="effectiveDate" label="Memo Date" type="date" required />
+      {kind === 'DebitMemo' && <FormTextField<F> name="dueDate" label="Due Date" type="date" helperText="Empty: from the account's payment term." />}
+      <ReasonCodeField<F> kind={kind} />
+      <FormTextField<F> name="number" label="Memo Number (optional)" helperText="Up to 32 letters, digits, - or _. Empty: the next number." />
+      <Box sx={{ gridColumn: { md: 'span 2' } }}>
+        <FormTextField<F> name="comment" label="Comments" multiline minRows={2} fullWidth helperText={`${comment.length}/255`} />
+      </Box>
+      <Box sx={{ display: 'flex', flexDirection: 'column' }}>
+        {kind === 'DebitMemo' ? <FormCheckbox<F> name="autoPay" label="Auto-Pay" /> : <FormCheckbox<F> name="excludeFromAutoApplyRules" label="Exclude from auto apply rules" />}
+        <FormCheckbox<F> name="autoPost" label="Auto-post (post the memo when it is saved)" />
+      </Box>
+    </Box>
+  );
+}

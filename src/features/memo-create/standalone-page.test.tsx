@@ -1,0 +1,107 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import StandalonePage from './standalone-page.tsx';
+import { startSandbox, type Sandbox } from '../../test/sandbox-client.ts';
+import { chooseAccount, chooseOption, postsTo, renderPage } from './testing/render-page.tsx';
+
+// Every rule of the standalone form, shown next to its field, against the sandbox's demo data.
+
+let s: Sandbox;
+beforeAll(async () => {
+  s = await startSandbox();
+});
+afterAll(() => s.h.close());
+afterEach(cleanup);
+
+async function addCharge(user: ReturnType<typeof renderPage>['user'], product: RegExp, plan: RegExp, charge: string) {
+  await user.click(screen.getByRole('button', { name: 'Add charge' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Add charge' });
+  await chooseOption(user, /Product/, product, dialog);
+  await chooseOption(user, /Rate Plan/, plan, dialog);
+  await user.click(within(dialog).getByRole('button', { name: `Select ${charge}` }));
+  await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add charge' })).toBeNull());
+}
+
+/** Sets a text field as typing would end up (change then blur), without a key event per character. */
+function setText(el: HTMLElement, value: string) {
+  fireEvent.change(el, { target: { value } });
+  fireEvent.blur(el);
+}
+
+const field = (group: string, label: RegExp) => within(screen.getByRole('group', { name: group })).getByLabelText(label);
+
+describe('standalone memo form', () => {
+  it('refuses an empty memo: no account, no charges', async () => {
+    const { user } = renderPage(<StandalonePage />, '/debit-memos/new/standalone');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Choose an account.')).toBeInTheDocument();
+    expect(screen.getByText('Add at least one charge.')).toBeInTheDocument();
+    expect(await postsTo(s, /^\/v1\/debit-memos$/)).toHaveLength(0);
+  });
+
+  it('explains why a product with only discount charges offers nothing', async () => {
+    const { user } = renderPage(<StandalonePage />, '/credit-memos/new/standalone');
+    await user.click(screen.getByRole('button', { name: 'Add charge' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add charge' });
+    await chooseOption(user, /Product/, /Promotions \(discount charges only\)/, dialog);
+    expect(within(dialog).getByText(/Promotions has only discount charges \(Launch Discount, Loyalty Credit\)\. Zuora does not allow discount charges/)).toBeInTheDocument();
+    expect(within(dialog).queryByRole('combobox', { name: /Rate Plan/ })).toBeNull();
+  });
+
+  it('checks every field rule, then sends a valid memo with an Idempotency-Key and opens it', async () => {
+    const { user, router } = renderPage(<StandalonePage />, '/debit-memos/new/standalone');
+    await chooseAccount(user, 'Sakura', /Sakura Robotics KK/);
+    expect(await screen.findByText('Currency JPY')).toBeInTheDocument();
+    await addCharge(user, /^Professional Services/, /^Onboarding/, 'Implementation Fee');
+    await addCharge(user, /^API Usage/, /^Pay As You Go/, 'API Calls');
+    // Prefilled from the catalog: the JPY list price, and quantity 1 for the usage charge.
+    expect(field('Charge 1: Implementation Fee', /Debit Amount/)).toHaveValue('375000');
+    expect(field('Charge 2: API Calls', /Quantity/)).toHaveValue('1');
+
+    setText(field('Charge 1: Implementation Fee', /Debit Amount/), '1000.5');
+    setText(field('Charge 2: API Calls', /Quantity/), '');
+    fireEvent.change(field('Charge 2: API Calls', /Service Start Date/), { target: { value: '2026-02-01' } });
+    fireEvent.change(field('Charge 2: API Calls', /Service End Date/), { target: { value: '2026-01-31' } });
+    fireEvent.change(screen.getByLabelText(/^Memo Date/), { target: { value: '2026-03-01' } });
+    fireEvent.change(screen.getByLabelText(/^Due Date/), { target: { value: '2026-02-28' } });
+    setText(screen.getByLabelText(/Memo Number/), 'DM 1');
+    fireEvent.change(screen.getByLabelText('Comments'), { target: { value: 'c'.repeat(256) } });
+    await user.click(screen.getByRole('button', { name: 'Add custom field' }));
+    setText(within(screen.getByRole('group', { name: 'Custom field 1' })).getByLabelText('Field name'), 'Region');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('JPY amounts have no decimals.')).toBeInTheDocument();
+    expect(screen.getByText('Usage charges need a quantity.')).toBeInTheDocument();
+    expect(screen.getByText('The service end date cannot be before the start date.')).toBeInTheDocument();
+    expect(screen.getByText('The due date cannot be before the memo date.')).toBeInTheDocument();
+    expect(screen.getByText('Use at most 32 letters, digits, "-" or "_".')).toBeInTheDocument();
+    expect(screen.getByText('At most 255 characters.')).toBeInTheDocument();
+    expect(screen.getByText('A custom field name ends in __c, e.g. Region__c.')).toBeInTheDocument();
+    expect(await postsTo(s, /^\/v1\/debit-memos$/)).toHaveLength(0);
+
+    setText(field('Charge 1: Implementation Fee', /Debit Amount/), '1000');
+    setText(field('Charge 2: API Calls', /Quantity/), '0');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('The quantity must be a positive number.')).toBeInTheDocument();
+
+    setText(field('Charge 2: API Calls', /Quantity/), '2');
+    fireEvent.change(field('Charge 2: API Calls', /Service End Date/), { target: { value: '2026-02-28' } });
+    fireEvent.change(screen.getByLabelText(/^Due Date/), { target: { value: '2026-03-31' } });
+    setText(screen.getByLabelText(/Memo Number/), '');
+    fireEvent.change(screen.getByLabelText('Comments'), { target: { value: 'component test' } });
+    setText(within(screen.getByRole('group', { name: 'Custom field 1' })).getByLabelText('Field name'), 'Region__c');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/debit-memos\/[0-9a-f]{32}$/), { timeout: 10_000 });
+    const [post] = await postsTo(s, /^\/v1\/debit-memos$/);
+    expect(post.key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(post.body).toMatchObject({ effectiveDate: '2026-03-01', dueDate: '2026-03-31', comment: 'component test', Region__c: '', autoPay: true, autoPost: false });
+    expect(post.body.charges).toEqual([
+      expect.objectContaining({ amount: 1000, financeInformation: expect.objectContaining({ recognizedRevenueAccountingCode: 'Services Revenue' }) }),
+      expect.objectContaining({ amount: 75, quantity: 2, serviceStartDate: '2026-02-01', serviceEndDate: '2026-02-28' }),
+    ]);
+    const id = router.state.location.pathname.split('/').pop();
+    const memo = await s.h.call('GET', `/v1/debit-memos/${id}`);
+    expect(memo.body).toMatchObject({ status: 'Draft', currency: 'JPY', amount: expect.any(Number) });
+  }, 120_000);
+});

@@ -1,0 +1,43 @@
+import Backdrop from '@mui/material/Backdrop';
+import CircularProgress from '@mui/material/CircularProgress';
+import { Suspense } from 'react';
+import type { MemoActionId } from '../memo-actions/action-ids.ts';
+import type { AnyMemo, AvailableAction } from '../memo-actions/available-actions.ts';
+import { MEMO_DIALOGS } from '../memo-actions/dialog-registry.ts';
+import type { ActionNotice } from '../memo-actions/dialog-types.ts';
+
+/**
+ * Renders the dialog named by `?action=`, lazily. A link to an action the memo does not allow (stale
+ * link, wrong role) opens nothing: the menu already says why.
+ */
+export function ActionDialogHost({
+  memo,
+  action,
+  actions,
+  params,
+  onClose,
+  onSuccess,
+}: {
+  memo: AnyMemo;
+  action: MemoActionId | null;
+  actions: readonly AvailableAction[];
+  params: URLSearchParams;
+  onClose: () => void;
+  onSuccess: (notice: ActionNotice) => void;
+}) {
+  if (!action) return null;
+  const allowed = actions.find((a) => a.id === action)?.enabled ?? false;
+  const Dialog = allowed ? MEMO_DIALOGS[action] : undefined;
+  if (!Dialog) return null;
+  return (
+    <Suspense
+      fallback={
+        <Backdrop open sx={{ zIndex: (t) => t.zIndex.modal }}>
+          <CircularProgress aria-label="Opening dialog" />
+        </Backdrop>
+      }
+    >
+      <Dialog key={`${action}-${params.get('itemId') ?? ''}`} memo={memo} onClose={onClose} onSuccess={onSuccess} searchParams={params} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,105 @@
+import { useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import LinearProgress from '@mui/material/LinearProgress';
+import Typography from '@mui/material/Typography';
+import FileDownload from '@mui/icons-material/FileDownload';
+import { accountDetailQuery } from '../../api/account-detail.ts';
+import { memoRouteBase, type MemoKind } from '../../api/memos/kind.ts';
+import { fetchMemoPage, type MemoListQuery, type MemoRow } from '../../api/memos/list.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { today } from '../../lib/dates.ts';
+import { csvColumns, csvHeader, csvRows, fetchAllMemoPages } from './export-csv.ts';
+
+const EXPORT_PAGE_SIZE = '40'; // Zuora's maximum page size
+
+/** Exports every row matching the current filters (not just the page), with progress and cancel. */
+export function ExportButton({ kind, filterQuery, sort }: { kind: MemoKind; filterQuery: MemoListQuery; sort: string }) {
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [count, setCount] = useState(0);
+  const [phase, setPhase] = useState<'rows' | 'names' | 'done'>('rows');
+  const [error, setError] = useState<unknown>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  async function start() {
+    const ac = new AbortController();
+    abort.current = ac;
+    setOpen(true);
+    setCount(0);
+    setError(null);
+    setPhase('rows');
+    try {
+      const rows = await fetchAllMemoPages((page, signal) => fetchMemoPage(kind, { ...filterQuery, sort, page: String(page), pageSize: EXPORT_PAGE_SIZE }, signal), {
+        signal: ac.signal,
+        onPage: (_rows, total) => setCount(total),
+      });
+      setPhase('names');
+      const names = await accountNames(rows, ac.signal);
+      const columns = csvColumns(kind, { accountName: (id) => names.get(id) });
+      download(`${memoRouteBase(kind).slice(1)}-${today()}.csv`, csvHeader(columns) + csvRows(columns, rows));
+      setPhase('done');
+      setOpen(false);
+    } catch (e) {
+      if (!ac.signal.aborted) setError(e);
+    }
+  }
+
+  // Names of the distinct accounts (few compared with rows; cached and shared with the grid).
+  async function accountNames(rows: MemoRow[], signal: AbortSignal): Promise<Map<string, string>> {
+    const ids = [...new Set(rows.map((r) => r.accountId))];
+    const names = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += 8) {
+      signal.throwIfAborted();
+      const batch = await Promise.all(ids.slice(i, i + 8).map((id) => queryClient.fetchQuery(accountDetailQuery(id)).catch(() => null)));
+      for (const a of batch) if (a) names.set(a.basicInfo.id, a.basicInfo.name);
+    }
+    return names;
+  }
+
+  function cancel() {
+    abort.current?.abort();
+    setOpen(false);
+  }
+
+  return (
+    <>
+      <Button variant="outlined" startIcon={<FileDownload />} onClick={() => void start()} disabled={open}>
+        Export CSV
+      </Button>
+      <Dialog open={open} onClose={cancel} aria-labelledby="export-title" maxWidth="xs" fullWidth>
+        <DialogTitle id="export-title">Exporting memos</DialogTitle>
+        <DialogContent>
+          {error ? (
+            <ErrorAlert error={error} title="The export stopped" onRetry={() => void start()} />
+          ) : (
+            <>
+              <LinearProgress aria-label="Export progress" />
+              <Typography role="status" sx={{ mt: 2 }}>
+                {phase === 'rows' ? `${count.toLocaleString()} rows fetched…` : `${count.toLocaleString()} rows fetched; adding account names…`}
+              </Typography>
+            </>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={cancel}>{error ? 'Close' : 'Cancel export'}</Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}
+
+function download(filename: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

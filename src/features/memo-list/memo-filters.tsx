@@ -1,0 +1,121 @@
+import { useQuery } from '@tanstack/react-query';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Switch from '@mui/material/Switch';
+import { reasonCodesQuery } from '../../api/reason-codes.ts';
+import type { MemoKind } from '../../api/memos/kind.ts';
+import type { ApiMode } from '../../api/sandbox.ts';
+import { isIsoDate } from '../../lib/dates.ts';
+import { DebouncedTextField } from './debounced-text-field.tsx';
+import { filterAvailability } from './list-query.ts';
+import { CURRENCIES, hasActiveFilters, sourceTypesOf, type ListFilters } from './list-state.ts';
+import { SelectFilter } from './select-filter.tsx';
+import { StatusFilter } from './status-filter.tsx';
+
+const DECIMAL_INPUT = /^-?\d*(\.\d*)?$/;
+
+/**
+ * A date typed with the keyboard passes through years 0002, 0020, 0202 on its way to 2026: the field
+ * keeps its own draft (a controlled date input reset to the URL value would wipe the typing), and only
+ * a cleared field or a plausible full date reaches the URL.
+ */
+const isDateFilter = (v: string) => v === '' || (isIsoDate(v) && v >= '1900-01-01');
+
+interface Props {
+  kind: MemoKind;
+  mode: ApiMode;
+  filters: ListFilters;
+  onChange: (patch: Partial<ListFilters>, opts?: { replace?: boolean }) => void;
+  onClear: () => void;
+}
+
+/** The filter bar; a real tenant (proxy mode) gets only the filters Zuora's list API can apply. */
+export function MemoFilters({ kind, mode, filters, onChange, onClear }: Props) {
+  const can = filterAvailability(mode);
+  const sandbox = mode === 'sandbox';
+  const reasonCodes = useQuery({ ...reasonCodesQuery(kind), enabled: can.reasonCode, retry: false });
+  const reasonOptions = [...new Set([...(reasonCodes.data ?? []).map((c) => c.name), filters.reasonCode].filter(Boolean))];
+  const commitText = (key: keyof ListFilters) => (v: string) => onChange({ [key]: v }, { replace: true });
+  const commitAmount = (key: 'amountFrom' | 'amountTo') => (v: string) => {
+    if (v === '' || /^-?\d{1,15}(\.\d{1,6})?$/.test(v)) onChange({ [key]: v }, { replace: true });
+  };
+
+  return (
+    <Box component="section" aria-label={kind === 'CreditMemo' ? 'Credit memo filters' : 'Debit memo filters'} sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center', my: 2 }}>
+      <StatusFilter value={filters.status} multiple={sandbox} onChange={(status) => onChange({ status })} />
+      <DebouncedTextField
+        size="small"
+        label={sandbox ? 'Account' : 'Account number'}
+        placeholder={sandbox ? 'Name or number' : undefined}
+        value={filters.account}
+        onCommit={commitText('account')}
+        sx={{ width: 190 }}
+      />
+      <DebouncedTextField size="small" label="Memo number" value={filters.number} onCommit={commitText('number')} sx={{ width: 150 }} />
+      {can.memoDateFrom && (
+        <DebouncedTextField
+          size="small"
+          type="date"
+          label="Memo date from"
+          value={filters.memoDateFrom}
+          onCommit={(v) => isDateFilter(v) && onChange({ memoDateFrom: v })}
+          slotProps={{ inputLabel: { shrink: true } }}
+          sx={{ width: 165 }}
+        />
+      )}
+      {can.memoDateTo && (
+        <DebouncedTextField
+          size="small"
+          type="date"
+          label="Memo date to"
+          value={filters.memoDateTo}
+          onCommit={(v) => isDateFilter(v) && onChange({ memoDateTo: v })}
+          slotProps={{ inputLabel: { shrink: true } }}
+          sx={{ width: 160 }}
+        />
+      )}
+      {can.amountFrom && (
+        <DebouncedTextField
+          size="small"
+          label="Amount from"
+          value={filters.amountFrom}
+          onCommit={commitAmount('amountFrom')}
+          slotProps={{ htmlInput: { inputMode: 'decimal', pattern: DECIMAL_INPUT.source } }}
+          sx={{ width: 145 }}
+        />
+      )}
+      {can.amountTo && (
+        <DebouncedTextField
+          size="small"
+          label="Amount to"
+          value={filters.amountTo}
+          onCommit={commitAmount('amountTo')}
+          slotProps={{ htmlInput: { inputMode: 'decimal', pattern: DECIMAL_INPUT.source } }}
+          sx={{ width: 130 }}
+        />
+      )}
+      <SelectFilter id="currency-filter" label="Currency" value={filters.currency} options={CURRENCIES} onChange={(currency) => onChange({ currency })} minWidth={130} />
+      {can.reasonCode &&
+        (reasonCodes.isError ? (
+          <DebouncedTextField size="small" label="Reason code" value={filters.reasonCode} onCommit={commitText('reasonCode')} sx={{ width: 160 }} />
+        ) : (
+          <SelectFilter id="reason-filter" label="Reason code" value={filters.reasonCode} options={reasonOptions} onChange={(reasonCode) => onChange({ reasonCode })} minWidth={160} />
+        ))}
+      {can.sourceType && (
+        <SelectFilter id="source-filter" label="Source type" value={filters.sourceType} options={sourceTypesOf(kind)} onChange={(sourceType) => onChange({ sourceType })} minWidth={150} />
+      )}
+      {can.openBalance && (
+        <FormControlLabel
+          control={<Switch checked={filters.openBalance} onChange={(e) => onChange({ openBalance: e.target.checked })} />}
+          label="Open balance only"
+        />
+      )}
+      {hasActiveFilters(filters) && (
+        <Button onClick={onClear} size="small">
+          Clear filters
+        </Button>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,82 @@
+import { useMemo } from 'react';
+import { DataGrid, type GridColDef, type GridPaginationModel, type GridRowSelectionModel, type GridSortModel } from '@mui/x-data-grid';
+import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoRow } from '../../api/memos/list.ts';
+import { ColumnsToolbar } from './columns-toolbar.tsx';
+import { useColumnVisibility } from './column-visibility.ts';
+import { NoRowsOverlay, type NoRowsProps } from './list-overlays.tsx';
+import { PAGE_SIZES, type ListState, type SortField } from './list-state.ts';
+
+const SLOT_PROPS = { loadingOverlay: { variant: 'skeleton', noRowsVariant: 'skeleton' } } as const;
+// The no-rows overlay gets its variant and callbacks through slotProps (a stable component type).
+const SLOTS = { toolbar: ColumnsToolbar, noRowsOverlay: NoRowsOverlay as React.JSXElementConstructor<object> };
+
+interface Props {
+  kind: MemoKind;
+  label: string;
+  rows: MemoRow[];
+  columns: GridColDef<MemoRow>[];
+  loading: boolean;
+  hasNextPage: boolean;
+  state: ListState;
+  onPage: (page: number, pageSize: number) => void;
+  onSort: (sort: ListState['sort']) => void;
+  selection: GridRowSelectionModel;
+  onSelection: (m: GridRowSelectionModel) => void;
+  noRows: NoRowsProps;
+}
+
+/**
+ * Server-paged, server-sorted grid. Zuora's list has no total: while a next page exists the row count
+ * is unknown (-1) and the footer says "Page N"; on the last page the count is known exactly.
+ */
+export function MemoGrid({ kind, label, rows, columns, loading, hasNextPage, state, onPage, onSort, selection, onSelection, noRows }: Props) {
+  const [visibility, setVisibility] = useColumnVisibility(kind);
+  const offset = (state.page - 1) * state.pageSize;
+  const rowCount = hasNextPage ? -1 : offset + rows.length;
+  // Stable model objects: the grid treats a new sort model as a sort change and resets to page 1.
+  const { page, pageSize } = state;
+  const { field, direction } = state.sort;
+  const paginationModel = useMemo<GridPaginationModel>(() => ({ page: page - 1, pageSize }), [page, pageSize]);
+  const sortModel = useMemo<GridSortModel>(() => [{ field, sort: direction }], [field, direction]);
+  const paginationMeta = useMemo(() => ({ hasNextPage }), [hasNextPage]);
+  const localeText = useMemo(
+    () => ({ paginationDisplayedRows: ({ from, to }: { from: number; to: number }) => (to > 0 ? `Page ${page} · rows ${from}–${to}` : `Page ${page}`) }),
+    [page],
+  );
+  const slotProps = useMemo(() => ({ ...SLOT_PROPS, noRowsOverlay: noRows as object }), [noRows]);
+  return (
+    <DataGrid<MemoRow>
+      aria-label={label}
+      rows={rows}
+      columns={columns}
+      getRowId={(r) => r.id}
+      loading={loading}
+      paginationMode="server"
+      sortingMode="server"
+      disableColumnFilter
+      rowCount={rowCount}
+      paginationMeta={paginationMeta}
+      paginationModel={paginationModel}
+      onPaginationModelChange={(m) => onPage(m.page + 1, m.pageSize)}
+      pageSizeOptions={[...PAGE_SIZES]}
+      sortModel={sortModel}
+      sortingOrder={['asc', 'desc']}
+      onSortModelChange={(m) => {
+        const s = m[0];
+        if (s?.sort) onSort({ field: s.field as SortField, direction: s.sort });
+      }}
+      checkboxSelection
+      disableRowSelectionOnClick
+      rowSelectionModel={selection}
+      onRowSelectionModelChange={onSelection}
+      columnVisibilityModel={visibility}
+      onColumnVisibilityModelChange={setVisibility}
+      showToolbar
+      slots={SLOTS}
+      slotProps={slotProps}
+      localeText={localeText}
+      sx={{ height: 'max(420px, calc(100vh - 330px))', bgcolor: 'background.paper' }}
+    />
+  );
+}

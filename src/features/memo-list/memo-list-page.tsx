@@ -1,0 +1,114 @@
+import { useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { GridRowSelectionModel } from '@mui/x-data-grid';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
+import { memoKindLabel } from '../../api/memos/kind.ts';
+import { postMemo } from '../../api/memos/lifecycle-mutations.ts';
+import { memoListQuery, type MemoRow } from '../../api/memos/list.ts';
+import { healthQuery } from '../../api/sandbox.ts';
+import { useMemoKind } from '../../app/memo-kind.ts';
+import { useSession } from '../../app/session.tsx';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { BulkActions } from './bulk-actions.tsx';
+import { CreateMemoMenu } from './create-memo-menu.tsx';
+import { ExportButton } from './export-button.tsx';
+import { toFilterQuery, toListQuery, zuoraSort } from './list-query.ts';
+import { hasActiveFilters } from './list-state.ts';
+import { memoColumns } from './memo-columns.tsx';
+import { MemoFilters } from './memo-filters.tsx';
+import { MemoGrid } from './memo-grid.tsx';
+import { MemoTabs } from './memo-tabs.tsx';
+import { useListState } from './use-list-state.ts';
+import { useReferenceNames } from './use-reference-names.ts';
+
+const NO_SELECTION: GridRowSelectionModel = { type: 'include', ids: new Set() };
+
+/** Billing > Credit and Debit Memos: the tabbed, filtered, server-paged list of memos. */
+export default function MemoListPage() {
+  const kind = useMemoKind();
+  const { permissions } = useSession();
+  const queryClient = useQueryClient();
+  const list = useListState(kind);
+  const { state } = list;
+  const mode = useQuery(healthQuery).data?.mode ?? 'sandbox';
+  const query = toListQuery(state, kind, mode);
+  const page = useQuery(memoListQuery(kind, query));
+  const rows = page.data?.rows ?? [];
+  const names = useReferenceNames(rows);
+  const [selection, setSelection] = useState<GridRowSelectionModel>(NO_SELECTION);
+  const [toPost, setToPost] = useState<MemoRow | null>(null);
+  const noun = `${memoKindLabel(kind).toLowerCase()}s`;
+
+  // A selection belongs to one page of one view: changing the view clears it.
+  const viewKey = JSON.stringify([kind, query]);
+  const [selectionView, setSelectionView] = useState(viewKey);
+  if (selectionView !== viewKey) {
+    setSelectionView(viewKey);
+    setSelection(NO_SELECTION);
+  }
+  // "Select all" in the header gives an 'exclude' model (every row but the ids listed).
+  const selected = rows.filter((r) => (selection.type === 'exclude' ? !selection.ids.has(r.id) : selection.ids.has(r.id)));
+
+  const columns = useMemo(() => memoColumns({ kind, names, permissions, onPost: setToPost }), [kind, names, permissions, setToPost]);
+  const filtered = hasActiveFilters(state.filters);
+  const noRowsVariant = state.page > 1 ? 'past-end' : filtered ? 'no-match' : 'empty';
+  const { clearFilters, setPage } = list;
+  const noRows = useMemo(
+    () => ({ variant: noRowsVariant, noun, onClearFilters: clearFilters, onFirstPage: () => setPage(1, state.pageSize) }) as const,
+    [noRowsVariant, noun, clearFilters, setPage, state.pageSize],
+  );
+
+  return (
+    <>
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
+        <Typography variant="h1" sx={{ flexGrow: 1 }}>
+          Credit and Debit Memos
+        </Typography>
+        <ExportButton kind={kind} filterQuery={toFilterQuery(state.filters, mode)} sort={zuoraSort(kind, state.sort)} />
+        <CreateMemoMenu kind={kind} disabledReason={permissions.has('memo.create') ? undefined : 'You need the permission: Create memos'} />
+      </Box>
+      <MemoTabs kind={kind} />
+      <MemoFilters kind={kind} mode={mode} filters={state.filters} onChange={list.setFilters} onClear={list.clearFilters} />
+      <BulkActions kind={kind} selected={selected} permissions={permissions} onFinished={() => setSelection(NO_SELECTION)} />
+      {page.isError && !page.data ? (
+        <ErrorAlert error={page.error} title={`The ${noun} could not be loaded`} onRetry={() => void page.refetch()} />
+      ) : (
+        <>
+          {page.isError && <ErrorAlert error={page.error} title="Showing the last page that loaded" onRetry={() => void page.refetch()} />}
+          <MemoGrid
+            kind={kind}
+            label={kind === 'CreditMemo' ? 'Credit memos' : 'Debit memos'}
+            rows={rows}
+            columns={columns}
+            loading={page.isFetching}
+            hasNextPage={page.data?.hasNextPage ?? false}
+            state={state}
+            onPage={list.setPage}
+            onSort={list.setSort}
+            selection={selection}
+            onSelection={setSelection}
+            noRows={noRows}
+          />
+        </>
+      )}
+      {toPost && (
+        <ConfirmDialog
+          open
+          title={`Post ${toPost.number}?`}
+          confirmLabel="Post"
+          onClose={() => setToPost(null)}
+          onConfirm={async () => {
+            await postMemo(kind, toPost.id);
+            await invalidateMemoEffects(queryClient, { operation: 'post', kind, id: toPost.id });
+            setToPost(null);
+          }}
+        >
+          Posting makes the memo final: its amounts can no longer be edited.
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STATE, EMPTY_FILTERS, type ListState } from './list-state.ts';
+import { parseListState, serializeListState } from './url-state.ts';
+
+const parse = (qs: string, kind: 'CreditMemo' | 'DebitMemo' = 'CreditMemo') => parseListState(new URLSearchParams(qs), kind);
+
+describe('parseListState', () => {
+  it('gives the default view for an empty query', () => {
+    expect(parse('')).toEqual(DEFAULT_STATE);
+  });
+
+  it('reads every filter, the sort, the page and the page size', () => {
+    const s = parse('status=Draft,Posted&account=acme&number=CM-1&from=2024-01-01&to=2024-03-31&amountFrom=10&amountTo=99.50&open=1&currency=USD&reason=Write-off&source=Standalone&sort=memoDate.asc&page=3&pageSize=40');
+    expect(s).toEqual<ListState>({
+      filters: { status: ['Draft', 'Posted'], account: 'acme', number: 'CM-1', memoDateFrom: '2024-01-01', memoDateTo: '2024-03-31', amountFrom: '10', amountTo: '99.50', openBalance: true, currency: 'USD', reasonCode: 'Write-off', sourceType: 'Standalone' },
+      sort: { field: 'memoDate', direction: 'asc' },
+      page: 3,
+      pageSize: 40,
+    });
+  });
+
+  it('accepts repeated status parameters and drops unknown or duplicate statuses', () => {
+    expect(parse('status=Draft&status=Posted,Bogus&status=Draft').filters.status).toEqual(['Draft', 'Posted']);
+  });
+
+  it.each([
+    ['page=0', 1],
+    ['page=-3', 1],
+    ['page=2.5', 1],
+    ['page=abc', 1],
+    ['page=1e9', 1],
+    ['page=7', 7],
+  ])('page from %s is %d', (qs, page) => {
+    expect(parse(qs).page).toBe(page);
+  });
+
+  it('falls back to defaults for hand-edited nonsense without throwing', () => {
+    const s = parse('pageSize=1000&sort=hack.up&from=2024-02-30&to=yesterday&amountFrom=1e3&amountTo=12,5&currency=usd&source=Nope&open=maybe&%E0%A4%A=1');
+    expect(s.pageSize).toBe(20);
+    expect(s.sort).toEqual(DEFAULT_STATE.sort);
+    expect(s.filters).toEqual(EMPTY_FILTERS);
+  });
+
+  it('refuses a sort the kind cannot do (debit memos do not sort by status or unapplied amount)', () => {
+    expect(parse('sort=status.asc', 'DebitMemo').sort).toEqual(DEFAULT_STATE.sort);
+    expect(parse('sort=unappliedAmount.desc', 'DebitMemo').sort).toEqual(DEFAULT_STATE.sort);
+    expect(parse('sort=balance.desc', 'DebitMemo').sort).toEqual({ field: 'balance', direction: 'desc' });
+    expect(parse('source=Standalone', 'DebitMemo').filters.sourceType).toBe('Standalone');
+  });
+
+  it('swaps a reversed date range instead of showing nothing', () => {
+    const f = parse('from=2024-05-01&to=2024-01-31').filters;
+    expect([f.memoDateFrom, f.memoDateTo]).toEqual(['2024-01-31', '2024-05-01']);
+  });
+
+  it('trims and caps free text', () => {
+    expect(parse(`account=${'x'.repeat(500)}`).filters.account).toHaveLength(100);
+    expect(parse('number=%20CM-7%20').filters.number).toBe('CM-7');
+  });
+});
+
+describe('serializeListState', () => {
+  it('writes nothing for the default view', () => {
+    expect(serializeListState(DEFAULT_STATE).toString()).toBe('');
+  });
+
+  it('round-trips a full view', () => {
+    const qs = 'status=Draft,Posted&account=acme&from=2024-01-01&to=2024-03-31&amountFrom=10&open=1&currency=EUR&sort=amount.asc&page=2&pageSize=10';
+    const state = parse(qs);
+    expect(parse(serializeListState(state).toString())).toEqual(state);
+  });
+});

@@ -1,0 +1,44 @@
+import { useMemo, useRef } from 'react';
+import { useSearchParams } from 'react-router';
+import type { MemoKind } from '../../api/memos/kind.ts';
+import { EMPTY_FILTERS, type ListFilters, type ListState } from './list-state.ts';
+import { parseListState, serializeListState } from './url-state.ts';
+
+export interface ListStateApi {
+  state: ListState;
+  /** Changing filters goes back to page 1; `replace` for typing, so each keystroke is not a history entry. */
+  setFilters(patch: Partial<ListFilters>, opts?: { replace?: boolean }): void;
+  setSort(sort: ListState['sort']): void;
+  setPage(page: number, pageSize: number): void;
+  clearFilters(): void;
+}
+
+export function useListState(kind: MemoKind): ListStateApi {
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => parseListState(params, kind), [params, kind]);
+  // The router renders a URL change in a transition: two quick edits (status, then a date) may both
+  // run before the first one is rendered. Each edit therefore builds on the last one written, not on
+  // the (possibly stale) rendered state, so no edit is lost.
+  const pending = useRef<{ base: URLSearchParams; state: ListState } | null>(null);
+
+  return useMemo(() => {
+    const current = () => (pending.current?.base === params ? pending.current.state : state);
+    const write = (next: ListState, replace = false) => {
+      pending.current = { base: params, state: next };
+      setParams(serializeListState(next), { replace });
+    };
+    return {
+      state,
+      setFilters: (patch, opts) => {
+        const s = current();
+        write({ ...s, filters: { ...s.filters, ...patch }, page: 1 }, opts?.replace);
+      },
+      setSort: (sort) => write({ ...current(), sort, page: 1 }),
+      setPage: (page, pageSize) => {
+        const s = current();
+        write({ ...s, page: pageSize === s.pageSize ? page : 1, pageSize });
+      },
+      clearFilters: () => write({ ...current(), filters: EMPTY_FILTERS, page: 1 }),
+    };
+  }, [params, state, setParams]);
+}

@@ -1,0 +1,30 @@
+import { useMemo } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import { accountDetailQuery } from '../../api/account-detail.ts';
+import { invoiceDetailQuery } from '../../api/invoice-detail.ts';
+import type { MemoRow } from '../../api/memos/list.ts';
+
+export interface ReferenceNames {
+  accountName: (accountId: string) => string | undefined;
+  invoiceNumber: (invoiceId: string | null) => string | undefined;
+}
+
+// Zuora's memo rows carry account and invoice ids, not names. The page resolves the few distinct
+// ones of the visible page (cached and shared with the detail page); cells fill in as they arrive.
+export function useReferenceNames(rows: readonly MemoRow[]): ReferenceNames {
+  const accountIds = [...new Set(rows.map((r) => r.accountId))];
+  const invoiceIds = [...new Set(rows.map((r) => r.referredInvoiceId).filter((id): id is string => Boolean(id)))];
+  const accounts = useQueries({
+    queries: accountIds.map((id) => ({ ...accountDetailQuery(id), retry: false })),
+    combine: (results) => new Map(results.flatMap((r) => (r.data ? [[r.data.basicInfo.id, r.data.basicInfo.name] as const] : []))),
+  });
+  const invoices = useQueries({
+    queries: invoiceIds.map((id) => ({ ...invoiceDetailQuery(id), retry: false })),
+    combine: (results) => new Map(results.flatMap((r) => (r.data ? [[r.data.id, r.data.invoiceNumber] as const] : []))),
+  });
+  // Stable while the names are unchanged, so the grid's columns are not rebuilt on every render.
+  const accountKey = [...accounts].join('|');
+  const invoiceKey = [...invoices].join('|');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the maps' contents, not identity
+  return useMemo(() => ({ accountName: (id: string) => accounts.get(id), invoiceNumber: (id: string | null) => (id ? invoices.get(id) : undefined) }), [accountKey, invoiceKey]);
+}

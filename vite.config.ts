@@ -1,0 +1,61 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { codeSplittingGroups, lazyMuiSlots } from './scripts/build-chunking.ts';
+
+// One config for the SPA build, the embeddable library build (`--mode lib`) and the tests.
+export default defineConfig(({ command, mode }) => ({
+  // The lazy MUI slots only in the SPA build: the library is one file anyway, the tests import MUI as is.
+  plugins: command === 'build' && !mode.startsWith('lib') ? [lazyMuiSlots(), react()] : [react()],
+  server: { proxy: { '/v1': 'http://127.0.0.1:8080', '/oauth': 'http://127.0.0.1:8080', '/sandbox': 'http://127.0.0.1:8080', '/object-query': 'http://127.0.0.1:8080' } },
+  // Library modes: React reads process.env.NODE_ENV, which Vite's lib mode leaves for the consumer;
+  // this library is used as built, so make it the production build.
+  define: mode.startsWith('lib') ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
+  build:
+    mode === 'lib-app'
+      ? {
+          // The whole embedded app as ONE file: the loader imports it once per mount (`?mount=<n>`),
+          // and a query string on a split chunk's imports would not follow, so nothing is split.
+          outDir: 'dist/lib',
+          lib: { entry: 'src/embed/app-entry.tsx', formats: ['es'], fileName: () => 'credit-debit-memos-app.js' },
+          emptyOutDir: true,
+          copyPublicDir: false,
+          minify: true,
+          // output.minify also strips whitespace, which Vite's lib mode keeps for es output (consumers re-bundling); this file is final.
+          rolldownOptions: { output: { codeSplitting: false, minify: true } },
+        }
+      : mode === 'lib'
+      ? {
+          // The small loader the host imports: mount() and the custom element. Built after lib-app.
+          outDir: 'dist/lib',
+          lib: { entry: 'src/embed/loader.ts', formats: ['es'], fileName: () => 'credit-debit-memos.js' },
+          emptyOutDir: false,
+          copyPublicDir: false,
+          minify: true,
+        }
+      : {
+          outDir: 'dist/app',
+          emptyOutDir: true,
+          // Groups and why: scripts/build-chunking.ts.
+          rolldownOptions: { output: { codeSplitting: { groups: codeSplittingGroups() } } },
+        },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'server', include: ['server/**/*.test.ts', 'src/contract/**/*.test.ts', 'src/lib/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'web',
+          include: ['src/**/*.test.tsx', 'src/{api,features,components,app,embed}/**/*.test.ts'],
+          environment: 'jsdom',
+          setupFiles: ['src/test/setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+}));
