@@ -36,6 +36,10 @@ export async function connect(opts: ConnectOptions): Promise<Connection> {
     pg.types.setTypeParser(NUMERIC, asString);
     pg.types.setTypeParser(INT8, (v: string) => Number(v));
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle client whose backend goes away (server restart, dropped database) emits 'error' on the
+    // pool; without a listener that is an uncaught exception that kills the process. The pool discards
+    // the client by itself, and the next query opens a fresh one.
+    pool.on('error', (err) => console.warn(`postgres: idle connection lost (${err.message})`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     await migrate(db);
     return { db, kind: 'postgres', close: () => db.destroy() };
