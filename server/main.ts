@@ -29,12 +29,31 @@ api.get('*', (c) => {
   return c.html(indexHtml);
 });
 
-const server = serve({ fetch: api.fetch, port: config.port, hostname: config.host }, (info) => {
+// Requests being handled. A client that hangs up does not stop its handler, so shutdown waits for this
+// count, not for the sockets, before it closes the database.
+let inFlight = 0;
+const fetch: typeof api.fetch = async (req, ...rest) => {
+  inFlight++;
+  try {
+    return await api.fetch(req, ...rest);
+  } finally {
+    inFlight--;
+  }
+};
+
+const server = serve({ fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`credit-debit-memos ${config.proxy ? 'proxy' : 'sandbox'} on http://${info.address}:${info.port} (${conn?.kind ?? config.proxy?.baseUrl}, ready in ${Date.now() - started} ms)`);
 });
 
+let stopping = false;
 async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  // Stop accepting, let the requests in flight finish (their transactions commit or roll back), and only
+  // then close the database: closing it first fails them with "driver has already been destroyed".
   server.close();
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+  for (const deadline = Date.now() + 5_000; inFlight > 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
   await conn?.close();
   process.exit(0);
 }
