@@ -27,12 +27,31 @@ const LOADERS: Partial<Record<MemoActionId, Loader>> = {
   writeOffDebit: () => import('./write-off-debit/write-off-debit-dialog.tsx'),
 };
 
+type DialogModule = Awaited<ReturnType<Loader>>;
+
+// Dialog modules that have arrived. React.lazy suspends on a component's first render even when its
+// module is in memory (import() always answers later), and React 19 keeps a Suspense fallback up for
+// at least 300 ms: a prefetched dialog opened ~350 ms after the click. Handing lazy() a thenable that
+// calls back at once makes it render in the same pass.
+const loaded: Partial<Record<MemoActionId, DialogModule>> = {};
+
+function load(id: MemoActionId): Promise<DialogModule> {
+  return LOADERS[id]!().then((m) => (loaded[id] = m));
+}
+
+function loadNowOrLater(id: MemoActionId): Promise<DialogModule> {
+  const mod = loaded[id];
+  if (!mod) return load(id);
+  const immediate = { then: (onLoaded: (m: DialogModule) => unknown) => onLoaded(mod) };
+  return immediate as unknown as Promise<DialogModule>; // lazy() only calls then()
+}
+
 // Built once at module load: a lazy component must keep its identity across renders.
-export const MEMO_DIALOGS = Object.fromEntries(Object.entries(LOADERS).map(([id, loader]) => [id, lazy(loader)])) as Partial<
+export const MEMO_DIALOGS = Object.fromEntries(Object.keys(LOADERS).map((id) => [id, lazy(() => loadNowOrLater(id as MemoActionId))])) as Partial<
   Record<MemoActionId, LazyExoticComponent<ComponentType<MemoDialogProps>>>
 >;
 
-/** Starts loading the chunks of these actions' dialogs (the browser caches the module). */
+/** Starts loading the chunks of these actions' dialogs. */
 export function prefetchDialogs(ids: readonly MemoActionId[]): void {
-  for (const id of ids) void LOADERS[id]?.().catch(() => undefined);
+  for (const id of ids) if (LOADERS[id] && !loaded[id]) void load(id).catch(() => undefined);
 }
