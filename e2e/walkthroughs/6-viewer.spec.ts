@@ -38,6 +38,8 @@ for (const mode of MODES) {
     await step(page, `Open a posted credit memo, ${cm.number}`, async () => {
       await d.select(page.getByRole('combobox', { name: 'Status' }), page.getByRole('option', { name: 'Posted' }));
       await d.fill(page.getByRole('textbox', { name: 'Memo number' }), cm.number);
+      // Wait for the filter to apply: clicking while the grid re-renders can land on a replaced row.
+      await expect(grid.getByRole('link', { name: /^CM\d+$/ })).toHaveCount(1);
       await d.press(grid.getByRole('link', { name: cm.number, exact: true }));
       await expect(page.getByRole('heading', { level: 1, name: `Credit Memo ${cm.number}` })).toBeVisible();
     });
