@@ -59,17 +59,18 @@ test('post a Draft debit memo, email it, view its PDF, then unpost it', async ({
   await expect(history.getByText('Emailed')).toBeVisible();
   await expect(history.getByText('to ap@example.com')).toBeVisible();
 
-  // No PDF yet: View PDF says so; Regenerate PDF makes version 1, which View PDF then opens.
-  await expect(page.getByText('Cannot view the PDF: no PDF has been generated yet')).toBeVisible();
-  await moreActions(page).click();
-  await page.getByRole('menuitem', { name: 'Regenerate PDF' }).click();
-  await page.getByRole('dialog', { name: 'Regenerate PDF' }).getByRole('button', { name: 'Regenerate' }).click();
-  await expect(page.getByRole('region', { name: 'Files' }).getByText('Version 1')).toBeVisible();
+  // No PDF yet: View PDF generates version 1 and opens it; Regenerate PDF makes version 2.
+  await expect(page.getByRole('region', { name: 'Files' }).getByText('No PDF has been generated or uploaded yet.')).toBeVisible();
   const popup = page.waitForEvent('popup');
   await page.getByRole('button', { name: 'View PDF' }).click();
   const tab = await popup;
   await expect.poll(() => tab.url()).toMatch(/^blob:/);
   await tab.close();
+  await expect(page.getByRole('region', { name: 'Files' }).getByText('Version 1')).toBeVisible();
+  await moreActions(page).click();
+  await page.getByRole('menuitem', { name: 'Regenerate PDF' }).click();
+  await page.getByRole('dialog', { name: 'Regenerate PDF' }).getByRole('button', { name: 'Regenerate' }).click();
+  await expect(page.getByRole('region', { name: 'Files' }).getByText('Version 2')).toBeVisible();
 
   await moreActions(page).click();
   await page.getByRole('menuitem', { name: 'Cancel Post' }).click();

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { zuoraRequest, zuoraRequestRaw } from '../client.ts';
 import { creditMemoFileListSchema, debitMemoFileListSchema, type MemoFile } from '../../contract/memos.ts';
 import { memoKeys } from './keys.ts';
+import { regenerateMemoPdf } from './lifecycle-mutations.ts';
 import { memoApiBase, type MemoKind } from './kind.ts';
 import { fetchAllPages, MAX_PAGE_SIZE } from './paging.ts';
 
@@ -30,12 +31,15 @@ export async function downloadMemoFile(pdfFileUrl: string): Promise<Blob> {
   return res.blob();
 }
 
-/** Opens a file in a new tab through an object URL (revoked once the tab had time to load it). */
-export async function openMemoFile(pdfFileUrl: string): Promise<void> {
+/**
+ * Opens a file in a new tab through an object URL (revoked once the tab had time to load it). The URL
+ * may still be on its way (a PDF being generated): the tab opens at once either way.
+ */
+export async function openMemoFile(pdfFileUrl: string | Promise<string>): Promise<void> {
   // Open the tab synchronously (inside the click) so pop-up blockers allow it, then point it at the blob.
   const tab = window.open('', '_blank');
   try {
-    const blob = await downloadMemoFile(pdfFileUrl);
+    const blob = await downloadMemoFile(await pdfFileUrl);
     const url = URL.createObjectURL(blob);
     if (tab) tab.location.href = url;
     else window.location.assign(url);
@@ -44,4 +48,18 @@ export async function openMemoFile(pdfFileUrl: string): Promise<void> {
     tab?.close();
     throw e;
   }
+}
+
+/**
+ * Generates a memo's first PDF and answers its file URL. The sandbox renders before it answers; a real
+ * tenant renders asynchronously, so the files list is polled for a while (BILLDOC: generation is async).
+ */
+export async function generateFirstMemoPdf(kind: MemoKind, id: string, tries = 10, waitMs = 1_000): Promise<string> {
+  await regenerateMemoPdf(kind, id);
+  for (let i = 0; i < tries; i++) {
+    const latest = (await fetchMemoFiles(kind, id))[0];
+    if (latest) return latest.pdfFileUrl;
+    await new Promise((r) => setTimeout(r, waitMs));
+  }
+  throw new Error('The PDF is still being generated. Try View PDF again in a moment.');
 }

@@ -50,7 +50,7 @@ const TOUCHES: Record<MemoOperation, Part[]> = {
   cancel: ['list', 'detail', 'history'],
   delete: ['list'],
   email: ['history'],
-  regeneratePdf: ['files', 'history'],
+  regeneratePdf: ['detail', 'files', 'history'],
   uploadFile: ['files', 'history'],
   apply: ['list', 'detail', 'items', 'applications', 'history'],
   unapply: ['list', 'detail', 'items', 'applications', 'history'],

@@ -113,9 +113,11 @@ describe('availableActions: reasons', () => {
     expect(reasonOf(cm('Draft', { sourceType: 'Subscription' }), 'admin', 'editItem')).toBe('Cannot edit items: items of a bill-run credit memo are never editable');
   });
 
-  it('disables View PDF until a PDF exists', () => {
-    const noPdf = dm('Draft', { latestPDFFileId: null });
-    expect(reasonOf(noPdf, 'admin', 'viewPdf')).toBe('Cannot view the PDF: no PDF has been generated yet');
-    expect(reasonOf(noPdf, 'admin', 'viewPdf', { hasPdf: true })).toBeUndefined();
+  it('disables View PDF until a PDF exists, unless the user may generate one (Draft or Posted)', () => {
+    const noPdf = dm('Posted', { latestPDFFileId: null });
+    expect(reasonOf(noPdf, 'viewer', 'viewPdf')).toBe('Cannot view the PDF: no PDF has been generated yet');
+    expect(reasonOf(noPdf, 'viewer', 'viewPdf', { hasPdf: true })).toBeUndefined();
+    expect(reasonOf(noPdf, 'clerk', 'viewPdf')).toBeUndefined();
+    expect(reasonOf(dm('Canceled', { latestPDFFileId: null }), 'admin', 'viewPdf')).toBe('Cannot view the PDF: no PDF has been generated yet');
   });
 });

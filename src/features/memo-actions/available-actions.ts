@@ -45,7 +45,7 @@ interface Rule {
   verb: string;
   statuses: readonly MemoStatus[];
   /** Extra refusal beyond status and permission; returns the reason's tail, or null when allowed. */
-  check?: (m: AnyMemo, ctx: ActionContext) => string | null;
+  check?: (m: AnyMemo, ctx: ActionContext, permissions: ReadonlySet<Permission>) => string | null;
 }
 
 const BOTH = ['CreditMemo', 'DebitMemo'] as const;
@@ -56,6 +56,9 @@ function listDocs(docs: readonly string[] | undefined): string | null {
 }
 
 const hasPdf = (m: AnyMemo, ctx: ActionContext) => Boolean(ctx.hasPdf || m.memo.latestPDFFileId);
+/** Without a PDF, View PDF generates one first, for a user who may (Regenerate PDF's rule). */
+const canGeneratePdf = (m: AnyMemo, permissions: ReadonlySet<Permission>) =>
+  permissions.has('memo.pdf') && (m.memo.status === 'Draft' || m.memo.status === 'Posted');
 
 const RULES: readonly Rule[] = [
   { id: 'post', label: () => 'Post', placement: 'primary', kinds: BOTH, permission: 'memo.post', verb: 'post', statuses: ['Draft'] },
@@ -65,7 +68,7 @@ const RULES: readonly Rule[] = [
   {
     id: 'viewPdf', label: () => 'View PDF', placement: 'primary', kinds: BOTH, permission: 'memo.view', verb: 'view the PDF',
     statuses: ['Draft', 'Posted', 'Canceled', 'Error', 'PendingForTax', 'Generating', 'CancelInProgress'],
-    check: (m, ctx) => (hasPdf(m, ctx) ? null : 'no PDF has been generated yet'),
+    check: (m, ctx, permissions) => (hasPdf(m, ctx) || canGeneratePdf(m, permissions) ? null : 'no PDF has been generated yet'),
   },
   {
     id: 'unpost', label: () => 'Cancel Post', placement: 'menu', kinds: BOTH, permission: 'memo.unpost', verb: 'unpost', statuses: ['Posted'],
@@ -147,7 +150,7 @@ export function availableActions(m: AnyMemo, permissions: ReadonlySet<Permission
     // Permission first: a viewer should learn that the action is not theirs, whatever the status.
     if (!permissions.has(r.permission)) return { ...base, enabled: false, reason: permissionReason(r.permission) };
     if (!relevant) return { ...base, enabled: false, reason: `Cannot ${r.verb}: the memo is ${statusLabel(status)}` };
-    const refusal = r.check?.(m, ctx) ?? null;
+    const refusal = r.check?.(m, ctx, permissions) ?? null;
     if (refusal) return { ...base, enabled: false, reason: `Cannot ${r.verb}: ${refusal}` };
     return { ...base, enabled: true };
   });

@@ -1,8 +1,10 @@
 import Stack from '@mui/material/Stack';
 import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useAccountDetail } from '../../api/account-detail.ts';
 import { useMemoApplications } from '../../api/memos/applications.ts';
-import { openMemoFile, useMemoFiles } from '../../api/memos/files.ts';
+import { generateFirstMemoPdf, openMemoFile, useMemoFiles } from '../../api/memos/files.ts';
+import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
 import { useMemoHistory } from '../../api/memos/history.ts';
 import { useMemoItems } from '../../api/memos/items.ts';
 import { useSession } from '../../app/session.tsx';
@@ -28,6 +30,7 @@ export function MemoDetailView({ memo }: { memo: AnyMemo }) {
   const { kind } = memo;
   const id = memo.memo.id;
   const { permissions } = useSession();
+  const qc = useQueryClient();
   const account = useAccountDetail(memo.memo.accountId);
   const items = useMemoItems(kind, id);
   const applications = useMemoApplications(kind, id);
@@ -47,12 +50,14 @@ export function MemoDetailView({ memo }: { memo: AnyMemo }) {
 
   async function viewPdf() {
     const latest = files.data?.[0];
-    const url = latest?.pdfFileUrl ?? (memo.memo.latestPDFFileId ? `/v1/files/${memo.memo.latestPDFFileId}` : null);
-    if (!url) return;
+    const existing = latest?.pdfFileUrl ?? (memo.memo.latestPDFFileId ? `/v1/files/${memo.memo.latestPDFFileId}` : null);
     setBusy('viewPdf');
     setPdfError(null);
     try {
-      await openMemoFile(url);
+      // No PDF yet (the action is only enabled for a user who may generate one): generate it first.
+      const generating = existing ? null : generateFirstMemoPdf(kind, id);
+      await openMemoFile(existing ?? generating!);
+      if (generating) await invalidateMemoEffects(qc, { operation: 'regeneratePdf', kind, id });
     } catch (e) {
       setPdfError(e);
     } finally {
