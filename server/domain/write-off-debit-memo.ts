@@ -103,8 +103,8 @@ export async function writeOffDebitMemo(
     if (!total.eq(money(mirror.memo.amount))) throw ruleViolation('The generated credit memo could not be applied in full.');
     const cm = await assignNumber(tx, mirror.memo);
 
-    const detail = { creditMemoId: cm.id, creditMemoNumber: cm.number, debitMemoId: dm.id, debitMemoNumber: dm.number, amount: total.toString(), revenueImpacting };
-    await recordEvent(tx, dm.id, 'writtenOff', caller, detail);
+    // The event names the other document only: a reader of this debit memo's history follows it to the credit memo.
+    await recordEvent(tx, dm.id, 'writtenOff', caller, { creditMemoId: cm.id, creditMemoNumber: cm.number, amount: total.toString(), revenueImpacting });
     await recordEvent(tx, cm.id, 'created', caller, { origin: 'DebitMemoWriteOff', debitMemoId: dm.id, debitMemoNumber: dm.number });
     await recordEvent(tx, cm.id, 'applied', caller, { debitMemoId: dm.id, debitMemoNumber: dm.number, amount: total.toString() });
     return { creditMemoId: cm.id };

@@ -30,6 +30,9 @@ describe('memo history across operations', () => {
     expect(events.map((e) => e.event)).toEqual(['created', 'posted', 'pdfGenerated', 'emailed', 'writtenOff']);
     expect(events.map((e) => e.userName)).toEqual(['Billing Clerk', 'Billing Clerk', 'Billing Admin', 'Billing Admin', 'Billing Admin']);
     expect(events[3].detail).toMatchObject({ to: ['ap@acme.example'] });
+    // The debit memo's write-off names the credit memo it created, not the debit memo itself.
+    expect(events[4].detail).toMatchObject({ creditMemoId: wo.body.creditMemo.id });
+    expect(events[4].detail).not.toHaveProperty('debitMemoId');
 
     const cmEvents = await eventsOf(`/v1/credit-memos/${wo.body.creditMemo.id as string}`);
     expect(cmEvents.map((e) => e.event)).toEqual(['created', 'applied']);

@@ -22,6 +22,11 @@ describe('timelineOf', () => {
     expect(refunded.detail).toBe('¥10 by Check (refund R-00000001)');
   });
 
+  it('links a debit memo’s write-off to the credit memo it created', () => {
+    const [written] = timelineOf([ev('writtenOff', { creditMemoId: 'c'.repeat(32), creditMemoNumber: 'CM00000044', amount: '99', revenueImpacting: 'No' })], 'USD');
+    expect(written).toMatchObject({ detail: '$99.00 created credit memo', link: { to: `/credit-memos/${'c'.repeat(32)}`, label: 'CM00000044' } });
+  });
+
   it('names an invoice by its number when the page knows it', () => {
     const [known, unknown] = timelineOf([ev('applied', { invoiceId: 'i1', amount: '1' }), ev('unapplied', { invoiceId: 'i2', amount: '1' })], 'USD', new Map([['i1', 'INV00000012']]));
     expect(known.detail).toBe('$1.00 to INV00000012');
