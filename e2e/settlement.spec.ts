@@ -100,3 +100,32 @@ test('write off a credit memo and open the debit memo it created', async ({ page
   await expect(page.getByRole('link', { name: cm.number }).first()).toBeVisible(); // applied by the credit memo
   await expect(page.getByRole('definition').filter({ hasText: /^\$0\.00$/ }).first()).toBeVisible();
 });
+
+test('collect clears a debit memo: the result stays on screen, then the page shows the balance settled', async ({ page, request }) => {
+  const token = await adminToken(request);
+  // A posted USD debit memo whose account holds enough unapplied credit to clear it.
+  let target: { id: string; number: string; balance: number } | undefined;
+  for (let p = 1; p <= 10 && !target; p++) {
+    const body = await apiGet<{ debitmemos: { id: string; number: string; accountId: string; currency: string; balance: number }[]; nextPage?: string }>(
+      request, token, `/v1/debit-memos?status=Posted&openBalance=true&currency=USD&pageSize=40&page=${p}`);
+    for (const dm of body.debitmemos) {
+      const cms = await apiGet<{ creditmemos: { unappliedAmount: number; currency: string }[] }>(
+        request, token, `/v1/credit-memos?accountId=${dm.accountId}&status=Posted&currency=USD&pageSize=40`);
+      const credit = cms.creditmemos.reduce((s, c) => s + cents(c.unappliedAmount), 0);
+      if (dm.balance > 0 && credit >= cents(dm.balance)) { target = dm; break; }
+    }
+    if (!body.nextPage) break;
+  }
+  if (!target) throw new Error('no debit memo whose account has enough unapplied credit');
+  await signInAs(page, 'Billing Admin', `/debit-memos/${target.id}`);
+  await openAction(page, 'Collect');
+  await page.getByRole('dialog', { name: 'Collect Debit Memo' }).getByRole('button', { name: 'Collect' }).click();
+  const result = page.getByRole('dialog', { name: `Collected for ${target.number}` });
+  await expect(result.getByRole('list', { name: 'Credit memos applied' }).getByRole('link').first()).toBeVisible();
+  await result.getByRole('button', { name: 'Done' }).click();
+  await expect(result).toBeHidden();
+  await expect(page.getByText(`Collected ${usd(target.balance)} for ${target.number}.`)).toBeVisible();
+  await expect(page).not.toHaveURL(/action=/);
+  const after = await apiGet<{ balance: number }>(request, token, `/v1/debit-memos/${target.id}`);
+  expect(after.balance).toBe(0);
+});

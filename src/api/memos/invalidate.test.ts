@@ -3,9 +3,12 @@ import { memoEffectKeys } from './invalidate.ts';
 import { memoKeys } from './keys.ts';
 
 describe('memoEffectKeys', () => {
-  it('post refreshes the memo, its files, history and its kind’s lists, not the other kind', () => {
+  it('post refreshes the memo, its items and applications (posting may apply it), files, history and its kind’s lists, not the other kind', () => {
     const keys = memoEffectKeys({ operation: 'post', kind: 'DebitMemo', id: 'd1' });
-    expect(keys).toEqual([memoKeys.lists('DebitMemo'), memoKeys.detail('DebitMemo', 'd1'), memoKeys.files('DebitMemo', 'd1'), memoKeys.history('DebitMemo', 'd1')]);
+    expect(keys).toEqual([
+      memoKeys.lists('DebitMemo'), memoKeys.detail('DebitMemo', 'd1'), memoKeys.items('DebitMemo', 'd1'), memoKeys.applications('DebitMemo', 'd1'),
+      memoKeys.files('DebitMemo', 'd1'), memoKeys.history('DebitMemo', 'd1'),
+    ]);
   });
 
   it('a debit memo write-off also refreshes the credit memo it created and the credit memo lists', () => {

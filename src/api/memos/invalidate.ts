@@ -45,7 +45,8 @@ const TOUCHES: Record<MemoOperation, Part[]> = {
   create: ['list'],
   edit: ['list', 'detail', 'history'],
   editItem: ['list', 'detail', 'items', 'history'],
-  post: ['list', 'detail', 'files', 'history'],
+  // Posting can apply the memo (a credit memo set to apply to its invoice upon posting).
+  post: ['list', 'detail', 'items', 'applications', 'files', 'history'],
   unpost: ['list', 'detail', 'history'],
   cancel: ['list', 'detail', 'history'],
   delete: ['list'],

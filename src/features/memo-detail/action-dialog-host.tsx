@@ -1,6 +1,6 @@
 import Backdrop from '@mui/material/Backdrop';
 import CircularProgress from '@mui/material/CircularProgress';
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import type { MemoActionId } from '../memo-actions/action-ids.ts';
 import type { AnyMemo, AvailableAction } from '../memo-actions/available-actions.ts';
 import { MEMO_DIALOGS } from '../memo-actions/dialog-registry.ts';
@@ -8,7 +8,9 @@ import type { ActionNotice } from '../memo-actions/dialog-types.ts';
 
 /**
  * Renders the dialog named by `?action=`, lazily. A link to an action the memo does not allow (stale
- * link, wrong role) opens nothing: the menu already says why.
+ * link, wrong role) opens nothing: the menu already says why. A dialog that opened stays open until it
+ * is closed, even when its own success or a refusal's refresh disallows the action (a Collect that
+ * clears the balance still shows its result; a refused Apply keeps its message and the typed amounts).
  */
 export function ActionDialogHost({
   memo,
@@ -25,9 +27,10 @@ export function ActionDialogHost({
   onClose: () => void;
   onSuccess: (notice: ActionNotice) => void;
 }) {
-  if (!action) return null;
-  const allowed = actions.find((a) => a.id === action)?.enabled ?? false;
-  const Dialog = allowed ? MEMO_DIALOGS[action] : undefined;
+  const allowedNow = action !== null && (actions.find((a) => a.id === action)?.enabled ?? false);
+  const [opened, setOpened] = useState<MemoActionId | null>(null);
+  if (opened !== action && (action === null || allowedNow)) setOpened(action);
+  const Dialog = action !== null && (opened === action || allowedNow) ? MEMO_DIALOGS[action] : undefined;
   if (!Dialog) return null;
   return (
     <Suspense
