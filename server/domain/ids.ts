@@ -32,3 +32,15 @@ export async function nextNumber(tx: Database, name: SequenceName): Promise<stri
     .executeTakeFirstOrThrow();
   return `${row.prefix}${String(row.value).padStart(row.width, '0')}`;
 }
+
+/**
+ * Next memo number that no memo holds yet. A user may give a memo a custom number that the sequence
+ * reaches later (`DM00000181`); the sequence steps over it instead of failing on it forever.
+ */
+export async function nextFreeMemoNumber(tx: Database, kind: 'CreditMemo' | 'DebitMemo'): Promise<string> {
+  for (;;) {
+    const number = await nextNumber(tx, kind);
+    const taken = await tx.selectFrom('memos').select('id').where('kind', '=', kind).where('number', '=', number).executeTakeFirst();
+    if (!taken) return number;
+  }
+}

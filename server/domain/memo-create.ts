@@ -9,7 +9,7 @@ import type { AccountsTable, MemoKind, MemoRow, NewMemo } from '../db/types.ts';
 import { invalidValue, ruleViolation } from '../errors.ts';
 import type { Selectable } from 'kysely';
 import { recordEvent } from './history.ts';
-import { newId, nextNumber } from './ids.ts';
+import { newId, nextFreeMemoNumber } from './ids.ts';
 import { chargeLineOf, insertChargeItem } from './memo-charge-items.ts';
 import { postLocked } from './memo-lifecycle.ts';
 import { findMemo, resourceOf } from './memo-repo.ts';
@@ -34,7 +34,7 @@ export async function insertMemoHeader(
     if (taken) throw ruleViolation(`The number ${fields.number} is already used by another ${memoNoun(kind)}.`, resourceOf(kind));
   }
   const id = newId();
-  const number = fields.number ?? (await nextNumber(tx, kind));
+  const number = fields.number ?? (await nextFreeMemoNumber(tx, kind));
   await tx
     .insertInto('memos')
     .values({

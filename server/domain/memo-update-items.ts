@@ -17,6 +17,11 @@ import { assertAccountingCodes, assertFitsCurrency, memoNoun, nowSql, type Actor
 export async function updateItems(tx: Database, memo: MemoRow, items: MemoUpdateItemRequest[], actor: Actor): Promise<Record<string, number>> {
   const resource = resourceOf(memo.kind);
   const itemNoun = memo.kind === 'DebitMemo' ? 'DebitMemoItem' : 'CreditMemoItem';
+  // The invoice lock createFromInvoice takes: two credits against one invoice item, created or updated at
+  // the same time, cannot both spend the same available-to-credit amount.
+  if (memo.kind === 'CreditMemo' && memo.referred_invoice_id) {
+    await tx.selectFrom('invoices').select('id').where('id', '=', memo.referred_invoice_id).forUpdate().execute();
+  }
   const existing = await tx.selectFrom('memo_items').selectAll().where('memo_id', '=', memo.id).orderBy('sort_order').execute();
   const byId = new Map(existing.map((i) => [i.id, i]));
   const seen = new Set<string>();

@@ -1,7 +1,7 @@
 import type { Caller } from '../context.ts';
 import type { Database } from '../db/connect.ts';
 import { ErrorCategory, Resource, ZuoraError, ruleViolation } from '../errors.ts';
-import { money, type Money } from '../../src/lib/money.ts';
+import { cmp, fitsCurrency, money, type Money } from '../../src/lib/money.ts';
 import {
   WRITE_OFF_DEFAULT_REASON_CODE,
   previewWriteOff,
@@ -50,7 +50,12 @@ export async function writeOffDebitMemo(
     const memoInput = { currency: dm.currency, balance: dm.balance, debitMemoDate: dm.memo_date };
     const amount = request.amount ?? money(dm.balance);
     const amountProblem = writeOffAmountProblem(amount, memoInput);
-    if (amountProblem) throw refuse(`'amount': ${amountProblem}.`);
+    if (amountProblem) {
+      // Above the open balance is a business rule (30); zero, negative or too many decimals an invalid
+      // value (20), as on every other endpoint that takes an amount.
+      const overBalance = fitsCurrency(amount, dm.currency) && cmp(amount, dm.balance) > 0;
+      throw refuse(`'amount': ${amountProblem}.`, overBalance ? ErrorCategory.BusinessRule : ErrorCategory.InvalidValue);
+    }
 
     const allocated = new Map<string, Money>();
     if (request.items) {

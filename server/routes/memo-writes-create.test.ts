@@ -75,6 +75,17 @@ describe('create from charge', () => {
     await expectRefused(h, 'POST', '/v1/debit-memos', body, 30, { message: /already used/ });
   });
 
+  test('a custom number the sequence reaches later is stepped over, for creates and write-offs alike', async () => {
+    const charges = [{ productRatePlanChargeId: f.untaxed.id, amount: 1 }];
+    const drawn = await h.call('POST', '/v1/debit-memos', { accountId: f.usd.id, charges });
+    const next = (n: string, by: number) => `${n.slice(0, 2)}${String(Number(n.slice(2)) + by).padStart(8, '0')}`;
+    const taken = next(drawn.body.number as string, 1);
+    expect((await h.call('POST', '/v1/debit-memos', { accountId: f.usd.id, number: taken, charges })).status).toBe(200);
+    const after = await h.call('POST', '/v1/debit-memos', { accountId: f.usd.id, charges });
+    expect(after.status).toBe(200);
+    expect(after.body.number).toBe(next(drawn.body.number as string, 2));
+  });
+
   test('every bad field is refused with its category and nothing is stored', async () => {
     const ok = () => ({ accountId: f.usd.id, charges: [{ productRatePlanChargeId: f.taxable.id, amount: 10 }] });
     const charge = (extra: Record<string, unknown>) => ({ ...ok(), charges: [{ productRatePlanChargeId: f.taxable.id, amount: 10, ...extra }] });

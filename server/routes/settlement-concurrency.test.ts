@@ -51,3 +51,24 @@ describe('mixed concurrent settlements', () => {
     await expectInvariants(db);
   });
 });
+
+describe('credits against one invoice item', () => {
+  it('two Draft credit memos updated at once cannot together credit more than was invoiced', async () => {
+    const db = h.conn.db;
+    const acc = await insertAccount(db);
+    const inv = await insertInvoice(db, { accountId: acc.id, lines: [{ amount: '100.00' }] });
+    const item = await db.selectFrom('invoice_items').select('id').where('invoice_id', '=', inv.id).executeTakeFirstOrThrow();
+    const drafts = [];
+    for (let i = 0; i < 2; i++) {
+      const created = await h.call('POST', `/v1/credit-memos/invoice/${inv.id}`, { items: [{ invoiceItemId: item.id, amount: 1, skuName: 'Charge 1' }] });
+      expect(created.status, JSON.stringify(created.body)).toBe(200);
+      const items = await h.call('GET', `/v1/credit-memos/${created.body.id as string}/items`);
+      drafts.push({ id: created.body.id as string, itemId: items.body.items[0].id as string });
+    }
+    // Each update alone fits (99 + the other's 1 = 100); both at once would credit 198.
+    const results = await Promise.all(drafts.map((d) => h.call('PUT', `/v1/credit-memos/${d.id}`, { items: [{ id: d.itemId, amount: 99 }] })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
+    const credited = await db.selectFrom('memo_items').select('amount_without_tax').where('credit_from_item_id', '=', item.id).execute();
+    expect(credited.reduce((s, c) => s + Number(c.amount_without_tax), 0)).toBeLessThanOrEqual(100);
+  });
+});

@@ -99,8 +99,9 @@ describe('debit memo write-off', () => {
     await expectRefusedUnchanged(db(), put({}, dm.number, 'clerk'), 10);
     await expectRefusedUnchanged(db(), put({ memoDate: '2024-02-29' }), 30, /earliest allowed date is 2024-03-01/);
     await expectRefusedUnchanged(db(), put({ amount: 141.59 }), 30, /cannot exceed the open balance 141.58/);
-    await expectRefusedUnchanged(db(), put({ amount: 0 }), 30, /greater than 0/);
-    await expectRefusedUnchanged(db(), put({ amount: 1.001 }), 30, /decimals/);
+    await expectRefusedUnchanged(db(), put({ amount: 0 }), 20, /greater than 0/);
+    await expectRefusedUnchanged(db(), put({ amount: 1.001 }), 20, /decimals/);
+    await expectRefusedUnchanged(db(), put({ amount: 10, items: [{ debitMemoItemId: items[0].id, amount: 10, bogus: 1 }] }), 21, /bogus/);
     await expectRefusedUnchanged(db(), put({ amount: 10, items: [{ debitMemoItemId: items[0].id, amount: 10 }] }), 30, /every open item/);
     await expectRefusedUnchanged(db(), put({ revenueImpacting: 'No' }), 22, /recognizedRevenueAccountingCode/);
     await expectRefusedUnchanged(db(), put({ revenueImpacting: 'No', recognizedRevenueAccountingCode: 'Nope' }), 20);

@@ -20,7 +20,7 @@ export const WRITE_OFF_COMMENT_MAX = 255;
 
 /** One line of `items[]`: a DM item (`debitMemoItemId`) or a DM taxation item (`taxItemId`). */
 export const writeOffItemSchema = z
-  .object({
+  .strictObject({
     debitMemoItemId: z.string().min(1).optional(),
     taxItemId: z.string().min(1).optional(),
     amount: zMoney,
