@@ -8,7 +8,9 @@ import { MAX_UPLOAD_BYTES } from './domain/memo-files.ts';
 
 // Zuora's idempotent requests (api-digest §2.1): on POST and PATCH an `Idempotency-Key` (≤ 255
 // characters, per API client) stores the first request's response (status, headers, body, success
-// or failure) and replays it for 24 hours. The key row is inserted before the handler runs: its
+// or failure) and replays it for 24 hours. The sandbox honours it on PUT too (apply, unapply, write-off,
+// reverse, update), which Zuora documents only for POST and PATCH: a settlement resent with its key
+// after a lost answer must not move money twice. The key row is inserted before the handler runs: its
 // primary key (client_id, key) makes a concurrent duplicate fail fast with 409 instead of running
 // twice. The same key with another method, path or body is refused with 422. A 5xx is not kept,
 // so a retry after a server fault runs again.
@@ -22,7 +24,7 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const method = c.req.method;
     const key = c.req.header('idempotency-key');
-    if ((method !== 'POST' && method !== 'PATCH') || key === undefined) return next();
+    if ((method !== 'POST' && method !== 'PATCH' && method !== 'PUT') || key === undefined) return next();
     if (key.length === 0 || key.length > 255) {
       throw envelope(ErrorCategory.InvalidValue, 'The Idempotency-Key header must be 1 to 255 characters long.', 400);
     }
@@ -35,19 +37,23 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
 
     await sql`delete from idempotency_keys where client_id = ${clientId} and key = ${key}
               and created_at < localtimestamp(0) - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`.execute(db);
-    const claimed = await db
-      .insertInto('idempotency_keys')
-      .values({ client_id: clientId, key, method, path, body_hash: bodyHash, state: 'InProgress', response_headers: null })
-      .onConflict((oc) => oc.columns(['client_id', 'key']).doNothing())
-      .returning('key')
-      .executeTakeFirst();
-
-    if (!claimed) {
-      const prior = await db.selectFrom('idempotency_keys').selectAll().where('client_id', '=', clientId).where('key', '=', key).executeTakeFirstOrThrow();
-      if (prior.method !== method || prior.path !== path || prior.body_hash !== bodyHash) {
+    // A key left InProgress by a crash stays so until it expires: whether its operation committed is
+    // unknown, and refusing the retry (409) is what cannot move money twice.
+    for (let attempt = 0; ; attempt++) {
+      const claimed = await db
+        .insertInto('idempotency_keys')
+        .values({ client_id: clientId, key, method, path, body_hash: bodyHash, state: 'InProgress', response_headers: null })
+        .onConflict((oc) => oc.columns(['client_id', 'key']).doNothing())
+        .returning('key')
+        .executeTakeFirst();
+      if (claimed) break;
+      const prior = await db.selectFrom('idempotency_keys').selectAll().where('client_id', '=', clientId).where('key', '=', key).executeTakeFirst();
+      // Gone since the conflict: the first request failed (a 5xx is not kept). Claim the key again.
+      if (!prior && attempt < 3) continue;
+      if (prior && (prior.method !== method || prior.path !== path || prior.body_hash !== bodyHash)) {
         throw envelope(ErrorCategory.InvalidValue, `The Idempotency-Key ${key} was already used for a different request (${prior.method} ${prior.path}); use a new key.`, 422);
       }
-      if (prior.state === 'InProgress') {
+      if (!prior || prior.state === 'InProgress') {
         throw envelope(ErrorCategory.LockingContention, `A request with the Idempotency-Key ${key} is still in progress; retry later.`, 409);
       }
       const headers = new Headers(prior.response_headers ?? {});
