@@ -153,7 +153,7 @@ describe('Write Off Debit Memo: preview arithmetic equals what the sandbox books
 });
 
 describe('Write Off Debit Memo: stale balance', () => {
-  it('shows the server refusal in the dialog, keeps the input and refreshes the preview', async () => {
+  it('shows the refusal in the dialog, keeps the input and refreshes the preview', async () => {
     const { dialog, memo, user, onSuccess, unmount } = await openDialog('EUR');
     await user.type(dialog.getByLabelText('Comment'), 'Agreed with the customer');
     // Someone else writes off part of the memo after the dialog opened.
@@ -167,6 +167,25 @@ describe('Write Off Debit Memo: stale balance', () => {
     // The refetched memo drives the limits: the old full-balance amount is now refused next to its field.
     await waitFor(() => expect(helperOf(dialog.getByLabelText(/Write-Off Amount/))).toMatch(`cannot exceed the open balance ${toFixed(fresh.balance, 'EUR')} EUR`));
     expect(formatMoney(1, 'EUR')).toMatch(/€/);
+    unmount();
+  });
+
+  it('refuses a partial write-off whose preview was built on a balance that has since changed', async () => {
+    const { dialog, memo, user, onSuccess, unmount } = await openDialog('USD');
+    const amount = dialog.getByLabelText(/Write-Off Amount/);
+    await user.clear(amount);
+    await user.type(amount, '1.00');
+    // Someone else writes off a part after the preview was made: 1.00 still fits, but the preview is stale.
+    expect((await s.h.call('PUT', `/v1/debit-memos/${memo.id}/write-off`, { amount: 2 })).status).toBe(200);
+    await user.click(save(dialog));
+    const alert = await dialog.findByRole('alert');
+    expect(alert).toHaveTextContent(`changed from ${fmt(memo.balance, 'USD')} to ${fmt(money(memo.balance).minus(2), 'USD')}`);
+    expect(onSuccess).not.toHaveBeenCalled();
+    expect(((await s.h.call('GET', `/v1/debit-memos/${memo.id}`)).body as DebitMemo).balance).toBe(Number(money(memo.balance).minus(2)));
+    // Saved again on the refreshed preview, it goes through.
+    await waitFor(() => expect(dialog.getByText(`Open balance ${fmt(money(memo.balance).minus(2), 'USD')}`)).toBeInTheDocument());
+    await user.click(save(dialog));
+    await waitFor(() => expect(onSuccess).toHaveBeenCalled());
     unmount();
   });
 });

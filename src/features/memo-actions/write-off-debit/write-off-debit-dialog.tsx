@@ -12,7 +12,7 @@ import { useMemoItems } from '../../../api/memos/items.ts';
 import { memoDetailPath } from '../../../api/memos/kind.ts';
 import { useWriteOffDebitMemo } from '../../../api/memos/settlement-mutations.ts';
 import type { DebitMemo } from '../../../contract/memos.ts';
-import { formatMoney } from '../../../lib/money.ts';
+import { cmp, formatMoney } from '../../../lib/money.ts';
 import { CommentField } from '../fields/comment-field.tsx';
 import { DateField } from '../fields/date-field.tsx';
 import { ReasonCodeField } from '../fields/reason-code-field.tsx';
@@ -56,6 +56,15 @@ function WriteOffDebitForm({ initial, onClose, onSuccess }: { initial: DebitMemo
 
   async function submit(values: WriteOffFormValues) {
     if (!preview) throw new Error('The debit memo items are still loading.');
+    // The server refuses an allocation above a line's current balance, but a partial write-off built on a
+    // balance someone has since changed would still go through, with a preview that no longer holds.
+    const fresh = await qc.fetchQuery({ ...memoDetailQuery('DebitMemo', memo.id), staleTime: 0 });
+    if (fresh.kind === 'DebitMemo' && cmp(fresh.memo.balance, memo.balance) !== 0) {
+      await items.refetch();
+      throw new Error(
+        `The open balance of ${memo.number} changed from ${formatMoney(memo.balance, memo.currency)} to ${formatMoney(fresh.memo.balance, memo.currency)} since this preview was made. Check the preview and save again.`,
+      );
+    }
     const body = toWriteOffRequest(values, preview);
     const r = await mutation.mutateAsync({ body, idempotencyKey: keyFor(body) });
     const created = await qc.fetchQuery(memoDetailQuery('CreditMemo', r.creditMemo.id)).catch(() => null);

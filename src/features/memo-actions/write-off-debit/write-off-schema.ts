@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate, today } from '../../../lib/dates.ts';
+import { isBefore, isIsoDate, today } from '../../../lib/dates.ts';
 import { toFixed, toWire } from '../../../lib/money.ts';
 import {
   WRITE_OFF_COMMENT_MAX,
@@ -51,8 +51,10 @@ export function writeOffFormSchema(memo: WriteOffMemoInput, allowedAccountingCod
 }
 
 export function writeOffDefaults(memo: WriteOffMemoInput): WriteOffFormValues {
+  // Today, or the memo's own date when it is dated in the future (the earliest date allowed).
+  const now = today();
   return {
-    memoDate: today(),
+    memoDate: memo.debitMemoDate && isBefore(now, memo.debitMemoDate) ? memo.debitMemoDate : now,
     reasonCode: WRITE_OFF_DEFAULT_REASON_CODE,
     comment: '',
     revenueImpacting: true,
@@ -61,7 +63,7 @@ export function writeOffDefaults(memo: WriteOffMemoInput): WriteOffFormValues {
   };
 }
 
-/** The PUT body: the amount and its allocation to every open item, so a stale preview is refused, not applied. */
+/** The PUT body: the amount and its allocation to every open item, as the preview showed it. */
 export function toWriteOffRequest(values: WriteOffFormValues, preview: WriteOffPreview): WriteOffRequest {
   return {
     memoDate: values.memoDate,
