@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import FromInvoicePage from './from-invoice-page.tsx';
 import { startSandbox, type Sandbox } from '../../test/sandbox-client.ts';
 import { chooseAccount, chooseOption, postsTo, renderPage } from './testing/render-page.tsx';
+import { money, toFixed } from '../../lib/money.ts';
 
 // Every rule of the from-invoice form, against a posted demo invoice: Acme's INV00000053 holds
 // "API Calls" (no tax) and "Premium Support Fee" (with a State Sales Tax line).
@@ -89,4 +90,27 @@ describe('from-invoice memo form', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(async () => expect(await postsTo(s, /^\/v1\/debit-memos\/invoice\//)).toHaveLength(1), { timeout: 10_000 });
   }, 60_000);
+
+  it('a tax-included credit keeps its size, is checked before tax and credits what the server books', async () => {
+    const { user, table, router } = await openInvoice('credit-memos');
+    const support = 'line 2: Premium Support Fee';
+    const amountField = () => within(table).getByLabelText(`Credit Amount, ${support}`);
+    await user.click(within(table).getByRole('checkbox', { name: 'Include line 1: API Calls' }));
+    // What is still available (an earlier test may have credited part of it), and its tax.
+    const available = money((amountField() as HTMLInputElement).value);
+    const tax = money((within(table).getByLabelText(`State Sales Tax credit, ${support}`) as HTMLInputElement).value);
+    // Including the tax adds it to the amount: the same credit.
+    await user.click(within(table).getByRole('checkbox', { name: `Tax included, ${support}` }));
+    const inclusive = toFixed(available.plus(tax), 'USD');
+    expect(amountField()).toHaveValue(inclusive);
+    setText(amountField(), toFixed(available.plus(tax).plus(5), 'USD'));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText(new RegExp(`^At most ${toFixed(available, 'USD')} before tax is available to credit`))).toBeInTheDocument();
+    setText(amountField(), inclusive);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/credit-memos\/[0-9a-f]{32}$/), { timeout: 10_000 });
+    const memo = await s.h.call('GET', `/v1/credit-memos/${router.state.location.pathname.split('/').pop()}`);
+    expect(memo.body.amount).toBe(Number(inclusive));
+    expect(money(memo.body.amount).minus(memo.body.taxAmount).lte(available)).toBe(true);
+  }, 120_000);
 });

@@ -45,6 +45,13 @@ describe('from-invoice form rules', () => {
     expect(errors(valid({ kind: 'DebitMemo', items: [item({ amount: '500' })] }))).toEqual({});
   });
 
+  it('caps a tax-included credit on its part before tax, as the server computes it', () => {
+    // Invoiced 100 + 20 tax; 80 still available. 96 tax-included = 80 + 16 tax: the full available credit.
+    const inclusive = (amount: string) => errors(valid({ items: [item({ taxMode: 'TaxInclusive', amount })] }));
+    expect(inclusive('96')).toEqual({});
+    expect(inclusive('96.02')['items.0.amount']).toBe('At most 80 before tax is available to credit; this amount is 80.02 before tax.');
+  });
+
   it('ignores rules on deselected items', () => {
     expect(errors(valid({ items: [item(), item({ selected: false, amount: 'nonsense' })] }))).toEqual({});
   });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { MemoKind } from '../../api/memos/kind.ts';
 import { pickedAccountSchema } from './standalone-schema.ts';
 import { isBefore, today } from '../../lib/dates.ts';
-import { money } from '../../lib/money.ts';
+import { money, toFixed } from '../../lib/money.ts';
+import { amountBeforeTax } from './invoice-lines.ts';
 import { MAX_CHARGES, MAX_COMMENT, amountProblem, dateProblem } from './field-rules.ts';
 
 // The "from invoice" form (ui-inventory §3.1; api-digest §4.4, §6.4). Each invoice item is a row that
@@ -78,8 +79,11 @@ export const fromInvoiceFormSchema = z
       const at = (path: (string | number)[], message: string) => issue(['items', i, ...path], message);
       const amount = amountProblem(item.amount, currency);
       if (amount) at(['amount'], amount);
-      else if (v.kind === 'CreditMemo' && money(item.amount).gt(money(item.availableToCreditAmount))) {
-        at(['amount'], `At most ${item.availableToCreditAmount} is available to credit.`);
+      else if (v.kind === 'CreditMemo' && amountBeforeTax(item, currency).gt(money(item.availableToCreditAmount))) {
+        // A tax-included amount holds its tax: the limit applies to the part before tax, as on the server.
+        at(['amount'], item.taxMode === 'TaxInclusive'
+          ? `At most ${item.availableToCreditAmount} before tax is available to credit; this amount is ${toFixed(amountBeforeTax(item, currency), currency)} before tax.`
+          : `At most ${item.availableToCreditAmount} is available to credit.`);
       }
       if (item.taxMode === 'TaxInclusive' && !v.taxAutoCalculation) {
         at(['taxMode'], 'Tax-included amounts need Tax Auto Calculation.');

@@ -7,11 +7,11 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import type { MemoKind } from '../../api/memos/kind.ts';
 import { Money } from '../../components/money.tsx';
 import { formatDate } from '../../lib/dates.ts';
-import { fitsCurrency } from '../../lib/money.ts';
+import { fitsCurrency, sum, toFixed } from '../../lib/money.ts';
 import { isDecimal } from './field-rules.ts';
 import { FormTextField } from './form-text-field.tsx';
 import type { FromInvoiceFormValues } from './from-invoice-schema.ts';
-import { scaleBase } from './invoice-lines.ts';
+import { amountBeforeTax, scaleBase } from './invoice-lines.ts';
 import { scaleTax } from './memo-totals.ts';
 
 /** Amounts typed in a table line up on the decimal point like the money printed beside them. */
@@ -35,6 +35,24 @@ export function InvoiceItemRow({ index, kind, currency }: { index: number; kind:
     const current = getValues(`items.${index}`);
     const base = scaleBase(current, kind);
     current.taxItems.forEach((_, j) => setValue(`items.${index}.taxItems.${j}.amount`, scaleTax(base.tax(j), value, base.item, currency), { shouldValidate: true }));
+  }
+
+  // The credit keeps its size when tax moves in or out of the amount: including tax adds the typed tax
+  // lines to it; excluding takes the included tax back out and recomputes the tax lines.
+  function onTaxIncluded(included: boolean) {
+    const current = getValues(`items.${index}`);
+    const valid = isDecimal(current.amount) && fitsCurrency(current.amount, currency);
+    const set = (name: `items.${number}.amount` | `items.${number}.taxMode`, value: string) => setValue(name, value, { shouldDirty: true, shouldValidate: true });
+    set(`items.${index}.taxMode`, included ? 'TaxInclusive' : 'TaxExclusive');
+    if (!valid) return;
+    if (included) {
+      const typedTax = current.taxItems.filter((t) => isDecimal(t.amount)).map((t) => t.amount);
+      set(`items.${index}.amount`, toFixed(sum([current.amount, ...typedTax]), currency));
+    } else {
+      const before = toFixed(amountBeforeTax(current, currency), currency);
+      set(`items.${index}.amount`, before);
+      onAmount(before);
+    }
   }
 
   return (
@@ -62,7 +80,7 @@ export function InvoiceItemRow({ index, kind, currency }: { index: number; kind:
         <Checkbox
           checked={line.taxMode === 'TaxInclusive'}
           disabled={off || !taxAuto}
-          onChange={(e) => setValue(`items.${index}.taxMode`, e.target.checked ? 'TaxInclusive' : 'TaxExclusive', { shouldDirty: true, shouldValidate: true })}
+          onChange={(e) => onTaxIncluded(e.target.checked)}
           slotProps={{ input: { 'aria-label': `Tax included, ${name}` } }}
         />
       </TableCell>
