@@ -1,7 +1,12 @@
-/// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
+import { configDefaults } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { codeSplittingGroups, lazyMuiSlots } from './scripts/build-chunking.ts';
+
+const SERVER_TESTS = ['server/**/*.test.ts', 'src/contract/**/*.test.ts', 'src/lib/**/*.test.ts'];
+// Server tests that hold no database of the harness (they start their own processes on fixed ports,
+// or scan files): run once, in the PGlite project.
+const NOT_ON_POSTGRES = ['server/security-served.test.ts', 'server/reliability/soak-short.test.ts', 'server/proxy/**'];
 
 // One config for the SPA build, the embeddable library build (`--mode lib`) and the tests.
 export default defineConfig(({ command, mode }) => ({
@@ -41,10 +46,15 @@ export default defineConfig(({ command, mode }) => ({
         },
   test: {
     projects: [
+      // The server suite runs on PGlite (the product's default database) always, and again on PostgreSQL
+      // when TEST_DATABASE_URL names one (.ci/run sets it when a local server answers).
       {
         extends: true,
-        test: { name: 'server', include: ['server/**/*.test.ts', 'src/contract/**/*.test.ts', 'src/lib/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 },
+        test: { name: 'server', include: SERVER_TESTS, environment: 'node', testTimeout: 30_000, hookTimeout: 60_000, env: { TEST_DATABASE_URL: '' } },
       },
+      ...(process.env.TEST_DATABASE_URL
+        ? [{ extends: true as const, test: { name: 'server-postgres', include: ['server/**/*.test.ts'], exclude: [...configDefaults.exclude, ...NOT_ON_POSTGRES], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 } }]
+        : []),
       {
         extends: true,
         test: {

@@ -13,7 +13,7 @@ import { freshDatabase, startSandbox, tokenFor, type SandboxProcess } from '../.
 // concurrent clients, is killed with SIGKILL mid-flight, and is restarted on the same data. Then: no
 // half-done settlement (every write-off credit memo exists fully applied to its debit memo; no
 // application without both its documents; every balance identity holds) and no lost committed
-// operation (every 2xx the clients saw is there after the restart). PGlite always; PostgreSQL when
+// operation (every 2xx the clients saw is there after the restart). PGlite, and PostgreSQL when
 // TEST_DATABASE_URL is set.
 
 interface Seen {
@@ -23,7 +23,8 @@ interface Seen {
 }
 
 const admin = DEFAULT_CLIENTS[0];
-const targets: ('pglite' | 'postgres')[] = ['pglite', ...(process.env.TEST_DATABASE_URL ? (['postgres'] as const) : [])];
+// One database per Vitest project: PGlite in `server`, PostgreSQL in `server-postgres` (vite.config.ts).
+const targets: ('pglite' | 'postgres')[] = [process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'];
 
 describe.each(targets)('crash safety on %s', (db) => {
   test('SIGKILL mid-flight, restart on the same data: nothing half done, nothing committed lost', async () => {

@@ -45,10 +45,12 @@ function WriteOffDebitForm({ initial, onClose, onSuccess }: { initial: DebitMemo
   const form = useForm<WriteOffFormValues>({ mode: 'all', resolver: zodResolver(schema), defaultValues: writeOffDefaults(memo) });
   const [amount, revenueImpacting, accountingCode] = useWatch({ control: form.control, name: ['amount', 'revenueImpacting', 'accountingCode'] });
 
-  // A refetched balance (someone acted first) re-checks the amount against the new limit.
+  // A refetched balance (someone acted first) re-checks the amount against the new limit, also when the
+  // refetch lands while the refused submit is still finishing (hence the submit count).
+  const { submitCount } = form.formState;
   useEffect(() => {
-    if (form.formState.isSubmitted || form.formState.dirtyFields.amount) void form.trigger('amount');
-  }, [schema]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (submitCount > 0 || form.formState.dirtyFields.amount) void form.trigger('amount');
+  }, [schema, submitCount]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const preview = useWriteOffPreview(memo, dmItems, amount);
   const deferred = deferredRevenueCodes(dmItems);
