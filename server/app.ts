@@ -5,9 +5,9 @@ import type { Database } from './db/connect.ts';
 import { ErrorCategory, ZuoraError, processId } from './errors.ts';
 import { findClient, issueToken, requireBearer, signingSecret } from './auth.ts';
 import { registerApiRoutes } from './routes/index.ts';
-import { idempotency, requestSizeLimit } from './idempotency.ts';
+import { idempotency } from './idempotency.ts';
 import { createProxyApp } from './proxy/proxy-app.ts';
-import { clientRateLimit, hardenApp } from './security.ts';
+import { clientRateLimit, hardenApp, requestSizeLimit } from './security.ts';
 import { sqlInputError } from './reliability/sql-input-errors.ts';
 
 export interface AppDeps {
@@ -31,6 +31,8 @@ export function createApp({ db, config }: AppDeps) {
     if (trackId) c.header('Zuora-Track-Id', trackId);
   });
   hardenApp(app, config);
+  // Every body has a size limit, the sign-in endpoints' too (they are reached without a token).
+  app.use('*', requestSizeLimit(config.bodyLimit));
 
   app.onError((err, c) => {
     if (err instanceof ZuoraError) {
@@ -79,7 +81,6 @@ export function createApp({ db, config }: AppDeps) {
   // One limiter for every authenticated path: a client's budget is shared across them.
   const limit = clientRateLimit(config);
   app.use('/v1/*', requireBearer(secretOf), limit);
-  app.use('/v1/*', requestSizeLimit(config.bodyLimit));
   app.use('/v1/*', idempotency());
   app.use('/object-query/*', requireBearer(secretOf), limit);
   app.use('/settings/*', requireBearer(secretOf), limit);

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { sql } from 'kysely';
 import type { AppEnv } from './context.ts';
 import { ErrorCategory, ZuoraError } from './errors.ts';
-import { MAX_UPLOAD_BYTES } from './domain/memo-files.ts';
 
 // Zuora's idempotent requests (api-digest §2.1): on POST and PATCH an `Idempotency-Key` (≤ 255
 // characters, per API client) stores the first request's response (status, headers, body, success
@@ -82,19 +80,4 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
       if (!stored) await db.deleteFrom('idempotency_keys').where('client_id', '=', clientId).where('key', '=', key).execute();
     }
   };
-}
-
-/**
- * Request size limit: JSON bodies up to `config.bodyLimit` (1 MiB by default), multipart uploads up to
- * the 4 MB file limit plus form overhead. Over it: 413 with Zuora's envelope, category 20.
- */
-export function requestSizeLimit(jsonLimit: number): MiddlewareHandler<AppEnv> {
-  const tooLarge = (max: number) =>
-    bodyLimit({
-      maxSize: max,
-      onError: (c) => c.json(envelope(ErrorCategory.InvalidValue, `The request body exceeds the limit of ${max} bytes.`, 413).envelope(), 413),
-    });
-  const json = tooLarge(jsonLimit);
-  const upload = tooLarge(MAX_UPLOAD_BYTES + 64 * 1024);
-  return (c, next) => ((c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? upload(c, next) : json(c, next));
 }

@@ -114,6 +114,11 @@ describe('limits', () => {
     // The default limit (1 MiB) refuses a 2 MiB body on the shared app too.
     const huge = await h.call('POST', '/v1/debit-memos', JSON.stringify({ comment: 'y'.repeat(2 * 1024 * 1024) }));
     expect(huge.status).toBe(413);
+    // The sign-in endpoints, reached without a token, have the same limit.
+    const form = await app.request('/oauth/token', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `client_id=${'z'.repeat(4000)}` });
+    expect(form.status).toBe(413);
+    const demo = await app.request('/sandbox/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'z'.repeat(4000) }) });
+    expect(demo.status).toBe(413);
   });
 
   test('the per-client rate limit answers 429 with Retry-After (category 70) after auth; other clients keep their budget', async () => {

@@ -1,7 +1,9 @@
 import type { Hono, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Config } from './config.ts';
 import type { AppEnv } from './context.ts';
 import { ErrorCategory, ZuoraError } from './errors.ts';
+import { MAX_UPLOAD_BYTES } from './domain/memo-files.ts';
 
 // HTTP hardening shared by the sandbox and the proxy (issue 10).
 
@@ -118,4 +120,19 @@ export function hardenApp(app: Hono<AppEnv>, config: Config): void {
 export function clientRateLimit(config: Config): MiddlewareHandler<AppEnv> {
   if (!(config.rateLimitPerMinute > 0)) return (_c, next) => next();
   return rateLimit({ limit: config.rateLimitPerMinute, windowMs: 60_000 });
+}
+
+/**
+ * Request size limit: JSON bodies up to `config.bodyLimit` (1 MiB by default), multipart uploads up to
+ * the 4 MB file limit plus form overhead. Over it: 413 with Zuora's envelope, category 20.
+ */
+export function requestSizeLimit(jsonLimit: number): MiddlewareHandler<AppEnv> {
+  const tooLarge = (max: number) =>
+    bodyLimit({
+      maxSize: max,
+      onError: (c) => c.json(new ZuoraError(ErrorCategory.InvalidValue, `The request body exceeds the limit of ${max} bytes.`, { status: 413 }).envelope(), 413),
+    });
+  const json = tooLarge(jsonLimit);
+  const upload = tooLarge(MAX_UPLOAD_BYTES + 64 * 1024);
+  return (c, next) => ((c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? upload(c, next) : json(c, next));
 }

@@ -6,7 +6,7 @@ import { ErrorCategory, ZuoraError, processId } from '../errors.ts';
 import { forward } from './forward.ts';
 import { proxyOptionsFromEnv, type ProxyOptions } from './proxy-options.ts';
 import { TokenSource } from './token-source.ts';
-import { hardenApp } from '../security.ts';
+import { hardenApp, requestSizeLimit } from '../security.ts';
 
 // Proxy mode (issue 8): the same HTTP surface as the sandbox, answered by a real Zuora tenant. The
 // client secret and the tenant token stay in this process; the sandbox's own routes (demo sign-in,
@@ -28,6 +28,7 @@ export function createProxyApp(config: Config, overrides: Partial<ProxyOptions> 
     await next();
   });
   hardenApp(app, config);
+  app.use('*', requestSizeLimit(config.bodyLimit)); // 413 before anything is read or forwarded
   app.onError((err, c) => {
     if (err instanceof ZuoraError) {
       for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
