@@ -94,6 +94,7 @@ test('cancel and delete a Draft credit memo', async ({ page, request }) => {
   await expect(del).toContainText('This cannot be undone.');
   await del.getByRole('button', { name: 'Delete' }).click();
   await expect(page).toHaveURL(/\/credit-memos$/);
+  await expect(page.getByRole('alert').filter({ hasText: `Deleted credit memo ${cm.number}` })).toBeVisible();
   await page.goto(`/credit-memos/${cm.id}`);
   await expect(page.getByText(`There is no credit memo ${cm.id}`)).toBeVisible();
 });

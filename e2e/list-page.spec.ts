@@ -140,4 +140,29 @@ test('a viewer sees no Post action until switching user; axe finds no violations
   await expect(page.getByRole('button', { name: 'Create Credit Memo' })).toBeEnabled();
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+
+  // Post one row: a confirmation names it and links to it.
+  const post = grid.getByRole('button', { name: /^Post CM/ }).first();
+  const number = ((await post.getAttribute('aria-label')) ?? '').replace(/^Post /, '');
+  await post.click();
+  await page.getByRole('dialog', { name: `Post ${number}?` }).getByRole('button', { name: 'Post' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: `Posted credit memo ${number}.` })).toBeVisible();
+  await expect(page.getByRole('link', { name: `Open ${number}` })).toBeVisible();
+});
+
+test('a closed dialog leaves no history entry: Back goes back to the list', async ({ page }) => {
+  await signInAs(page, 'Billing Admin', '/credit-memos?status=Posted');
+  const grid = page.getByRole('grid', { name: 'Credit memos' });
+  const first = grid.getByRole('link', { name: /^CM\d+$/ }).first();
+  const number = (await first.textContent())!.trim();
+  await first.click();
+  await expect(page.getByRole('heading', { level: 1, name: `Credit Memo ${number}` })).toBeVisible();
+  await page.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('menuitem', { name: 'Regenerate PDF' }).click();
+  await expect(page).toHaveURL(/action=regeneratePdf/);
+  await page.getByRole('dialog', { name: 'Regenerate PDF' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(page).not.toHaveURL(/action=/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/credit-memos\?status=Posted$/);
+  await expect(grid).toBeVisible();
 });

@@ -53,3 +53,9 @@ export const ROLE_PERMISSIONS: Record<DemoRole, readonly Permission[]> = {
 export const scopeOf = (perms: readonly Permission[]) => perms.join(' ');
 export const permissionsOfScope = (scope: string): Permission[] =>
   scope.split(/\s+/).filter((p): p is Permission => (PERMISSIONS as readonly string[]).includes(p));
+
+/** Why an action is refused to a user without its permission, in the words the UI shows. */
+export function permissionReason(permission: Permission): string {
+  const label = PERMISSION_LABELS[permission];
+  return label.startsWith('the ') ? `Requires ${label}` : `Requires the “${label}” permission`;
+}

@@ -2,7 +2,7 @@ import type { MemoStatus } from '../../contract/common.ts';
 import type { CreditMemo, DebitMemo } from '../../contract/memos.ts';
 import { memoKindLabel } from '../../api/memos/kind.ts';
 import { statusLabel } from '../../components/status-label.ts';
-import { PERMISSION_LABELS, type Permission } from '../../contract/permissions.ts';
+import { permissionReason, type Permission } from '../../contract/permissions.ts';
 import { isPositive } from '../../lib/money.ts';
 import type { MemoActionId } from './action-ids.ts';
 
@@ -135,11 +135,6 @@ const RULES: readonly Rule[] = [
     check: (m) => (m.kind === 'CreditMemo' && m.memo.sourceType === 'Subscription' ? 'items of a bill-run credit memo are never editable' : null),
   },
 ];
-
-export function permissionReason(permission: Permission): string {
-  const label = PERMISSION_LABELS[permission];
-  return label.startsWith('the ') ? `Requires ${label}` : `Requires the “${label}” permission`;
-}
 
 /** Every action of the memo's type, in display order, each enabled or disabled with a reason. */
 export function availableActions(m: AnyMemo, permissions: ReadonlySet<Permission>, ctx: ActionContext = {}): AvailableAction[] {

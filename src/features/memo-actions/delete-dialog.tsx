@@ -5,20 +5,23 @@ import { deleteMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
 import { memoRouteBase } from '../../api/memos/kind.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
-import type { MemoDialogProps } from './dialog-types.ts';
+import type { ActionNotice, MemoDialogProps } from './dialog-types.ts';
 import { memoKindLabel } from '../../api/memos/kind.ts';
 import { memoAmountText, memoName } from './memo-labels.ts';
 
-/** Delete a Canceled memo for good (api-digest §4.9, §6.7), then go back to the list. */
-export default function DeleteDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
+/**
+ * Delete a Canceled memo for good (api-digest §4.9, §6.7), then go back to the list, which shows the
+ * confirmation (handed over in the navigation state: this page and its snackbar are gone).
+ */
+export default function DeleteDialog({ memo, onClose }: MemoDialogProps) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   async function confirm() {
     await deleteMemo(memo.kind, memo.memo.id);
     // Leave the page before dropping its queries, or the page would refetch a memo that is gone.
-    void navigate(memoRouteBase(memo.kind), { replace: true });
+    const notice: ActionNotice = { message: `Deleted ${memoName(memo)}` };
+    void navigate(memoRouteBase(memo.kind), { replace: true, state: { notice } });
     await invalidateMemoEffects(qc, { operation: 'delete', kind: memo.kind, id: memo.memo.id });
-    onSuccess({ message: `Deleted ${memoName(memo)}` });
   }
   return (
     <ConfirmDialog open destructive title={`Delete ${memoKindLabel(memo.kind)}`} confirmLabel="Delete" cancelLabel="Keep" onConfirm={confirm} onClose={onClose}>

@@ -1,13 +1,9 @@
+import type { ActionNotice } from '../../components/action-snackbar.tsx';
 import type { AnyMemo } from './available-actions.ts';
 
-// The props every action dialog receives from the detail page (see dialog-registry.ts).
+export type { ActionNotice };
 
-/** What the snackbar says after an action, with a link to any document it created. */
-export interface ActionNotice {
-  message: string;
-  /** SPA path of a created or affected document, e.g. the debit memo a write-off created. */
-  link?: { to: string; label: string };
-}
+// The props every action dialog receives from the detail page (see dialog-registry.ts).
 
 export interface MemoDialogProps {
   /** The memo as the detail query currently holds it. */

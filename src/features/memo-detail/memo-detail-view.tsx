@@ -14,7 +14,7 @@ import { ActionsMenu } from '../memo-actions/actions-menu.tsx';
 import { actionOf, availableActions, type AnyMemo } from '../memo-actions/available-actions.ts';
 import type { ActionNotice } from '../memo-actions/dialog-types.ts';
 import { ActionDialogHost } from './action-dialog-host.tsx';
-import { ActionSnackbar } from './action-snackbar.tsx';
+import { ActionSnackbar } from '../../components/action-snackbar.tsx';
 import { ApplicationsSection } from './applications-section.tsx';
 import { BasicInformationSection } from './basic-information-section.tsx';
 import { FilesSection } from './files-section.tsx';

@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { Permission } from '../../contract/permissions.ts';
-import { PERMISSION_LABELS } from '../../contract/permissions.ts';
+import { permissionReason } from '../../contract/permissions.ts';
 import { invalidateMemoEffects, type MemoOperation } from '../../api/memos/invalidate.ts';
 import { memoKindLabel, type MemoKind } from '../../api/memos/kind.ts';
 import { cancelMemo, deleteMemo, emailMemo, postMemo } from '../../api/memos/lifecycle-mutations.ts';
@@ -38,6 +38,8 @@ export function BulkActions({ kind, selected, permissions, onFinished }: Props) 
   const [progress, setProgress] = useState(0);
   const [outcomes, setOutcomes] = useState<{ action: BulkAction; list: BulkOutcome[] } | null>(null);
   const count = pending?.targets.length ?? selected.length;
+  const reasonsId = useId();
+  const refused = (Object.keys(ACTIONS) as BulkAction[]).filter((a) => !permissions.has(ACTIONS[a].permission));
   const noun = `${memoKindLabel(kind).toLowerCase()}${count === 1 ? '' : 's'}`;
 
   async function run(a: BulkAction, targets: MemoRow[]) {
@@ -69,13 +71,19 @@ export function BulkActions({ kind, selected, permissions, onFinished }: Props) 
                 variant="outlined"
                 color={ACTIONS[a].destructive ? 'error' : 'primary'}
                 disabled={selected.length === 0 || !allowed}
-                title={allowed ? undefined : `You need the permission: ${PERMISSION_LABELS[ACTIONS[a].permission]}`}
+                aria-describedby={allowed ? undefined : reasonsId}
                 onClick={() => setPending({ action: a, targets: selected })}
               >
                 {ACTIONS[a].label} selected
               </Button>
             );
           })}
+          {refused.length > 0 && (
+            // In words on the page, as everywhere else: a disabled button shows no tooltip.
+            <Typography id={reasonsId} variant="caption" color="text.secondary">
+              {refused.map((a) => `${ACTIONS[a].label}: ${permissionReason(ACTIONS[a].permission)}`).join(' · ')}
+            </Typography>
+          )}
         </Box>
       )}
       {pending && (

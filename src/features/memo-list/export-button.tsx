@@ -71,7 +71,8 @@ export function ExportButton({ kind, filterQuery, sort }: { kind: MemoKind; filt
       <Button variant="outlined" startIcon={<FileDownload />} onClick={() => void start()} disabled={open}>
         Export CSV
       </Button>
-      <Dialog open={open} onClose={cancel} aria-labelledby="export-title" maxWidth="xs" fullWidth>
+      {/* Escape cancels like the Cancel button; a stray click outside does not throw the export away. */}
+      <Dialog open={open} onClose={(_, reason) => reason !== 'backdropClick' && cancel()} aria-labelledby="export-title" maxWidth="xs" fullWidth>
         <DialogTitle id="export-title">Exporting memos</DialogTitle>
         <DialogContent>
           {error ? (

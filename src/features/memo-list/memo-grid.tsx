@@ -1,18 +1,17 @@
 import { useMemo } from 'react';
-import { DataGrid, type GridColDef, type GridPaginationModel, type GridRowSelectionModel, type GridSortModel } from '@mui/x-data-grid';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import { DataGrid, type GridColDef, type GridColumnVisibilityModel, type GridPaginationModel, type GridRowSelectionModel, type GridSortModel } from '@mui/x-data-grid';
 import type { MemoRow } from '../../api/memos/list.ts';
 import { ColumnsToolbar } from './columns-toolbar.tsx';
-import { useColumnVisibility } from './column-visibility.ts';
 import { NoRowsOverlay, type NoRowsProps } from './list-overlays.tsx';
 import { PAGE_SIZES, type ListState, type SortField } from './list-state.ts';
 
-const SLOT_PROPS = { loadingOverlay: { variant: 'skeleton', noRowsVariant: 'skeleton' } } as const;
+// Skeleton rows while nothing is shown yet; over rows already on screen (a refetch, the next page with
+// the previous one kept) a thin progress bar, so the rows stay readable.
+const SLOT_PROPS = { loadingOverlay: { variant: 'linear-progress', noRowsVariant: 'skeleton' } } as const;
 // The no-rows overlay gets its variant and callbacks through slotProps (a stable component type).
 const SLOTS = { toolbar: ColumnsToolbar, noRowsOverlay: NoRowsOverlay as React.JSXElementConstructor<object> };
 
 interface Props {
-  kind: MemoKind;
   label: string;
   rows: MemoRow[];
   columns: GridColDef<MemoRow>[];
@@ -24,14 +23,16 @@ interface Props {
   selection: GridRowSelectionModel;
   onSelection: (m: GridRowSelectionModel) => void;
   noRows: NoRowsProps;
+  /** Which columns show (column-visibility.ts; the page also needs it to fetch only what they show). */
+  visibility: GridColumnVisibilityModel;
+  onVisibility: (m: GridColumnVisibilityModel) => void;
 }
 
 /**
  * Server-paged, server-sorted grid. Zuora's list has no total: while a next page exists the row count
  * is unknown (-1) and the footer says "Page N"; on the last page the count is known exactly.
  */
-export function MemoGrid({ kind, label, rows, columns, loading, hasNextPage, state, onPage, onSort, selection, onSelection, noRows }: Props) {
-  const [visibility, setVisibility] = useColumnVisibility(kind);
+export function MemoGrid({ label, rows, columns, loading, hasNextPage, state, onPage, onSort, selection, onSelection, noRows, visibility, onVisibility }: Props) {
   const offset = (state.page - 1) * state.pageSize;
   const rowCount = hasNextPage ? -1 : offset + rows.length;
   // Stable model objects: the grid treats a new sort model as a sort change and resets to page 1.
@@ -71,7 +72,7 @@ export function MemoGrid({ kind, label, rows, columns, loading, hasNextPage, sta
       rowSelectionModel={selection}
       onRowSelectionModelChange={onSelection}
       columnVisibilityModel={visibility}
-      onColumnVisibilityModelChange={setVisibility}
+      onColumnVisibilityModelChange={onVisibility}
       showToolbar
       slots={SLOTS}
       slotProps={slotProps}

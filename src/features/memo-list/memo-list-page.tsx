@@ -1,18 +1,21 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { GridRowSelectionModel } from '@mui/x-data-grid';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
-import { memoKindLabel } from '../../api/memos/kind.ts';
+import { memoDetailPath, memoKindLabel } from '../../api/memos/kind.ts';
 import { postMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { memoListQuery, type MemoRow } from '../../api/memos/list.ts';
 import { healthQuery } from '../../api/sandbox.ts';
 import { useMemoKind } from '../../app/memo-kind.ts';
 import { useSession } from '../../app/session.tsx';
+import { ActionSnackbar, type ActionNotice } from '../../components/action-snackbar.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BulkActions } from './bulk-actions.tsx';
+import { useColumnVisibility } from './column-visibility.ts';
 import { CreateMemoMenu } from './create-memo-menu.tsx';
 import { ExportButton } from './export-button.tsx';
 import { toFilterQuery, toListQuery, zuoraSort } from './list-query.ts';
@@ -33,13 +36,25 @@ export default function MemoListPage() {
   const queryClient = useQueryClient();
   const list = useListState(kind);
   const { state } = list;
-  const mode = useQuery(healthQuery).data?.mode ?? 'sandbox';
-  const query = toListQuery(state, kind, mode);
-  const page = useQuery(memoListQuery(kind, query));
+  // Which filters the server takes depends on the mode: no list request until it is known, so a real
+  // tenant never receives the sandbox's own parameters.
+  const mode = useQuery(healthQuery).data?.mode;
+  const query = toListQuery(state, kind, mode ?? 'sandbox');
+  const page = useQuery({ ...memoListQuery(kind, query), enabled: mode !== undefined });
   const rows = page.data?.rows ?? [];
-  const names = useReferenceNames(rows);
+  const [visibility, setVisibility] = useColumnVisibility(kind);
+  // Referred invoices are looked up (one request each) only while their column shows.
+  const names = useReferenceNames(rows, { invoices: visibility.referredInvoiceId !== false });
   const [selection, setSelection] = useState<GridRowSelectionModel>(NO_SELECTION);
   const [toPost, setToPost] = useState<MemoRow | null>(null);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const handedOver = (location.state as { notice?: ActionNotice } | null)?.notice ?? null;
+  const [notice, setNotice] = useState<ActionNotice | null>(handedOver);
+  // A notice handed over by a navigation (a deleted memo) shows once: a reload or Back does not repeat it.
+  useEffect(() => {
+    if (handedOver) void navigate({ search: location.search }, { replace: true, state: null });
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
   const noun = `${memoKindLabel(kind).toLowerCase()}s`;
 
   // A selection belongs to one page of one view: changing the view clears it.
@@ -67,11 +82,11 @@ export default function MemoListPage() {
         <Typography variant="h1" sx={{ flexGrow: 1 }}>
           Credit and Debit Memos
         </Typography>
-        <ExportButton kind={kind} filterQuery={toFilterQuery(state.filters, mode)} sort={zuoraSort(kind, state.sort)} />
+        <ExportButton kind={kind} filterQuery={toFilterQuery(state.filters, mode ?? 'sandbox')} sort={zuoraSort(kind, state.sort)} />
         <CreateMemoMenu kind={kind} disabledReason={permissions.has('memo.create') ? undefined : 'You need the permission: Create memos'} />
       </Box>
       <MemoTabs kind={kind} />
-      <MemoFilters kind={kind} mode={mode} filters={state.filters} onChange={list.setFilters} onClear={list.clearFilters} />
+      <MemoFilters kind={kind} mode={mode ?? 'sandbox'} filters={state.filters} onChange={list.setFilters} onClear={list.clearFilters} />
       <BulkActions kind={kind} selected={selected} permissions={permissions} onFinished={() => setSelection(NO_SELECTION)} />
       {page.isError && !page.data ? (
         <ErrorAlert error={page.error} title={`The ${noun} could not be loaded`} onRetry={() => void page.refetch()} />
@@ -79,11 +94,10 @@ export default function MemoListPage() {
         <>
           {page.isError && <ErrorAlert error={page.error} title="Showing the last page that loaded" onRetry={() => void page.refetch()} />}
           <MemoGrid
-            kind={kind}
             label={kind === 'CreditMemo' ? 'Credit memos' : 'Debit memos'}
             rows={rows}
             columns={columns}
-            loading={page.isFetching}
+            loading={page.isPending || page.isFetching}
             hasNextPage={page.data?.hasNextPage ?? false}
             state={state}
             onPage={list.setPage}
@@ -91,6 +105,8 @@ export default function MemoListPage() {
             selection={selection}
             onSelection={setSelection}
             noRows={noRows}
+            visibility={visibility}
+            onVisibility={setVisibility}
           />
         </>
       )}
@@ -103,12 +119,14 @@ export default function MemoListPage() {
           onConfirm={async () => {
             await postMemo(kind, toPost.id);
             await invalidateMemoEffects(queryClient, { operation: 'post', kind, id: toPost.id });
+            setNotice({ message: `Posted ${memoKindLabel(kind).toLowerCase()} ${toPost.number}.`, link: { to: memoDetailPath(kind, toPost.id), label: toPost.number } });
             setToPost(null);
           }}
         >
           Posting makes the memo final: its amounts can no longer be edited.
         </ConfirmDialog>
       )}
+      <ActionSnackbar notice={notice} onClose={() => setNotice(null)} />
     </>
   );
 }

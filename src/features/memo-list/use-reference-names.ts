@@ -11,9 +11,10 @@ export interface ReferenceNames {
 
 // Zuora's memo rows carry account and invoice ids, not names. The page resolves the few distinct
 // ones of the visible page (cached and shared with the detail page); cells fill in as they arrive.
-export function useReferenceNames(rows: readonly MemoRow[]): ReferenceNames {
+// Invoices only when asked: their column is hidden by default, and each is a request.
+export function useReferenceNames(rows: readonly MemoRow[], need: { invoices: boolean }): ReferenceNames {
   const accountIds = [...new Set(rows.map((r) => r.accountId))];
-  const invoiceIds = [...new Set(rows.map((r) => r.referredInvoiceId).filter((id): id is string => Boolean(id)))];
+  const invoiceIds = need.invoices ? [...new Set(rows.map((r) => r.referredInvoiceId).filter((id): id is string => Boolean(id)))] : [];
   const accounts = useQueries({
     queries: accountIds.map((id) => ({ ...accountDetailQuery(id), retry: false })),
     combine: (results) => new Map(results.flatMap((r) => (r.data ? [[r.data.basicInfo.id, r.data.basicInfo.name] as const] : []))),

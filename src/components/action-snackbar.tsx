@@ -2,7 +2,12 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
 import { Link as RouterLink } from 'react-router';
-import type { ActionNotice } from '../memo-actions/dialog-types.ts';
+/** What the snackbar says after an action, with a link to any document it created. */
+export interface ActionNotice {
+  message: string;
+  /** SPA path of a created or affected document, e.g. the debit memo a write-off created. */
+  link?: { to: string; label: string };
+}
 
 /** The confirmation after an action, with a link to the document it created when there is one. */
 export function ActionSnackbar({ notice, onClose }: { notice: ActionNotice | null; onClose: () => void }) {
