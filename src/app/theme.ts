@@ -1,7 +1,8 @@
-import { createTheme } from '@mui/material/styles';
+import { createTheme, type ThemeOptions } from '@mui/material/styles';
 
 // A quiet admin theme: dense tables, Zuora-like blue, contrast that passes WCAG AA for text and chips.
-export const theme = createTheme({
+// The options are exported for the embedded app, which builds its own theme from them.
+export const themeOptions: ThemeOptions = {
   palette: {
     primary: { main: '#0a5ca8' },
     secondary: { main: '#5a3fa0' },
@@ -21,4 +22,6 @@ export const theme = createTheme({
     MuiButton: { defaultProps: { disableElevation: true }, styleOverrides: { root: { textTransform: 'none' } } },
     MuiTab: { styleOverrides: { root: { textTransform: 'none', fontWeight: 600 } } },
   },
-});
+};
+
+export const theme = createTheme(themeOptions);

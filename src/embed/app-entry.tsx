@@ -51,6 +51,9 @@ export function renderApp(element: HTMLElement, initial: EmbedOptions, mountNumb
     },
     onUnauthorized: () => opts.onUnauthorized?.(),
     extraHeaders: () => ({ ...opts.extraHeaders }),
+    // As in the standalone app: a create whose answer is lost is resent with its key, once or twice.
+    idempotentRetries: 2,
+    idempotentTimeoutMs: 30_000,
   });
   setDisplayLocale(opts.locale);
   void queryClient.prefetchQuery(healthQuery);
