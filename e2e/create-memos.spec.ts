@@ -132,12 +132,26 @@ test('bulk CSV of 5 credit memos with one bad row: 4 created, 1 explained, and a
   const created = await memos.getByRole('link', { name: /^CM\d+$/ }).allTextContents();
   expect(created).toHaveLength(4);
 
-  // The same file again: the same Idempotency-Keys, so Zuora replays the results instead of creating.
+  // The file with its bad row fixed: this browser remembers the 4 created memos and sends only the fifth.
   await page.getByRole('button', { name: 'Upload another file' }).click();
-  await page.getByLabel('CSV file').setInputFiles(file);
+  await page.getByLabel('CSV file').setInputFiles('e2e/fixtures/credit-memos-5-fixed.csv');
   await page.getByRole('button', { name: 'Create 5 credit memos' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '4 created, 1 failed' })).toBeVisible();
-  expect(await memos.getByRole('link', { name: /^CM\d+$/ }).allTextContents()).toEqual(created);
+  await expect(page.getByRole('status').filter({ hasText: '5 created, 0 failed' })).toBeVisible();
+  await expect(memos.getByText('Already created by an earlier upload:')).toHaveCount(4);
+  const afterFix = await memos.getByRole('link', { name: /^CM\d+$/ }).allTextContents();
+  expect(afterFix.filter((n) => created.includes(n))).toHaveLength(4);
+  expect(afterFix).toHaveLength(5);
+
+  // The first file again from another browser (nothing remembered there): the same Idempotency-Keys,
+  // so Zuora replays the first results instead of creating.
+  const other = await page.context().browser()!.newContext({ baseURL: test.info().project.use.baseURL });
+  const page2 = await other.newPage();
+  await signIn(page2, '/credit-memos/new/bulk');
+  await page2.getByLabel('CSV file').setInputFiles(file);
+  await page2.getByRole('button', { name: 'Create 5 credit memos' }).click();
+  await expect(page2.getByRole('status').filter({ hasText: '4 created, 1 failed' })).toBeVisible();
+  expect(await page2.getByRole('table', { name: 'Memos in the file' }).getByRole('link', { name: /^CM\d+$/ }).allTextContents()).toEqual(created);
+  await other.close();
 
   await memos.getByRole('link', { name: created[0] }).click();
   await expect(page).toHaveURL(/\/credit-memos\/[0-9a-f]{32}$/);

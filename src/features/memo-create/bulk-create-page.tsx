@@ -38,7 +38,7 @@ export default function BulkCreatePage() {
       </Typography>
       <Typography color="text.secondary" sx={{ mb: 2 }}>
         Upload a CSV file of standalone {plural}. Every row is checked in the browser first; valid memos are sent {BATCH_SIZE} at a time, and a memo
-        that fails does not stop the others. Uploading the same file again does not create the memos twice.
+        that fails does not stop the others. Uploading the file again, as it was or with bad rows fixed, does not create a memo twice.
       </Typography>
       <FormSection id="upload-title" title="Upload">
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>

@@ -57,7 +57,7 @@ function Status({ kind, memo, outcome, sent }: { kind: MemoKind; memo: MemoDraft
   if (outcome.state === 'created') {
     return (
       <Typography variant="body2" component="div">
-        Created{' '}
+        {outcome.earlier ? 'Already created by an earlier upload:' : 'Created'}{' '}
         <Link component={RouterLink} to={memoDetailPath(kind, outcome.id)}>
           {outcome.number}
         </Link>{' '}

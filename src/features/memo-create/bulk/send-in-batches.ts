@@ -1,4 +1,5 @@
-import { batchKey, memoKey } from './idempotency-keys.ts';
+import type { CreatedLedger } from './created-ledger.ts';
+import { batchKey } from './idempotency-keys.ts';
 
 // Sends valid memos through the bulk endpoint, at most 50 per request (Zuora's limit). Each memo
 // gets its own outcome: Zuora answers per entry, and a whole batch that fails (network, 5xx) marks
@@ -6,7 +7,7 @@ import { batchKey, memoKey } from './idempotency-keys.ts';
 
 export const BATCH_SIZE = 50;
 
-export interface BulkEntry { memoRef: string; body: Record<string, unknown> }
+export interface BulkEntry { memoRef: string; body: Record<string, unknown>; /** memoKey() of the memo */ key: string }
 
 export interface Reason { code: number | string; message: string }
 
@@ -17,27 +18,34 @@ export type BulkResultEntry =
 export type SendBatch = (memos: Record<string, unknown>[], idempotencyKey: string) => Promise<BulkResultEntry[]>;
 
 export type Outcome =
-  | { memoRef: string; state: 'created'; id: string; number: string; status: string }
+  | { memoRef: string; state: 'created'; id: string; number: string; status: string; /** by an earlier upload */ earlier?: true }
   | { memoRef: string; state: 'failed'; reasons: Reason[] };
 
 export async function sendInBatches(
   entries: BulkEntry[],
-  hashOfFile: string,
+  ledger: CreatedLedger,
   send: SendBatch,
   onOutcomes: (outcomes: Outcome[]) => void = () => {},
 ): Promise<Outcome[]> {
   const all: Outcome[] = [];
-  for (let start = 0; start < entries.length; start += BATCH_SIZE) {
-    const batch = entries.slice(start, start + BATCH_SIZE);
-    const keys = await Promise.all(batch.map((e) => memoKey(hashOfFile, e.memoRef)));
+  const toSend: BulkEntry[] = [];
+  for (const e of entries) {
+    const known = ledger.get(e.key);
+    if (known) all.push({ memoRef: e.memoRef, state: 'created', ...known, earlier: true });
+    else toSend.push(e);
+  }
+  if (all.length) onOutcomes([...all]);
+  for (let start = 0; start < toSend.length; start += BATCH_SIZE) {
+    const batch = toSend.slice(start, start + BATCH_SIZE);
     let outcomes: Outcome[];
     try {
-      const results = await send(batch.map((e) => e.body), await batchKey(keys));
+      const results = await send(batch.map((e) => e.body), await batchKey(batch.map((e) => e.key)));
       outcomes = batch.map((e, i) => toOutcome(e.memoRef, findResult(results, i)));
     } catch (err) {
       const reasons = reasonsOf(err);
       outcomes = batch.map((e) => ({ memoRef: e.memoRef, state: 'failed', reasons }));
     }
+    outcomes.forEach((o, i) => o.state === 'created' && ledger.add(batch[i].key, { id: o.id, number: o.number, status: o.status }));
     all.push(...outcomes);
     onOutcomes([...all]);
   }

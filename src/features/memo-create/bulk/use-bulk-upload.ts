@@ -7,7 +7,8 @@ import { bulkCreateStandaloneMemos } from '../../../api/memos/create-mutations.t
 import { invalidateMemoEffects } from '../../../api/memos/invalidate.ts';
 import type { MemoKind } from '../../../api/memos/kind.ts';
 import { today } from '../../../lib/dates.ts';
-import { fileHash } from './idempotency-keys.ts';
+import { localLedger } from './created-ledger.ts';
+import { memoKey } from './idempotency-keys.ts';
 import { readMemoCsv } from './read-memo-csv.ts';
 import { sendInBatches, type Outcome } from './send-in-batches.ts';
 import { validateMemoRows, type AccountInfo, type ChargeInfo, type MemoDraft, type RowResult } from './validate-memo-rows.ts';
@@ -18,7 +19,7 @@ export type BulkState =
   | { step: 'idle' }
   | { step: 'reading'; fileName: string }
   | { step: 'refused'; fileName: string; errors: string[] }
-  | { step: 'preview' | 'sending' | 'done'; fileName: string; hash: string; rows: RowResult[]; memos: MemoDraft[]; outcomes: Outcome[] };
+  | { step: 'preview' | 'sending' | 'done'; fileName: string; rows: RowResult[]; memos: MemoDraft[]; outcomes: Outcome[] };
 
 async function lookupAccounts(qc: QueryClient, numbers: string[]): Promise<Map<string, AccountInfo | null>> {
   const entries = await Promise.all(
@@ -61,7 +62,7 @@ export function useBulkUpload(kind: MemoKind) {
       const numbers = [...new Set(read.rows.map((r) => r.cells.accountNumber).filter(Boolean))];
       const [accounts, charges] = await Promise.all([lookupAccounts(qc, numbers), lookupCharges(qc)]);
       const result = validateMemoRows(read.rows, kind, { account: (n) => accounts.get(n), charge: (k) => charges.get(k) }, today());
-      setState({ step: 'preview', fileName: file.name, hash: await fileHash(text), ...result, outcomes: [] });
+      setState({ step: 'preview', fileName: file.name, ...result, outcomes: [] });
     } catch (err) {
       setError(err);
       setState({ step: 'idle' });
@@ -70,9 +71,10 @@ export function useBulkUpload(kind: MemoKind) {
 
   async function send() {
     if (state.step !== 'preview') return;
-    const entries = state.memos.flatMap((m) => (m.body ? [{ memoRef: m.memoRef, body: m.body }] : []));
+    const valid = state.memos.filter((m) => m.body);
+    const entries = await Promise.all(valid.map(async (m) => ({ memoRef: m.memoRef, body: m.body!, key: await memoKey(kind, m.memoRef, m.source) })));
     setState({ ...state, step: 'sending' });
-    const outcomes = await sendInBatches(entries, state.hash, (memos, key) => bulkCreateStandaloneMemos(kind, memos, key), (o) =>
+    const outcomes = await sendInBatches(entries, localLedger(), (memos, key) => bulkCreateStandaloneMemos(kind, memos, key), (o) =>
       setState((s) => (s.step === 'sending' ? { ...s, outcomes: o } : s)),
     );
     setState({ ...state, step: 'done', outcomes });

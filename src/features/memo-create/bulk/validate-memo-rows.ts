@@ -29,6 +29,8 @@ export interface MemoDraft {
   errors: string[];
   /** The bulk `memos[]` entry; only set when the memo is valid. */
   body?: Record<string, unknown>;
+  /** The memo's own cells as written in the file: what its Idempotency-Key is derived from. */
+  source: string;
 }
 
 const MEMO_FIELDS = ['accountNumber', 'memoDate', 'dueDate', 'reasonCode', 'comment', 'autoPost'] as const;
@@ -114,6 +116,7 @@ function buildMemo(memoRef: string, rows: CsvRow[], kind: MemoKind, lookups: Loo
     chargeCount: rows.length,
     total: errors.length ? '' : sum(rows.map((r) => r.cells.amount)).toString(),
     errors,
+    source: JSON.stringify(rows.map((r) => r.cells)),
   };
   if (!errors.length) draft.body = memoBody(rows, kind, lookups, today);
   return draft;
