@@ -54,7 +54,7 @@ export function validateMemoRows(rows: CsvRow[], kind: MemoKind, lookups: Lookup
         }
       }
     }
-    return buildMemo(memoRef, memoRows, kind, lookups, byLine, today);
+    return buildMemo(memoRef, memoRows, kind, lookups, byLine);
   });
   return { rows: results, memos };
 }
@@ -103,7 +103,7 @@ function resolveCharge(c: Record<string, string>, lookups: Lookups, errors: stri
   return undefined;
 }
 
-function buildMemo(memoRef: string, rows: CsvRow[], kind: MemoKind, lookups: Lookups, byLine: Map<number, RowResult>, today: string): MemoDraft {
+function buildMemo(memoRef: string, rows: CsvRow[], kind: MemoKind, lookups: Lookups, byLine: Map<number, RowResult>): MemoDraft {
   const first = rows[0].cells;
   const account = lookups.account(first.accountNumber ?? '');
   const errors = rows.flatMap((r) => byLine.get(r.line)!.errors.map((e) => `Line ${r.line}: ${e}`));
@@ -118,12 +118,12 @@ function buildMemo(memoRef: string, rows: CsvRow[], kind: MemoKind, lookups: Loo
     errors,
     source: JSON.stringify(rows.map((r) => r.cells)),
   };
-  if (!errors.length) draft.body = memoBody(rows, kind, lookups, today);
+  if (!errors.length) draft.body = memoBody(rows, kind, lookups);
   return draft;
 }
 
 /** One entry of `POST /v1/{kind}/bulk` `memos[]`, shaped like the single create (api-digest §4.7). */
-function memoBody(rows: CsvRow[], kind: MemoKind, lookups: Lookups, today: string): Record<string, unknown> {
+function memoBody(rows: CsvRow[], kind: MemoKind, lookups: Lookups): Record<string, unknown> {
   const m = rows[0].cells;
   const opt = (v: string | undefined) => (v ? v : undefined);
   const charges = rows.map(({ cells: c }) => {
@@ -141,7 +141,7 @@ function memoBody(rows: CsvRow[], kind: MemoKind, lookups: Lookups, today: strin
   });
   return strip({
     accountNumber: m.accountNumber,
-    effectiveDate: m.memoDate || today,
+    effectiveDate: opt(m.memoDate), // empty: Zuora's default (today), so a re-sent batch is the same request on another day
     dueDate: kind === 'DebitMemo' ? opt(m.dueDate) : undefined,
     reasonCode: opt(m.reasonCode),
     comment: opt(m.comment),
