@@ -96,6 +96,7 @@ export async function createFromInvoice(tx: Database, kind: MemoKind, invoiceKey
     if (item.taxItems?.length) {
       for (const [j, t] of item.taxItems.entries()) {
         assertFitsCurrency(t.amount, currency, `${field}.taxItems[${j}].amount`, resource);
+        if (t.taxExemptAmount !== undefined) assertFitsCurrency(t.taxExemptAmount, currency, `${field}.taxItems[${j}].taxExemptAmount`, resource);
         const src = t.sourceTaxItemId === undefined ? undefined : sourceTaxes.find((s) => s.id === t.sourceTaxItemId);
         if (t.sourceTaxItemId !== undefined && !src) {
           throw invalidValue(`'${field}.taxItems[${j}].sourceTaxItemId': ${t.sourceTaxItemId} is not a taxation item of that invoice item.`, resource);

@@ -76,6 +76,7 @@ export async function updateItems(tx: Database, memo: MemoRow, items: MemoUpdate
           assertFitsCurrency(t.amount, memo.currency, `${field}.taxItems[${j}].amount`, resource);
           newTax.set(t.id, money(t.amount));
         }
+        if (t.taxExemptAmount !== undefined) assertFitsCurrency(t.taxExemptAmount, memo.currency, `${field}.taxItems[${j}].taxExemptAmount`, resource);
       }
     } else if (amountChanged) {
       for (const t of taxes) {

@@ -188,6 +188,8 @@ describe('create from invoice', () => {
       ['autoApply wrong type', path, { ...ok(), autoApplyToInvoiceUponPosting: 'true' }, 20],
     ];
     for (const [, p, body, category] of cases) await expectRefused(h, 'POST', p, body, category);
+    const exempt = { items: [{ ...ok().items[0], taxItems: [{ taxName: 'T', amount: 0.1, taxExemptAmount: 1.23456 }] }] };
+    await expectRefused(h, 'POST', path, exempt, 20, { message: /taxExemptAmount/ });
     await h.conn.db.updateTable('invoices').set({ status: 'Draft' }).where('id', '=', f.invoice.id).execute();
     await expectRefused(h, 'POST', path, ok(), 30, { message: /Posted/ });
     await h.conn.db.updateTable('invoices').set({ status: 'Posted' }).where('id', '=', f.invoice.id).execute();
