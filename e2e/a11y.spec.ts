@@ -181,3 +181,34 @@ test('every memo dialog: header actions, each More actions item, item edit, char
   await expect(picker.getByRole('button', { name: 'Select Platform Fee' })).toBeVisible();
   await gate(page, 'dialog-charge-picker');
 });
+
+test('the rest: not-found page, bulk results, unsaved-changes prompt, date picker popup', async ({ page, request }) => {
+  await signInAs(page, 'Billing Admin', '/no-such-page');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await gate(page, 'not-found');
+
+  // Bulk results: cancel one Draft credit memo from the list.
+  await page.goto('/credit-memos?status=Draft');
+  const grid = page.getByRole('grid', { name: 'Credit memos' });
+  await grid.getByRole('row').nth(1).getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Cancel selected' }).click();
+  await page.getByRole('dialog', { name: 'Cancel 1 credit memo?' }).getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Cancel: results' })).toBeVisible();
+  await gate(page, 'list-bulk-results');
+  await page.keyboard.press('Escape');
+
+  // Unsaved changes: type in the standalone form, then try to leave.
+  await page.goto('/debit-memos/new/standalone');
+  await page.getByLabel('Comments').fill('Half-written');
+  await page.getByRole('link', { name: 'Credit and Debit Memos' }).click();
+  await expect(page.getByRole('dialog', { name: 'Discard unsaved changes?' })).toBeVisible();
+  await gate(page, 'dialog-unsaved-changes');
+  await page.getByRole('dialog', { name: 'Discard unsaved changes?' }).getByRole('button', { name: 'Discard changes' }).click();
+
+  // A date picker's calendar, inside the write-off dialog.
+  const dm = await memo(request, 'debit', 'Posted', (m) => Number(m.balance) > 0);
+  await dialogGate(page, `/debit-memos/${dm.id}?action=writeOffDebit`, 'dialog-write-off-debit-calendar', async (d) => {
+    await d.getByRole('button', { name: /Choose date/ }).click();
+    await expect(page.getByRole('grid').last()).toBeVisible();
+  });
+});

@@ -21,6 +21,9 @@ export const themeOptions: ThemeOptions = {
   components: {
     MuiButton: { defaultProps: { disableElevation: true }, styleOverrides: { root: { textTransform: 'none' } } },
     MuiTab: { styleOverrides: { root: { textTransform: 'none', fontWeight: 600 } } },
+    // A disabled field's helper text still explains something ("The account's currency…"): keep it
+    // readable (MUI greys it to 38% black, below WCAG AA contrast).
+    MuiFormHelperText: { styleOverrides: { root: ({ theme }) => ({ '&.Mui-disabled': { color: theme.palette.text.secondary } }) } },
   },
 };
 
