@@ -9,7 +9,7 @@ import { loadSpec, responseSchema, SPEC_DIR, specsAvailable, validate } from './
 
 const DOCUMENTED_DIFFERENCES: { pattern: RegExp; reason: string }[] = [
   { pattern: /\.description: not in the spec$/, reason: 'zuora-version ≥ 257.0 renames item `comment` to `description`; products carry `description` (api-digest §2.1, §8.8)' },
-  { pattern: /^\$(\.debitmemos\[\])?\.currency: not in the spec$/, reason: 'debit memo `currency` is documented by the current docs (api-digest §3.1), absent from the 2023 spec' },
+  { pattern: /^\$(\.debitmemos\[\]|\.memos\[\])?\.currency: not in the spec$/, reason: 'debit memo `currency` is documented by the current docs (api-digest §3.1), absent from the 2023 spec' },
   { pattern: /\.(billToContactSnapshotId|invoiceGroupNumber|excludeItemBillingFromRevenueAccounting): not in the spec$/, reason: 'newer Flexible Billing / revenue fields (api-digest §3.1, §5.1); always null/false in the sandbox' },
   { pattern: /^\$\.documents\[\]\.currency: not in the spec$/, reason: 'billing documents carry the currency (api-digest §8.3); the UI shows it' },
   { pattern: /^\$\.success: not in the spec$/, reason: 'every v1 success body has `success: true` (api-digest §2.3); the invoice response schema omits it' },
@@ -76,6 +76,34 @@ describe.runIf(specsAvailable())('contract: sandbox responses match Zuora\'s spe
       const posted = await h.call('PUT', `${path}/${created.body.id}/post`, undefined, { headers: V257 });
       expect(posted.status).toBe(200);
       check(file, `${specPath}/{${file.startsWith('debit') ? 'debitMemoKey' : 'creditMemoKey'}}/post`, 'put', posted.body);
+    }
+  });
+
+  test('update, unpost, cancel, delete, create from invoice and bulk create, both kinds', async () => {
+    const charge = await sample(`select id from product_rate_plan_charges where name = 'Platform Fee'`);
+    const inv = await sample(`select i.id from invoices i where i.status = 'Posted' and i.account_id = (select id from accounts where account_number = 'A00000001') order by invoice_number limit 1`);
+    const invItem = await sample(`select id from invoice_items where invoice_id = '${inv}' order by sort_order limit 1`);
+    const kinds = [
+      { path: '/v1/debit-memos', file: 'debit-memos.json', spec: '/v1/debitmemos', key: 'debitMemoKey', fromInvoice: '/v1/invoices/{invoiceKey}/debitmemos', invoicePath: `/v1/invoices/${inv}/debitmemos` },
+      { path: '/v1/credit-memos', file: 'credit-memos.json', spec: '/v1/creditmemos', key: 'creditMemoKey', fromInvoice: '/v1/invoices/{invoiceKey}/creditmemos', invoicePath: `/v1/invoices/${inv}/creditmemos` },
+    ] as const;
+    for (const k of kinds) {
+      const call = async (method: string, path: string, body?: unknown) => {
+        const r = await h.call(method, path, body, { headers: V257 });
+        expect(r.status, JSON.stringify(r.body)).toBe(200);
+        return r.body;
+      };
+      const created = await call('POST', k.path, { accountNumber: 'A00000001', charges: [{ productRatePlanChargeId: charge, amount: 3 }] });
+      const one = `${k.spec}/{${k.key}}`;
+      check(k.file, one, 'put', await call('PUT', `${k.path}/${created.id}`, { comment: 'contract update' }));
+      await call('PUT', `${k.path}/${created.id}/post`);
+      check(k.file, `${one}/unpost`, 'put', await call('PUT', `${k.path}/${created.id}/unpost`));
+      check(k.file, `${one}/cancel`, 'put', await call('PUT', `${k.path}/${created.id}/cancel`));
+      check(k.file, one, 'delete', await call('DELETE', `${k.path}/${created.id}`));
+      const item = { invoiceItemId: invItem, amount: 1, skuName: 'contract' };
+      check(k.file, k.fromInvoice, 'post', await call('POST', k.invoicePath, { items: [item] }));
+      const bulk = await call('POST', `${k.path}/bulk`, { sourceType: 'Standalone', memos: [{ accountNumber: 'A00000001', charges: [{ productRatePlanChargeId: charge, amount: 2 }] }] });
+      check(k.file, `${k.spec}/bulk`, 'post', bulk);
     }
   });
 
