@@ -166,3 +166,31 @@ test('a closed dialog leaves no history entry: Back goes back to the list', asyn
   await expect(page).toHaveURL(/\/credit-memos\?status=Posted$/);
   await expect(grid).toBeVisible();
 });
+
+test('a list that fails to load says why and retries; reload and forward restore the exact view', async ({ page }) => {
+  await signInAs(page, 'Billing Admin', '/credit-memos');
+  const grid = page.getByRole('grid', { name: 'Credit memos' });
+  await expect(grid.getByRole('link').first()).toBeVisible();
+
+  // The server cannot be reached for the next list request (a dropped connection, not a Zuora answer).
+  await page.route(/\/v1\/credit-memos\?/, (route) => route.abort('connectionrefused'));
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Posted' }).click();
+  await page.keyboard.press('Escape');
+  const failed = page.getByRole('alert').filter({ hasText: /could not be loaded|Showing the last page that loaded/ });
+  await expect(failed).toBeVisible();
+  await page.unroute(/\/v1\/credit-memos\?/);
+  await failed.getByRole('button', { name: 'Retry' }).click();
+  await expect(failed).toBeHidden();
+  await expect(grid.getByRole('gridcell', { name: 'Posted' }).first()).toBeVisible();
+
+  // Reload keeps the view; Back and Forward move between views.
+  const posted = page.url();
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Status' })).toHaveText('Posted');
+  await page.goBack();
+  await expect(page).toHaveURL(/\/credit-memos$/);
+  await page.goForward();
+  await expect(page).toHaveURL(posted);
+  await expect(page.getByRole('combobox', { name: 'Status' })).toHaveText('Posted');
+});
