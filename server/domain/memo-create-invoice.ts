@@ -1,6 +1,6 @@
 import Big from 'big.js';
 import { today } from '../../src/lib/dates.ts';
-import { money, roundTo, sum } from '../../src/lib/money.ts';
+import { money, sum } from '../../src/lib/money.ts';
 import {
   customFieldsOf,
   type CreateCreditMemoFromInvoiceRequest,
@@ -15,6 +15,7 @@ import { finishCreate, insertMemoHeader } from './memo-create.ts';
 import { resourceOf } from './memo-repo.ts';
 import { assertAccountingCodes, assertCan, assertFitsCurrency, defaultDueDate, resolveReasonCode, type Actor } from './memo-support.ts';
 import { availableToCredit, availableTaxToCredit } from './invoice-credit.ts';
+import { taxBase, taxShare } from '../../src/contract/invoice-tax.ts';
 
 // Create from invoice (api-digest §4.4, §6.4): a memo of the invoice's account and currency, whose
 // items name items of that (Posted) invoice. Tax: the items' own taxItems when sent, else the source
@@ -105,10 +106,8 @@ export async function createFromInvoice(tx: Database, kind: MemoKind, invoiceKey
         taxes.push({ amount: money(t.amount), src, req: t });
       }
     } else if (source && body.taxAutoCalculation !== false) {
-      const base = inclusive ? money(source.charge_amount).plus(source.tax_amount) : money(source.charge_amount);
-      for (const src of sourceTaxes) {
-        taxes.push({ amount: base.gt(0) ? roundTo(money(src.tax_amount).times(amount).div(base), currency) : new Big(0), src });
-      }
+      const base = taxBase(source.charge_amount, source.tax_amount, inclusive);
+      for (const src of sourceTaxes) taxes.push({ amount: taxShare(src.tax_amount, amount, base, currency), src });
     }
     const taxTotal = sum(taxes.map((t) => t.amount));
     const withoutTax = inclusive ? amount.minus(taxTotal) : amount;

@@ -4,6 +4,7 @@ import type { Database } from '../db/connect.ts';
 import type { MemoRow } from '../db/types.ts';
 import { invalidValue, notFound, ruleViolation } from '../errors.ts';
 import { availableTaxToCredit, availableToCredit } from './invoice-credit.ts';
+import { taxShare } from '../../src/contract/invoice-tax.ts';
 import { insertChargeItem, type ChargeLine } from './memo-charge-items.ts';
 import { resourceOf } from './memo-repo.ts';
 import { assertAccountingCodes, assertFitsCurrency, memoNoun, nowSql, type Actor } from './memo-support.ts';
@@ -86,7 +87,7 @@ export async function updateItems(tx: Database, memo: MemoRow, items: MemoUpdate
         const srcItem = src && item.source_item_id
           ? await tx.selectFrom('invoice_items').select('charge_amount').where('id', '=', item.source_item_id).executeTakeFirst()
           : undefined;
-        if (src && srcItem && money(srcItem.charge_amount).gt(0)) newTax.set(t.id, roundTo(money(src.tax_amount).times(amount).div(srcItem.charge_amount), memo.currency));
+        if (src && srcItem && money(srcItem.charge_amount).gt(0)) newTax.set(t.id, taxShare(src.tax_amount, amount, srcItem.charge_amount, memo.currency));
         else if (t.tax_rate_type === 'Percentage') newTax.set(t.id, roundTo(amount.times(t.tax_rate), memo.currency));
       }
     }

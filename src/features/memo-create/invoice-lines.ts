@@ -1,6 +1,7 @@
 import type { InvoiceItem } from '../../api/invoices.ts';
 import type { MemoKind } from '../../api/memos/kind.ts';
-import { money, roundTo, sum, toFixed, type Money } from '../../lib/money.ts';
+import { taxBase, taxShare } from '../../contract/invoice-tax.ts';
+import { money, sum, toFixed, type Money } from '../../lib/money.ts';
 import type { InvoiceItemLine } from './from-invoice-schema.ts';
 
 // Invoice items → the rows of the from-invoice form, all selected. A credit starts at what is still
@@ -46,14 +47,11 @@ export function invoiceItemLines(items: InvoiceItem[], kind: MemoKind, currency:
 export const scaleBase = (line: InvoiceItemLine, kind: MemoKind) =>
   kind === 'CreditMemo' ? { item: line.availableToCreditAmount, tax: (j: number) => line.taxItems[j].availableToCredit } : { item: line.chargeAmount, tax: (j: number) => line.taxItems[j].originalAmount };
 
-/**
- * The tax inside a tax-included amount, as the sandbox computes it (server/domain/memo-create-invoice.ts):
- * each invoice tax line × amount / (invoiced charge + its tax), in the currency's decimals.
- */
+/** The tax inside a tax-included amount, as the sandbox books it (src/contract/invoice-tax.ts). */
 export function includedTax(line: Pick<InvoiceItemLine, 'chargeAmount' | 'taxItems'>, amount: string, currency: string): Money {
-  const base = money(line.chargeAmount || 0).plus(sum(line.taxItems.map((t) => t.originalAmount || 0)));
-  if (base.lte(0)) return money(0);
-  return sum(line.taxItems.map((t) => roundTo(money(t.originalAmount || 0).times(money(amount)).div(base), currency)));
+  const invoiceTax = line.taxItems.map((t) => t.originalAmount || 0);
+  const base = taxBase(line.chargeAmount || 0, sum(invoiceTax), true);
+  return sum(invoiceTax.map((tax) => taxShare(tax, amount, base, currency)));
 }
 
 /** The part of a line's amount that is not tax: what available-to-credit limits. */

@@ -1,4 +1,5 @@
 import type { Big } from 'big.js';
+import { taxShare } from '../../contract/invoice-tax.ts';
 import { ZERO, money, sum, toFixed } from '../../lib/money.ts';
 import { isDecimal } from './field-rules.ts';
 import type { ChargeLine } from './standalone-schema.ts';
@@ -36,10 +37,11 @@ export function fromInvoiceTotals(lines: Pick<InvoiceItemLine, 'selected' | 'amo
 
 /**
  * Tax that goes with a reduced item amount: each tax line scaled by amount / original, in the
- * currency's decimals. Used to keep the tax lines in step when the user lowers an item's amount.
+ * currency's decimals (src/contract/invoice-tax.ts). Keeps the tax lines in step when the user lowers
+ * an item's amount.
  */
 export function scaleTax(taxAmount: string, itemAmount: string, originalItemAmount: string, currency: string): string {
   const original = amountOf(originalItemAmount);
   if (original.eq(0) || !isDecimal(itemAmount)) return taxAmount;
-  return toFixed(money(taxAmount).times(money(itemAmount)).div(original), currency);
+  return toFixed(taxShare(taxAmount, itemAmount, original, currency), currency);
 }
