@@ -2,6 +2,7 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
 import { Link as RouterLink } from 'react-router';
+
 /** What the snackbar says after an action, with a link to any document it created. */
 export interface ActionNotice {
   message: string;

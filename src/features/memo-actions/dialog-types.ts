@@ -1,9 +1,9 @@
 import type { ActionNotice } from '../../components/action-snackbar.tsx';
 import type { AnyMemo } from './available-actions.ts';
 
-export type { ActionNotice };
-
 // The props every action dialog receives from the detail page (see dialog-registry.ts).
+
+export type { ActionNotice };
 
 export interface MemoDialogProps {
   /** The memo as the detail query currently holds it. */

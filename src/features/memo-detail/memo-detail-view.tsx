@@ -55,9 +55,8 @@ export function MemoDetailView({ memo }: { memo: AnyMemo }) {
     setPdfError(null);
     try {
       // No PDF yet (the action is only enabled for a user who may generate one): generate it first.
-      const generating = existing ? null : generateFirstMemoPdf(kind, id);
-      await openMemoFile(existing ?? generating!);
-      if (generating) await invalidateMemoEffects(qc, { operation: 'regeneratePdf', kind, id });
+      await openMemoFile(existing ?? generateFirstMemoPdf(kind, id));
+      if (!existing) await invalidateMemoEffects(qc, { operation: 'regeneratePdf', kind, id });
     } catch (e) {
       setPdfError(e);
     } finally {

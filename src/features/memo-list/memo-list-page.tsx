@@ -38,9 +38,10 @@ export default function MemoListPage() {
   const { state } = list;
   // Which filters the server takes depends on the mode: no list request until it is known, so a real
   // tenant never receives the sandbox's own parameters.
-  const mode = useQuery(healthQuery).data?.mode;
-  const query = toListQuery(state, kind, mode ?? 'sandbox');
-  const page = useQuery({ ...memoListQuery(kind, query), enabled: mode !== undefined });
+  const knownMode = useQuery(healthQuery).data?.mode;
+  const mode = knownMode ?? 'sandbox';
+  const query = toListQuery(state, kind, mode);
+  const page = useQuery({ ...memoListQuery(kind, query), enabled: knownMode !== undefined });
   const rows = page.data?.rows ?? [];
   const [visibility, setVisibility] = useColumnVisibility(kind);
   // Referred invoices are looked up (one request each) only while their column shows.
@@ -82,11 +83,11 @@ export default function MemoListPage() {
         <Typography variant="h1" sx={{ flexGrow: 1 }}>
           Credit and Debit Memos
         </Typography>
-        <ExportButton kind={kind} filterQuery={toFilterQuery(state.filters, mode ?? 'sandbox')} sort={zuoraSort(kind, state.sort)} />
+        <ExportButton kind={kind} filterQuery={toFilterQuery(state.filters, mode)} sort={zuoraSort(kind, state.sort)} />
         <CreateMemoMenu kind={kind} disabledReason={permissions.has('memo.create') ? undefined : 'You need the permission: Create memos'} />
       </Box>
       <MemoTabs kind={kind} />
-      <MemoFilters kind={kind} mode={mode ?? 'sandbox'} filters={state.filters} onChange={list.setFilters} onClear={list.clearFilters} />
+      <MemoFilters kind={kind} mode={mode} filters={state.filters} onChange={list.setFilters} onClear={list.clearFilters} />
       <BulkActions kind={kind} selected={selected} permissions={permissions} onFinished={() => setSelection(NO_SELECTION)} />
       {page.isError && !page.data ? (
         <ErrorAlert error={page.error} title={`The ${noun} could not be loaded`} onRetry={() => void page.refetch()} />

@@ -45,7 +45,7 @@ export async function sendInBatches(
       const reasons = reasonsOf(err);
       outcomes = batch.map((e) => ({ memoRef: e.memoRef, state: 'failed', reasons }));
     }
-    outcomes.forEach((o, i) => o.state === 'created' && ledger.add(batch[i].key, { id: o.id, number: o.number, status: o.status }));
+    for (const [i, o] of outcomes.entries()) if (o.state === 'created') ledger.add(batch[i].key, { id: o.id, number: o.number, status: o.status });
     all.push(...outcomes);
     onOutcomes([...all]);
   }

@@ -71,8 +71,9 @@ export function useBulkUpload(kind: MemoKind) {
 
   async function send() {
     if (state.step !== 'preview') return;
-    const valid = state.memos.filter((m) => m.body);
-    const entries = await Promise.all(valid.map(async (m) => ({ memoRef: m.memoRef, body: m.body!, key: await memoKey(kind, m.memoRef, m.source) })));
+    const entries = await Promise.all(
+      state.memos.flatMap(({ memoRef, body, source }) => (body ? [memoKey(kind, memoRef, source).then((key) => ({ memoRef, body, key }))] : [])),
+    );
     setState({ ...state, step: 'sending' });
     const outcomes = await sendInBatches(entries, localLedger(), (memos, key) => bulkCreateStandaloneMemos(kind, memos, key), (o) =>
       setState((s) => (s.step === 'sending' ? { ...s, outcomes: o } : s)),
