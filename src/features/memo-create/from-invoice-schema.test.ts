@@ -99,8 +99,11 @@ describe('from-invoice request and totals', () => {
   });
 
   it('totals selected items and their typed tax exactly', () => {
-    const t = fromInvoiceTotals([item({ amount: '0.1' }), item({ amount: '0.2', taxItems: [] }), item({ selected: false })]);
+    const t = fromInvoiceTotals([item({ amount: '0.1' }), item({ amount: '0.2', taxItems: [] }), item({ selected: false })], 'USD');
     expect([t.selected, t.items.toString(), t.tax.toString(), t.total.toString()]).toEqual([2, '0.3', '16', '16.3']);
+    // 96 tax included on a 100 + 20 invoice item: 80 before tax, 16 tax.
+    const inclusive = fromInvoiceTotals([item({ taxMode: 'TaxInclusive', amount: '96' })], 'USD');
+    expect([inclusive.items.toString(), inclusive.tax.toString(), inclusive.total.toString()]).toEqual(['80', '16', '96']);
   });
 
   it('scales a tax line with a reduced amount, in the currency decimals', () => {

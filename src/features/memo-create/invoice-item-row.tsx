@@ -11,7 +11,7 @@ import { fitsCurrency, sum, toFixed } from '../../lib/money.ts';
 import { isDecimal } from './field-rules.ts';
 import { FormTextField } from './form-text-field.tsx';
 import type { FromInvoiceFormValues } from './from-invoice-schema.ts';
-import { amountBeforeTax, scaleBase } from './invoice-lines.ts';
+import { amountBeforeTax, includedTax, scaleBase } from './invoice-lines.ts';
 import { scaleTax } from './memo-totals.ts';
 
 /** Amounts typed in a table line up on the decimal point like the money printed beside them. */
@@ -94,7 +94,11 @@ export function InvoiceItemRow({ index, kind, currency }: { index: number; kind:
       </TableCell>
       <TableCell>
         {line.taxItems.length === 0 && <Typography variant="body2" color="text.secondary">No tax</Typography>}
-        {line.taxMode === 'TaxInclusive' && line.taxItems.length > 0 && <Typography variant="body2" color="text.secondary">Included, computed by Zuora</Typography>}
+        {line.taxMode === 'TaxInclusive' && line.taxItems.length > 0 && (
+          <Typography variant="body2" color="text.secondary">
+            Included{isDecimal(line.amount) ? <>: <Money value={includedTax(line, line.amount, currency)} currency={currency} /></> : ''}
+          </Typography>
+        )}
         {line.taxMode === 'TaxExclusive' &&
           line.taxItems.map((t, j) => (
             <Box key={t.sourceTaxItemId} sx={{ mb: 1 }}>

@@ -21,7 +21,7 @@ export function InvoiceItemsTable({ kind, currency }: { kind: MemoKind; currency
   const { fields } = useFieldArray<F, 'items'>({ name: 'items' });
   const items = useWatch<F, 'items'>({ name: 'items' });
   const selected = items.filter((i) => i.selected).length;
-  const totals = fromInvoiceTotals(items);
+  const totals = fromInvoiceTotals(items, currency);
   const listError = formState.errors.items?.message ?? formState.errors.items?.root?.message;
   const amountHeader = kind === 'CreditMemo' ? 'Credit Amount' : 'Debit Amount';
   return (

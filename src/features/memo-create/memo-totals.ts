@@ -4,6 +4,7 @@ import { ZERO, money, sum, toFixed } from '../../lib/money.ts';
 import { isDecimal } from './field-rules.ts';
 import type { ChargeLine } from './standalone-schema.ts';
 import type { InvoiceItemLine } from './from-invoice-schema.ts';
+import { includedTax } from './invoice-lines.ts';
 
 // Running totals shown under the charge and item tables. Decimal arithmetic only; a field that does
 // not (yet) hold a number counts as zero so the total moves while the user types.
@@ -21,17 +22,23 @@ export function standaloneTotals(charges: Pick<ChargeLine, 'amount'>[]): Standal
 
 export interface FromInvoiceTotals {
   selected: number;
-  /** Sum of tax-exclusive item amounts plus tax-inclusive amounts (which already hold their tax). */
+  /** The selected amounts before tax (a tax-included amount without the tax inside it). */
   items: Big;
-  /** Typed tax of tax-exclusive items; tax-inclusive items' tax is computed by the server. */
+  /** Typed tax of tax-exclusive items, plus the tax inside tax-included amounts (as the sandbox books it). */
   tax: Big;
   total: Big;
 }
 
-export function fromInvoiceTotals(lines: Pick<InvoiceItemLine, 'selected' | 'amount' | 'taxMode' | 'taxItems'>[]): FromInvoiceTotals {
+export function fromInvoiceTotals(lines: Pick<InvoiceItemLine, 'selected' | 'amount' | 'taxMode' | 'taxItems' | 'chargeAmount'>[], currency: string): FromInvoiceTotals {
   const chosen = lines.filter((l) => l.selected);
-  const items = sum(chosen.map((l) => amountOf(l.amount)));
-  const tax = sum(chosen.filter((l) => l.taxMode === 'TaxExclusive').flatMap((l) => l.taxItems.map((t) => amountOf(t.amount))));
+  let items = ZERO;
+  let tax = ZERO;
+  for (const line of chosen) {
+    const amount = amountOf(line.amount);
+    const lineTax = line.taxMode === 'TaxInclusive' ? includedTax(line, amount.toString(), currency) : sum(line.taxItems.map((t) => amountOf(t.amount)));
+    items = items.plus(line.taxMode === 'TaxInclusive' ? amount.minus(lineTax) : amount);
+    tax = tax.plus(lineTax);
+  }
   return { selected: chosen.length, items, tax, total: items.plus(tax) };
 }
 

@@ -89,7 +89,7 @@ export function BasicInformationSection({ memo: m, account, edit, onEdit }: { me
         )}
         <Field label="Reason Code">{memo.reasonCode}</Field>
         <Field label="Bill To Contact">
-          {billTo ? [[billTo.firstName, billTo.lastName].filter(Boolean).join(' '), billTo.workEmail ?? billTo.personalEmail].filter(Boolean).join(' · ') : null}
+          {billTo ? <ContactLines name={[billTo.firstName, billTo.lastName].filter(Boolean).join(' ')} email={billTo.workEmail ?? billTo.personalEmail} /> : null}
         </Field>
         <Field label="Tax Status">{memo.taxStatus}</Field>
         {memo.taxMessage && <Field label="Tax Message">{memo.taxMessage}</Field>}
@@ -129,3 +129,14 @@ function Field({ label, children, wide }: { label: string; children: ReactNode; 
   );
 }
 
+/** Name, then email on its own line; a long email wraps after its '@' rather than mid-word. */
+function ContactLines({ name, email }: { name: string; email?: string | null }) {
+  const at = email?.indexOf('@') ?? -1;
+  return (
+    <>
+      {name}
+      {name && email ? <br /> : null}
+      {email && at > 0 ? <>{email.slice(0, at + 1)}<wbr />{email.slice(at + 1)}</> : email}
+    </>
+  );
+}
