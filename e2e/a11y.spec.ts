@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { adminToken, apiGet } from './support/sandbox-api.ts';
 import { signInAs } from './support/sign-in.ts';
 
-// The accessibility gate (issue 9): axe, WCAG 2.0/2.1 A and AA, finds nothing on every route and with
+// The accessibility gate: axe, WCAG 2.0/2.1 A and AA, finds nothing on every route and with
 // every dialog, menu and panel open. With SCREENSHOTS_DIR set it also keeps a picture of each screen
 // it scanned, for the eye (aligned columns, readable money, no clipped labels).
 

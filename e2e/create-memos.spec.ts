@@ -1,7 +1,7 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
-// Walkthroughs of issue 7: the standalone form, the from-invoice form and the bulk CSV upload, against
+// Walkthroughs of memo creation: the standalone form, the from-invoice form and the bulk CSV upload, against
 // the sandbox's demo data (Acme Corporation: USD; Sakura Robotics KK: JPY; Stark Logistics' invoice
 // INV00000061: Training Day without tax, Premium Support Fee 299.00 with 24.67 State Sales Tax).
 
@@ -245,7 +245,7 @@ test('the from-invoice form works with the keyboard alone', async ({ page }) => 
 });
 
 test('axe finds no violations on both forms and the bulk page', async ({ page }) => {
-  // The forms are this spec's subject; the app shell around them has its own gate (every page, issue 9).
+  // The forms are this spec's subject; the app shell around them has its own gate (every page, e2e/a11y.spec.ts).
   const scan = async () => {
     const { violations } = await new AxeBuilder({ page }).include('main').analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { adminToken, apiGet } from './support/sandbox-api.ts';
 import { signInAs } from './support/sign-in.ts';
 
-// Issue 5 walkthroughs on the memo detail page: the lifecycle of a debit memo (post, email, PDF,
+// Walkthroughs on the memo detail page: the lifecycle of a debit memo (post, email, PDF,
 // unpost), cancel and delete of a credit memo, what the Viewer and the Clerk may not do (and why),
 // keyboard-only use, and axe on the page and in every lifecycle dialog.
 

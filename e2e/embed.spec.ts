@@ -1,7 +1,7 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
-// Issue 8: the library embedded twice in a plain HTML host (public/embed-demo.html) with hostile
+// Embedding: the library embedded twice in a plain HTML host (public/embed-demo.html) with hostile
 // global CSS. Playwright's role locators pierce open shadow roots, so the instances are found by the
 // host's labelled regions around them.
 test.describe.configure({ timeout: 240_000 });

@@ -3,7 +3,7 @@ import { expect as baseExpect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { isoDay, signInAs } from './support/sign-in.ts';
 
-// Issue 4 walkthrough: the Credit and Debit Memos list against the sandbox's demo data.
+// Walkthroughs: the Credit and Debit Memos list against the sandbox's demo data.
 // The machine is shared and slow at times: generous expect timeouts, never sleeps.
 test.describe.configure({ timeout: 180_000 });
 const expect = baseExpect.configure({ timeout: 15_000 });

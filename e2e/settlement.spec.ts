@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { signInAs } from './support/sign-in.ts';
 import { adminToken, apiGet, findPostedMemo } from './support/sandbox-api.ts';
 
-// Issue 5 settlement walkthroughs: apply a credit memo to an invoice and a debit memo, unapply part,
+// Settlement walkthroughs: apply a credit memo to an invoice and a debit memo, unapply part,
 // refund part, write off a credit memo and open the debit memo it created.
 test.describe.configure({ timeout: 240_000 });
 const expect = baseExpect.configure({ timeout: 15_000 });

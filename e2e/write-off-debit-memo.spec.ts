@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { signInAs } from './support/sign-in.ts';
 import { adminToken, apiGet, findPostedMemo } from './support/sandbox-api.ts';
 
-// Issue 6 walkthroughs: More actions → Write Off Debit Memo on the sandbox's demo data.
+// Walkthroughs: More actions → Write Off Debit Memo on the sandbox's demo data.
 test.describe.configure({ timeout: 180_000 });
 const expect = baseExpect.configure({ timeout: 15_000 });
 const used: string[] = [];

@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 
-// How long the Write Off Debit Memo dialog takes to open after the click (issue 6: < 300 ms), measured
+// How long the Write Off Debit Memo dialog takes to open after the click (budget: < 300 ms), measured
 // in the page: from the menu item's click event to the dialog in the DOM, and to its preview (items
 // loaded). Each round reloads the page, so the dialog chunk is fetched fresh and only the prefetch
 // started when the menu opened can have loaded it: the user's real first-open case.

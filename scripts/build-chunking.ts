@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
 // How the SPA build (vite.config.ts) splits its JavaScript so the list page, the page opened first,
-// loads only what it renders (issue 4: gzipped JS before the first row). Measured with scripts/bench-ui.ts.
+// loads only what it renders (gzipped JS before the first row). Measured with scripts/bench-ui.ts.
 
 /**
  * DataGrid's material slots import every MUI component the grid might show (filter Autocomplete,

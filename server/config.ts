@@ -35,7 +35,7 @@ export interface Config {
   rateLimitPerMinute: number;
 }
 
-// The three demo users of the sandbox (issue 2). Override with SANDBOX_CLIENTS, a JSON array of
+// The three demo users of the sandbox. Override with SANDBOX_CLIENTS, a JSON array of
 // {clientId, clientSecret, userId?, name, role}.
 export const DEFAULT_CLIENTS: SandboxClient[] = [
   { clientId: '00000000-0000-4000-a000-000000000001', clientSecret: 'sandbox-admin', userId: 'a0000000000000000000000000000001', name: 'Billing Admin', role: 'admin', permissions: ROLE_PERMISSIONS.admin },

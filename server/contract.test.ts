@@ -8,11 +8,11 @@ import { loadSpec, responseSchema, SPEC_DIR, specsAvailable, validate } from './
 // fields; every deliberate difference is listed below with its reason. Anything else fails the test.
 
 const DOCUMENTED_DIFFERENCES: { pattern: RegExp; reason: string }[] = [
-  { pattern: /\.description: not in the spec$/, reason: 'zuora-version ≥ 257.0 renames item `comment` to `description`; products carry `description` (api-digest §2.1, §8.8)' },
-  { pattern: /^\$(\.debitmemos\[\]|\.memos\[\])?\.currency: not in the spec$/, reason: 'debit memo `currency` is documented by the current docs (api-digest §3.1), absent from the 2023 spec' },
-  { pattern: /\.(billToContactSnapshotId|invoiceGroupNumber|excludeItemBillingFromRevenueAccounting): not in the spec$/, reason: 'newer Flexible Billing / revenue fields (api-digest §3.1, §5.1); always null/false in the sandbox' },
-  { pattern: /^\$\.documents\[\]\.currency: not in the spec$/, reason: 'billing documents carry the currency (api-digest §8.3); the UI shows it' },
-  { pattern: /^\$\.success: not in the spec$/, reason: 'every v1 success body has `success: true` (api-digest §2.3); the invoice response schema omits it' },
+  { pattern: /\.description: not in the spec$/, reason: 'zuora-version ≥ 257.0 renames item `comment` to `description`; products carry `description` (docs/zuora/api-digest.md §2.1, §8.8)' },
+  { pattern: /^\$(\.debitmemos\[\]|\.memos\[\])?\.currency: not in the spec$/, reason: 'debit memo `currency` is documented by the current docs (docs/zuora/api-digest.md §3.1), absent from the 2023 spec' },
+  { pattern: /\.(billToContactSnapshotId|invoiceGroupNumber|excludeItemBillingFromRevenueAccounting): not in the spec$/, reason: 'newer Flexible Billing / revenue fields (docs/zuora/api-digest.md §3.1, §5.1); always null/false in the sandbox' },
+  { pattern: /^\$\.documents\[\]\.currency: not in the spec$/, reason: 'billing documents carry the currency (docs/zuora/api-digest.md §8.3); the UI shows it' },
+  { pattern: /^\$\.success: not in the spec$/, reason: 'every v1 success body has `success: true` (docs/zuora/api-digest.md §2.3); the invoice response schema omits it' },
   { pattern: /^\$\.payments\[\]\.effectiveDate: not a date-time/, reason: 'payments keep their effective date as yyyy-mm-dd (the shared payment serializer); the spec says date-time' },
 ];
 

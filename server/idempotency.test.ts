@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createHarness, type Harness } from './testing/harness.ts';
 import { fixtures, snapshot } from './testing/memo-writes-fixtures.ts';
 
-// Idempotency-Key (api-digest §2.1) and the request-size limit, through the real app.
+// Idempotency-Key (docs/zuora/api-digest.md §2.1) and the request-size limit, through the real app.
 
 let h: Harness;
 let f: Awaited<ReturnType<typeof fixtures>>;

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { AppEnv } from './context.ts';
 import { ErrorCategory, ZuoraError } from './errors.ts';
 
-// Zuora's idempotent requests (api-digest §2.1): on POST and PATCH an `Idempotency-Key` (≤ 255
+// Zuora's idempotent requests (docs/zuora/api-digest.md §2.1): on POST and PATCH an `Idempotency-Key` (≤ 255
 // characters, per API client) stores the first request's response (status, headers, body, success
 // or failure) and replays it for 24 hours. The sandbox honours it on PUT too (apply, unapply, write-off,
 // reverse, update), which Zuora documents only for POST and PATCH: a settlement resent with its key

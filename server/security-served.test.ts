@@ -5,9 +5,9 @@ import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_CLIENTS } from './config.ts';
 import { createHarness, type Harness } from './testing/harness.ts';
-import { startSandbox, type SandboxProcess } from '../scripts/lib/sandbox-process.ts';
+import { freePort, startSandbox, type SandboxProcess } from '../scripts/lib/sandbox-process.ts';
 
-// The served SPA and the process's output (issue 10): the real server process (`server/main.ts`, in
+// The served SPA and the process's output: the real server process (`server/main.ts`, in
 // proxy mode in front of an in-process sandbox acting as the tenant) serves the SPA's HTML with a CSP
 // without inline scripts, nosniff, Referrer-Policy and the configured frame-ancestors; CORS answers
 // only the configured origins; and neither process ever prints a client secret or an issued token.
@@ -28,9 +28,10 @@ beforeAll(async () => {
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')));
   }
   upstream = await createHarness({ seed: 'none' });
+  const upstreamPort = await freePort();
   await new Promise<void>((resolve) => {
     upstreamServer = serve({
-      port: 4345,
+      port: upstreamPort,
       hostname: '127.0.0.1',
       fetch: async (req: Request) => {
         const res = await upstream.app.fetch(req);
@@ -43,11 +44,10 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>');
   proxy = await startSandbox(
     {
-      ZUORA_BASE_URL: 'http://127.0.0.1:4345', ZUORA_CLIENT_ID: tenant.clientId, ZUORA_CLIENT_SECRET: tenant.clientSecret,
+      ZUORA_BASE_URL: `http://127.0.0.1:${upstreamPort}`, ZUORA_CLIENT_ID: tenant.clientId, ZUORA_CLIENT_SECRET: tenant.clientSecret,
       PROXY_AUTH: 'shared-secret', PROXY_SHARED_SECRET: BROWSER_SECRET, STATIC_DIR: staticDir,
       FRAME_ANCESTORS: HOST, CORS_ORIGINS: HOST, LOG_LEVEL: 'debug',
     },
-    { port: 4344 },
   );
 }, 180_000);
 

@@ -9,7 +9,7 @@ import { expectEnvelope } from './reliability/fuzz-kit.ts';
 import { concreteRoutes, permissionOfRoute, type ConcreteRoute } from './reliability/route-permissions.ts';
 import { snapshot } from './testing/memo-writes-fixtures.ts';
 
-// Security of the sandbox API (issue 10): authentication on every registered /v1 and /object-query
+// Security of the sandbox API: authentication on every registered /v1 and /object-query
 // route (enumerated from the Hono app, not a hand list), token expiry, role permissions on every write
 // route, body size limit, per-client rate limit, hostile strings stored and returned verbatim.
 

@@ -5,7 +5,7 @@ import type { AppEnv } from './context.ts';
 import { ErrorCategory, ZuoraError } from './errors.ts';
 import { MAX_UPLOAD_BYTES } from './domain/memo-files.ts';
 
-// HTTP hardening shared by the sandbox and the proxy (issue 10).
+// HTTP hardening shared by the sandbox and the proxy.
 
 export interface SecurityOptions {
   /** Origins allowed to embed the SPA in a frame (CSP frame-ancestors). `'self'` by default. */

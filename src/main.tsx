@@ -16,7 +16,7 @@ const queryClient = createQueryClient();
 configureClient({
   getToken: () => sessionStore.get()?.token ?? null,
   onUnauthorized: () => sessionStore.set(null),
-  // A create/refund/collect whose answer is lost is resent with its Idempotency-Key: one effect (issue 10).
+  // A create/refund/collect whose answer is lost is resent with its Idempotency-Key: one effect.
   idempotentRetries: 2,
   idempotentTimeoutMs: 30_000,
 });

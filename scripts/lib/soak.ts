@@ -15,7 +15,7 @@ export interface SoakResult extends SoakStats {
   memos: number;
 }
 
-export async function soakOn(db: 'pglite' | 'postgres', opts: { port: number; clients: number; durationMs: number; maxRequests: number }): Promise<SoakResult | null> {
+export async function soakOn(db: 'pglite' | 'postgres', opts: { port?: number; clients: number; durationMs: number; maxRequests: number }): Promise<SoakResult | null> {
   let env: Record<string, string>;
   let cleanup: () => Promise<void>;
   let audit: () => Promise<{ violations: Violation[]; memos: number }>;

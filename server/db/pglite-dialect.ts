@@ -6,7 +6,7 @@ import {
 
 // A small Kysely dialect over one PGlite instance. PGlite has a single connection, so Kysely gets it
 // one user at a time behind a mutex (a transaction holds it until commit), and affected-row counts
-// are reported (kysely-pglite gets both wrong; see shared/toolchain.md §5).
+// are reported (kysely-pglite gets both wrong: its affected-row counts and transaction isolation).
 
 class Mutex {
   #tail: Promise<void> = Promise.resolve();

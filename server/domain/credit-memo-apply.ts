@@ -9,7 +9,7 @@ import { recordEvent } from './history.ts';
 import { dateNotBefore } from './settlement-codes.ts';
 import { LineBook, memoLines, settle, type Line, type Pair } from './settle-lines.ts';
 
-// PUT /v1/credit-memos/{key}/apply and …/unapply (api-digest §6.11–6.12).
+// PUT /v1/credit-memos/{key}/apply and …/unapply (docs/zuora/api-digest.md §6.11–6.12).
 // Header-level amounts (no `items[]`) are spread over the credit memo's open lines and over the
 // target's open lines, each in proportion to the open balances, and paired in document order
 // (settle-lines.ts). Unapply without items takes the amount back from the application's items in

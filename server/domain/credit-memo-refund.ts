@@ -14,7 +14,7 @@ import { dateNotBefore, reasonCodeOf } from './settlement-codes.ts';
 import { LineBook, memoLines, refundLines, type Portion } from './settle-lines.ts';
 import { runSettlement } from './settlement-locks.ts';
 
-// POST /v1/credit-memos/{key}/refunds (api-digest §6.13, §8.5). Only the unapplied part of a Posted
+// POST /v1/credit-memos/{key}/refunds (docs/zuora/api-digest.md §6.13, §8.5). Only the unapplied part of a Posted
 // credit memo is refundable. External refunds are Processed at once (gatewayState NotSubmitted);
 // electronic refunds need a payment gateway, which the sandbox does not have. Without `items[]` the
 // amount is taken from the credit memo's open lines in proportion to their open balances.

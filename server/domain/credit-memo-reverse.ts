@@ -12,7 +12,7 @@ import { settle } from './settle-lines.ts';
 import { runSettlement } from './settlement-locks.ts';
 import { maxDate, today } from '../../src/lib/dates.ts';
 
-// PUT /v1/credit-memos/{key}/reverse (api-digest §6.14, ui-inventory §3.10): a Posted, unapplied credit
+// PUT /v1/credit-memos/{key}/reverse (docs/zuora/api-digest.md §6.14, docs/zuora/ui-inventory.md §3.10): a Posted, unapplied credit
 // memo gets a Posted debit memo mirroring its open lines, and is applied to it in full; CM.reversed.
 // A partly refunded credit memo is reversed for what is left (the refunded part is already settled).
 

@@ -11,7 +11,7 @@ import { findMemo } from './memo-repo.ts';
 import { LineBook, memoLines } from './settle-lines.ts';
 import { lockMemos, lockPayments, runSettlement } from './settlement-locks.ts';
 
-// POST /v1/debit-memos/{key}/collect (api-digest §4.14): with applyCredit, the account's Posted credit
+// POST /v1/debit-memos/{key}/collect (docs/zuora/api-digest.md §4.14): with applyCredit, the account's Posted credit
 // memos with an unapplied amount, then its Processed payments with an unapplied amount (or the order
 // given), each oldest first then largest first, settle the debit memo until its balance is 0.
 // Zuora's limits refuse the whole call (30). `collect: true` would take an electronic payment for

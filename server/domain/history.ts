@@ -1,7 +1,7 @@
 import type { Database } from '../db/connect.ts';
 import type { Caller } from '../context.ts';
 
-/** Every event on a memo's timeline (issue 3 "History"). */
+/** Every event on a memo's timeline. */
 export type MemoEvent =
   | 'created' | 'edited' | 'posted' | 'unposted' | 'canceled' | 'deleted'
   | 'applied' | 'unapplied' | 'refunded' | 'writtenOff' | 'reversed' | 'collected'

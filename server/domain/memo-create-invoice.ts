@@ -17,7 +17,7 @@ import { assertAccountingCodes, assertCan, assertFitsCurrency, defaultDueDate, r
 import { availableToCredit, availableTaxToCredit } from './invoice-credit.ts';
 import { taxBase, taxShare } from '../../src/contract/invoice-tax.ts';
 
-// Create from invoice (api-digest §4.4, §6.4): a memo of the invoice's account and currency, whose
+// Create from invoice (docs/zuora/api-digest.md §4.4, §6.4): a memo of the invoice's account and currency, whose
 // items name items of that (Posted) invoice. Tax: the items' own taxItems when sent, else the source
 // invoice item's tax in proportion to the amount (a full credit gives back exactly the invoiced tax).
 // A credit memo may not credit more than an invoice item still has available (see invoice-credit.ts).

@@ -15,7 +15,7 @@ import { postLocked } from './memo-lifecycle.ts';
 import { findMemo, resourceOf } from './memo-repo.ts';
 import { assertCan, defaultDueDate, memoNoun, recomputeTotals, resolveAccount, resolveCurrency, resolveReasonCode, type Actor } from './memo-support.ts';
 
-// Create from charge (api-digest §4.3, §6.3): a Standalone memo in Draft (Posted with autoPost),
+// Create from charge (docs/zuora/api-digest.md §4.3, §6.3): a Standalone memo in Draft (Posted with autoPost),
 // one item per product rate plan charge, tax from the charge's rate, totals derived from the items.
 // The caller runs it in one transaction: a refused charge leaves nothing behind (not even a number).
 

@@ -7,7 +7,7 @@ import { findMemo, resourceOf } from './memo-repo.ts';
 import { memoNoun, nowSql, type Actor } from './memo-support.ts';
 import { applyOnPosting } from './memo-post-apply.ts';
 
-// Status transitions (api-digest §7.1): post Draft → Posted, unpost Posted → Draft (nothing applied
+// Status transitions (docs/zuora/api-digest.md §7.1): post Draft → Posted, unpost Posted → Draft (nothing applied
 // or refunded), cancel Draft → Canceled, delete Canceled → gone. Each locks the memo row first, so a
 // concurrent settlement and unpost of one memo cannot both succeed.
 

@@ -7,7 +7,7 @@ import { applyCreditMemo } from './credit-memo-apply.ts';
 import type { Actor } from './memo-support.ts';
 
 // A credit memo created from an invoice with autoApplyToInvoiceUponPosting is applied to that
-// invoice when it is posted, up to the invoice's open balance (api-digest §6.9), in the posting
+// invoice when it is posted, up to the invoice's open balance (docs/zuora/api-digest.md §6.9), in the posting
 // transaction: if the apply is refused, the post is too.
 
 export async function applyOnPosting(tx: Database, memo: MemoRow, actor: Actor): Promise<void> {

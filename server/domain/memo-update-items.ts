@@ -11,7 +11,7 @@ import { assertAccountingCodes, assertFitsCurrency, memoNoun, nowSql, type Actor
 
 // Item changes of a Draft memo's update: `{id, …}` edits an item, `{productRatePlanChargeId, amount}`
 // adds one and `{id, delete: true}` removes one; adding and removing only on standalone memos
-// (api-digest §4.5, A7). Only tax-exclusive items take a new amount. When the amount changes and no
+// (docs/zuora/api-digest.md §4.5, A7). Only tax-exclusive items take a new amount. When the amount changes and no
 // taxItems are sent, tax follows it: in proportion to the invoice item's tax for a memo from an
 // invoice, else amount × the tax line's percentage rate.
 

@@ -7,7 +7,7 @@ import { updateItems } from './memo-update-items.ts';
 import { findMemo, resourceOf } from './memo-repo.ts';
 import { memoNoun, nowSql, recomputeTotals, resolveReasonCode, type Actor } from './memo-support.ts';
 
-// Update (api-digest §4.5, §6.5). A Draft memo takes every field and item changes (edit, add from a
+// Update (docs/zuora/api-digest.md §4.5, §6.5). A Draft memo takes every field and item changes (edit, add from a
 // charge, delete); a Posted one only its comment, transferredToAccounting and custom fields, the
 // fields that do not change what the customer owes. Totals are recomputed exactly from the items.
 

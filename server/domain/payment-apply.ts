@@ -11,7 +11,7 @@ import { recordEvent } from './history.ts';
 import { dateNotBefore } from './settlement-codes.ts';
 import { lockPayments, runSettlement } from './settlement-locks.ts';
 
-// PUT /v1/payments/{paymentKey}/apply (api-digest §8.4): a Processed payment's unapplied amount
+// PUT /v1/payments/{paymentKey}/apply (docs/zuora/api-digest.md §8.4): a Processed payment's unapplied amount
 // settles Posted invoices and debit memos of its account. A payment has no lines, so header amounts
 // are spread over the target's open lines only.
 

@@ -164,7 +164,7 @@ function itemCommon(i: MemoItemRow) {
 
 export function serializeDebitMemoItem(i: MemoItemRow, taxes: MemoTaxationItemRow[]): DebitMemoItem {
   const common = itemCommon(i);
-  // Debit memo items have no on-account accounting code in Zuora's DebitMemoItem (api-digest §3.2).
+  // Debit memo items have no on-account accounting code in Zuora's DebitMemoItem (docs/zuora/api-digest.md §3.2).
   const { onAccountAccountingCode: _code, onAccountAccountingCodeType: _type, ...financeInformation } = common.financeInformation;
   void _code;
   void _type;

@@ -4,7 +4,7 @@ import { isBefore, today } from '../../src/lib/dates.ts';
 
 // Reason codes, accounting codes and dates as the settlement operations check them.
 
-/** Transaction types of the `reason_codes` table used here (api-digest §7.3, ui-inventory §4.6). */
+/** Transaction types of the `reason_codes` table used here (docs/zuora/api-digest.md §7.3, docs/zuora/ui-inventory.md §4.6). */
 export type ReasonCodeType = 'CreditMemo' | 'DebitMemo' | 'CreditMemoRefund';
 
 /**

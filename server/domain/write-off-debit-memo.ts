@@ -17,7 +17,7 @@ import { dateNotBefore, reasonCodeOf, writeOffAccountingCode } from './settlemen
 import { settle } from './settle-lines.ts';
 import { runSettlement } from './settlement-locks.ts';
 
-// PUT /v1/debit-memos/{key}/write-off (api-digest §4.13, seeds 000/002). The rule for `amount` and
+// PUT /v1/debit-memos/{key}/write-off (docs/zuora/api-digest.md §4.13, seeds 000/002). The rule for `amount` and
 // `items[]` is the product-wide one in src/contract/write-off.ts (full or partial open balance,
 // spread over open items and taxation items in proportion to their open balances). One transaction
 // with the debit memo locked: create the Posted credit memo mirroring the open lines, apply it line by

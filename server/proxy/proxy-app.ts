@@ -8,7 +8,7 @@ import { proxyOptionsFromEnv, type ProxyOptions } from './proxy-options.ts';
 import { TokenSource } from './token-source.ts';
 import { hardenApp, requestSizeLimit } from '../security.ts';
 
-// Proxy mode (issue 8): the same HTTP surface as the sandbox, answered by a real Zuora tenant. The
+// Proxy mode: the same HTTP surface as the sandbox, answered by a real Zuora tenant. The
 // client secret and the tenant token stay in this process; the sandbox's own routes (demo sign-in,
 // /sandbox/*, /oauth/token) do not exist here.
 

@@ -37,7 +37,7 @@ export interface ProxyOptions extends ProxyConfig {
   now: () => number;
 }
 
-// The sandbox's own pre-populated reason codes (Zuora's defaults, api-digest §7.3); PROXY_REASON_CODES
+// The sandbox's own pre-populated reason codes (Zuora's defaults, docs/zuora/api-digest.md §7.3); PROXY_REASON_CODES
 // (a JSON array of {transactionType, name, isDefault}) replaces them with the tenant's own list.
 export const DEFAULT_REASON_CODES: ReasonCode[] = Object.entries(REASON_CODES).flatMap(([transactionType, names]) =>
   names.map((name, i) => ({ transactionType, name, isDefault: i === 0 })),

@@ -9,7 +9,7 @@ import { auditInvariants } from '../domain/invariants.ts';
 import { money, sum } from '../../src/lib/money.ts';
 import { freshDatabase, startSandbox, tokenFor, type SandboxProcess } from '../../scripts/lib/sandbox-process.ts';
 
-// Crash safety (issue 10): the real server process runs write-offs, applies and creates from several
+// Crash safety: the real server process runs write-offs, applies and creates from several
 // concurrent clients, is killed with SIGKILL mid-flight, and is restarted on the same data. Then: no
 // half-done settlement (every write-off credit memo exists fully applied to its debit memo; no
 // application without both its documents; every balance identity holds) and no lost committed
@@ -33,11 +33,11 @@ describe.each(targets)('crash safety on %s', (db) => {
     const env = { ...(dir ? { DATA_DIR: dir } : { DATABASE_URL: pgdb!.url }), SEED: 'demo', RATE_LIMIT_PER_MINUTE: '0' };
     let server: SandboxProcess | null = null;
     try {
-      server = await startSandbox(env, { port: db === 'pglite' ? 4342 : 4343 });
+      server = await startSandbox(env);
       const seen = await loadUntilKilled(server);
       expect(seen.writeOffCms.length + seen.created.length, 'some operations committed before the kill').toBeGreaterThan(0);
 
-      server = await startSandbox(env, { port: db === 'pglite' ? 4342 : 4343 });
+      server = await startSandbox(env);
       const token = await tokenFor(server.base, admin.clientId, admin.clientSecret);
       const get = async (path: string) => {
         const res = await fetch(`${server!.base}${path}`, { headers: { authorization: `Bearer ${token}` } });

@@ -4,7 +4,7 @@ import type { Harness } from '../testing/harness.ts';
 import { auditInvariants } from '../domain/invariants.ts';
 import { addDays } from '../../src/lib/dates.ts';
 
-// Property-based fuzzing of the sandbox API (issue 10): generators of valid and hostile request parts,
+// Property-based fuzzing of the sandbox API: generators of valid and hostile request parts,
 // and the one property every request must keep — never a 5xx, and a refusal always in Zuora's envelope
 // `{success:false, reasons:[{code: 8 digits, message}]}`. FUZZ_RUNS scales every endpoint's run count
 // (default 1 = the CI budget, ≈4,450 requests; FUZZ_RUNS=5 is the on-demand deep run, ≈22,250).

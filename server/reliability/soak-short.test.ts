@@ -6,7 +6,7 @@ import { formatSoak, soakOn } from '../../scripts/lib/soak.ts';
 // invariant violation afterwards. (The full soak, on both databases: `npm run soak`.)
 
 test('short soak: 50 clients, 0 5xx, 0 invariant violations', async () => {
-  const result = await soakOn('pglite', { port: 4341, clients: 50, durationMs: 5_000, maxRequests: 5_000 });
+  const result = await soakOn('pglite', { clients: 50, durationMs: 5_000, maxRequests: 5_000 });
   console.log(formatSoak(result!));
   expect(result!.requests).toBeGreaterThan(20);
   expect(result!.serverErrors, result!.samples5xx.join('\n')).toBe(0);

@@ -5,7 +5,7 @@ import type { AccountingCodesTable } from '../db/types.ts';
 import { notFound, Resource } from '../errors.ts';
 import { pageEnvelope, parsePaging } from './list-params.ts';
 
-// Accounting codes (api-digest §8.6): pages of up to 300 (the default), no filters.
+// Accounting codes (docs/zuora/api-digest.md §8.6): pages of up to 300 (the default), no filters.
 
 const serialize = (a: Selectable<AccountingCodesTable>) => ({
   id: a.id, name: a.name, type: a.type, category: a.category, status: a.status, glAccountName: a.gl_account_name,

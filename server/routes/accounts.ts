@@ -6,7 +6,7 @@ import type { Database } from '../db/connect.ts';
 import { invalidValue, notFound, Resource } from '../errors.ts';
 import { likeContains, pageEnvelope, parsePaging } from './list-params.ts';
 
-// Accounts (api-digest §8.2): retrieve by id or number, the sandbox's account search
+// Accounts (docs/zuora/api-digest.md §8.2): retrieve by id or number, the sandbox's account search
 // (`GET /v1/accounts?search=`, name or number contains; Zuora has no v1 search), the Object Query
 // account list (`GET /object-query/accounts?filter[]=name.SW:Acme`) and a minimal payment-methods read.
 

@@ -7,7 +7,7 @@ import type { ProductRatePlanChargesTable, ProductRatePlansTable } from '../db/t
 import { notFound, Resource } from '../errors.ts';
 import { pageEnvelope, parsePaging } from './list-params.ts';
 
-// Product catalog (api-digest §8.8). `GET /v1/catalog/products` embeds each product's rate plans and
+// Product catalog (docs/zuora/api-digest.md §8.8). `GET /v1/catalog/products` embeds each product's rate plans and
 // charges when `zuora-version` ≤ 229.0 — including when the header is absent, because Zuora's default
 // minor version is 186.0 — and from 230.0 on gives `productRatePlans` as a URL string instead.
 

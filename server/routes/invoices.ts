@@ -7,7 +7,7 @@ import { ErrorCategory, notFound, Resource, ZuoraError } from '../errors.ts';
 import { findAccount } from './accounts.ts';
 import { filterCondition, pageEnvelope, parsePaging, parseSort } from './list-params.ts';
 
-// Invoices and billing documents (api-digest §8.3): the documents of an account, an invoice, its items
+// Invoices and billing documents (docs/zuora/api-digest.md §8.3): the documents of an account, an invoice, its items
 // with taxation items and what can still be credited from them, and what is applied to it.
 
 const ID_RE = /^[0-9a-f]{32}$/;

@@ -3,7 +3,7 @@ import { isIsoDate } from '../../src/lib/dates.ts';
 import type { AppContext } from '../context.ts';
 import { invalidValue } from '../errors.ts';
 
-// Query parameters of Zuora's classic v1 lists (api-digest §2.4): page/pageSize, equality filters with
+// Query parameters of Zuora's classic v1 lists (docs/zuora/api-digest.md §2.4): page/pageSize, equality filters with
 // `field=null` for strings, and `sort` with at most two fields where `-` = ascending, `+` = descending and
 // no operator = descending. Bad values are refused with category 20; unknown parameters are ignored
 // (Zuora documents neither behaviour: ignoring keeps clients that send extra parameters working).
@@ -18,7 +18,7 @@ const INT = /^\d+$/;
 
 /**
  * page ≥ 1 and 1 ≤ pageSize ≤ max. Above the maximum the memo lists refuse (category 20); supporting
- * reads may `clamp` instead, because Zuora does not document which it does (api-digest A21).
+ * reads may `clamp` instead, because Zuora does not document which it does (docs/zuora/api-digest.md A21).
  */
 export function parsePaging(c: AppContext, opts: { size: number; max: number; clamp?: boolean }): Paging {
   const rawPage = c.req.query('page');

@@ -10,7 +10,7 @@ import { ErrorCategory, ZuoraError, invalidValue, missingField } from '../errors
 import { parseBody } from '../validation.ts';
 import { MEMO_BASES, pageOf } from './memo-paths.ts';
 
-// A memo's documents: generate PDF, list/download/upload files, PDF status, email (api-digest §4.19–4.22,
+// A memo's documents: generate PDF, list/download/upload files, PDF status, email (docs/zuora/api-digest.md §4.19–4.22,
 // §6.20). Register before the memo routes: `pdf-status` must not be taken for a memo key.
 
 const filesKey = (kind: MemoKind) => (kind === 'CreditMemo' ? 'creditMemoFiles' : 'debitMemoFiles');

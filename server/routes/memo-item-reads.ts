@@ -11,7 +11,7 @@ import {
 import { isPositive, toWire } from '../../src/lib/money.ts';
 import { filterConditions, pageEnvelope, parsePaging, parseSort, type FilterSpec } from './list-params.ts';
 
-// A memo's items (api-digest §4.15, §6.16), taxation items of one item (§4.16, §6.17), credit memo parts
+// A memo's items (docs/zuora/api-digest.md §4.15, §6.16), taxation items of one item (§4.16, §6.17), credit memo parts
 // (§6.19) and debit memo application parts (§4.18). Sub-lists clamp pageSize to 40 instead of refusing,
 // so a client asking for "everything" still gets pages (Zuora does not document which it does, A21).
 

@@ -2,7 +2,7 @@ import { MEMO_STATUSES, TRANSFERRED_TO_ACCOUNTING } from '../../src/contract/com
 import type { MemoKind } from '../db/types.ts';
 import type { FilterSpec } from './list-params.ts';
 
-// Filters and sortable fields of GET /v1/debitmemos and /v1/creditmemos (api-digest §4.1, §6.1),
+// Filters and sortable fields of GET /v1/debitmemos and /v1/creditmemos (docs/zuora/api-digest.md §4.1, §6.1),
 // mapped onto the shared `memos` table (alias m). `status` and `accountNumber` are handled in memo-list.ts
 // (status takes several values there; accountNumber goes through the accounts table).
 

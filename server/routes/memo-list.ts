@@ -9,7 +9,7 @@ import {
 } from './list-params.ts';
 import { MEMO_FILTERS, MEMO_SORT, STATUS_VALUES } from './memo-list-spec.ts';
 
-// GET /v1/debitmemos and /v1/creditmemos (api-digest §4.1, §6.1) plus the sandbox's documented extras
+// GET /v1/debitmemos and /v1/creditmemos (docs/zuora/api-digest.md §4.1, §6.1) plus the sandbox's documented extras
 // the list UI uses: `status` repeated or comma-separated, `accountSearch` (account name or number,
 // case-insensitive contains), `numberContains`, `memoDateFrom`/`memoDateTo`, `amountFrom`/`amountTo`
 // (inclusive) and `openBalance=true|false` (balance > 0 / = 0).

@@ -7,7 +7,7 @@ import { MEMO_BASES } from './memo-paths.ts';
 import { listMemos } from './memo-list.ts';
 import { getItem, getPart, listApplicationParts, listItems, listItemTaxationItems, listParts } from './memo-item-reads.ts';
 
-// Read routes of credit and debit memos, both path spellings (api-digest §1). Everything needs memo.view.
+// Read routes of credit and debit memos, both path spellings (docs/zuora/api-digest.md §1). Everything needs memo.view.
 
 export function registerMemoReadRoutes(app: Hono<AppEnv>): void {
   for (const { base, kind } of MEMO_BASES) {

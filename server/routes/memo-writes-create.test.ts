@@ -3,7 +3,7 @@ import { addDays, today } from '../../src/lib/dates.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
 import { expectRefused, fixtures } from '../testing/memo-writes-fixtures.ts';
 
-// Create from charge and create from invoice (api-digest §4.3, §4.4, §6.3, §6.4): the happy paths
+// Create from charge and create from invoice (docs/zuora/api-digest.md §4.3, §4.4, §6.3, §6.4): the happy paths
 // with their derived amounts, and every refusal with its category and an unchanged database.
 
 let h: Harness;

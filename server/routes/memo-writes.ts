@@ -26,7 +26,7 @@ import { ErrorCategory, Resource, ZuoraError, missingField, processId } from '..
 import { parseBody, parseValue } from '../validation.ts';
 import { MEMO_BASES } from './memo-paths.ts';
 
-// Memo writes (api-digest §4.3–4.12, §6.3–6.10): routes parse, authorise, run the domain in one
+// Memo writes (docs/zuora/api-digest.md §4.3–4.12, §6.3–6.10): routes parse, authorise, run the domain in one
 // transaction and answer with the memo. Bulk operations run one transaction per memo and report
 // each memo's outcome in order (HTTP 200 even when some failed).
 

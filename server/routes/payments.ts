@@ -6,7 +6,7 @@ import { serializePayment } from '../domain/payment-apply.ts';
 import { accountNumbers } from './memo-list.ts';
 import { filterConditions, pageEnvelope, parsePaging, parseSort, type FilterSpec } from './list-params.ts';
 
-// Payments, read side (api-digest §8.4): list with Zuora's equality filters and sort, retrieve by id or number.
+// Payments, read side (docs/zuora/api-digest.md §8.4): list with Zuora's equality filters and sort, retrieve by id or number.
 
 const ID_RE = /^[0-9a-f]{32}$/;
 

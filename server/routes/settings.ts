@@ -3,7 +3,7 @@ import { requirePermission, type AppEnv } from '../context.ts';
 import { invalidValue } from '../errors.ts';
 
 // Reason codes. Zuora has NO public reason-code endpoint: tenants maintain them in Billing/Payments
-// settings ("Define Reason Codes", api-digest §8.7, A12). The sandbox serves them under the Settings API
+// settings ("Define Reason Codes", docs/zuora/api-digest.md §8.7, A12). The sandbox serves them under the Settings API
 // prefix as `GET /settings/reason-codes?transactionType=CreditMemo|DebitMemo|CreditMemoRefund|PaymentRefund`
 // → `{ reasonCodes: [{id, name, transactionType, isDefault, active, status}], success }`, bearer-protected
 // like /v1. A real tenant has no such path, so the proxy answers it itself from its configured list

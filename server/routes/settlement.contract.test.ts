@@ -4,7 +4,7 @@ import { insertAccount, insertMemo, insertPayment, insertReferenceData } from '.
 import { checkResponse, haveOpenApi, loadSpec, OPENAPI_DIR } from '../testing/swagger-check.ts';
 
 // The sandbox's settlement responses against Zuora's published spec (../shared/zuora-openapi). The
-// debit memo write-off is not in that spec (api-digest §1): its response follows seed 002 exactly.
+// debit memo write-off is not in that spec (docs/zuora/api-digest.md §1): its response follows seed 002 exactly.
 if (!haveOpenApi()) console.warn(`Skipping settlement contract tests: ${OPENAPI_DIR} is absent.`);
 
 describe('debit memo write-off response (seed 002)', () => {

@@ -24,7 +24,7 @@ import { runSettlement } from '../domain/settlement-locks.ts';
 import { writeOffCreditMemo } from '../domain/write-off-credit-memo.ts';
 import { writeOffDebitMemo } from '../domain/write-off-debit-memo.ts';
 
-// Settlement endpoints (api-digest §4.13–4.14, §6.11–6.15, §8.4–8.5), both path spellings. Routes parse,
+// Settlement endpoints (docs/zuora/api-digest.md §4.13–4.14, §6.11–6.15, §8.4–8.5), both path spellings. Routes parse,
 // authorise, call the domain and shape the response; the rules live in server/domain.
 
 const DM = ['/v1/debit-memos', '/v1/debitmemos'];

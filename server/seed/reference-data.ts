@@ -1,5 +1,5 @@
 // Fixed reference data of the sandbox tenant: currencies, accounting codes, reason codes and the
-// customers' names. Values follow Zuora's enums (api-digest §8.6, §7.3; ui-inventory §4.6).
+// customers' names. Values follow Zuora's enums (docs/zuora/api-digest.md §8.6, §7.3; docs/zuora/ui-inventory.md §4.6).
 
 export const CURRENCIES: readonly { code: string; decimals: number }[] = [
   { code: 'USD', decimals: 2 },

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 // A small validator for Zuora's Swagger 2.0 response schemas (shared/zuora-openapi/*.json), for the
 // contract tests. It resolves `$ref`s and checks types, enums, maxLength, nested objects and arrays,
-// and reports fields the spec does not define. Deliberate, documented leniencies (api-digest §0, A17):
+// and reports fields the spec does not define. Deliberate, documented leniencies (docs/zuora/api-digest.md §0, A17):
 // - `null` is accepted for any field: v1 memo responses send explicit nulls although Swagger 2.0 cannot
 //   say "nullable";
 // - date-times are `yyyy-mm-dd hh:mm:ss` on the wire although the spec says `format: date-time`;

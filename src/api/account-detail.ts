@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { zuoraRequest } from './client.ts';
 
-// `GET /v1/accounts/{key}` (api-digest §8.2): the memo page needs the account's name and number, and
+// `GET /v1/accounts/{key}` (docs/zuora/api-digest.md §8.2): the memo page needs the account's name and number, and
 // the bill-to contact's email for the Email dialog.
 
 const contactSchema = z

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { zuoraRequest } from './client.ts';
 import { WRITE_OFF_ACCOUNTING_CODE_TYPES } from '../contract/write-off.ts';
 
-// GET /v1/accounting-codes (api-digest §8.6): at most 300 per page and no filter parameters, so the
+// GET /v1/accounting-codes (docs/zuora/api-digest.md §8.6): at most 300 per page and no filter parameters, so the
 // SPA reads the first page once per session and filters by type/status client-side.
 
 export const accountingCodeSchema = z

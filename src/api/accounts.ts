@@ -5,7 +5,7 @@ import { healthQuery, type ApiMode } from './sandbox.ts';
 
 // Account search for the create forms' account picker. Zuora has no v1 search endpoint: against a real
 // tenant (proxy mode) we use Object Query `filter[]=name.SW:<text>` (starts-with, case-sensitive,
-// api-digest §8.2); the sandbox also serves `GET /v1/accounts?search=` (name or number contains).
+// docs/zuora/api-digest.md §8.2); the sandbox also serves `GET /v1/accounts?search=` (name or number contains).
 
 export const accountSummarySchema = z
   .object({ id: z.string(), accountNumber: z.string(), name: z.string(), currency: z.string(), status: z.string().nullish() })

@@ -5,7 +5,7 @@ import { zDate, zMoney } from '../contract/common.ts';
 import { debitMemoItemListSchema, debitMemoListSchema } from '../contract/memos.ts';
 import { isPositive } from '../lib/money.ts';
 
-// The documents a credit memo can settle (api-digest §8.3): Posted invoices of the account through
+// The documents a credit memo can settle (docs/zuora/api-digest.md §8.3): Posted invoices of the account through
 // billing-documents (no documentType filter there, so it is filtered here) and Posted debit memos
 // through the debit memo list. Items are read when the user expands a document in the apply dialog.
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { zuoraRequest } from './client.ts';
 import { toFixed } from '../lib/money.ts';
 
-// The product catalog, for choosing charges on a standalone memo (api-digest §8.8). With
+// The product catalog, for choosing charges on a standalone memo (docs/zuora/api-digest.md §8.8). With
 // `zuora-version: 229.0` the products list embeds rate plans and their charges; from 230.0 on it
 // gives a URL instead, so this one request pins the older version.
 
@@ -41,7 +41,7 @@ export type CatalogProduct = z.infer<typeof catalogProductSchema>;
 
 const productListSchema = z.object({ products: z.array(catalogProductSchema), nextPage: z.string().nullish(), success: z.literal(true) });
 
-/** Zuora refuses discount charge models on memos (api-digest §4.3). */
+/** Zuora refuses discount charge models on memos (docs/zuora/api-digest.md §4.3). */
 export const isDiscountCharge = (c: Pick<CatalogCharge, 'model'>) => c.model.startsWith('Discount');
 
 export const catalogKeys = { products: ['catalog', 'products'] as const };

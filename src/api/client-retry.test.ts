@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { configureClient, newIdempotencyKey, zuoraRequest, ZuoraApiError } from './client.ts';
 import { createStandaloneMemo } from './memos/create-mutations.ts';
 
-// Idempotency under retries (issue 10): the first answer of a create or refund is lost after the
+// Idempotency under retries: the first answer of a create or refund is lost after the
 // request reached the real sandbox (the effect happened, the caller sees a timeout); the client resends
 // it with the SAME Idempotency-Key and gets the stored result: exactly one memo, one refund. A PUT
 // settlement is not retried (Zuora keys only POST and PATCH): the caller sees the failure.

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { zuoraRequest } from './client.ts';
 import { invoiceKeys } from './invoices.ts';
 
-// `GET /v1/invoices/{key}` (api-digest §8.3): the memo page shows the number of a related invoice and
+// `GET /v1/invoices/{key}` (docs/zuora/api-digest.md §8.3): the memo page shows the number of a related invoice and
 // of each invoice a credit memo is applied to.
 
 export const invoiceSummarySchema = z

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { zuoraRequest } from './client.ts';
 import { zDate, zMoney } from '../contract/common.ts';
 
-// Invoices for "create memo from invoice" (api-digest §8.3): the Posted invoices of an account
+// Invoices for "create memo from invoice" (docs/zuora/api-digest.md §8.3): the Posted invoices of an account
 // (billing-documents has no documentType filter, so Invoice rows are kept here), one invoice's
 // header (its date bounds the memo date) and its items with their taxation items.
 

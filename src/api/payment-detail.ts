@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { zuoraRequest } from './client.ts';
 
-// `GET /v1/payments/{key}` (api-digest §8.4): a debit memo's Applications name each payment by number.
+// `GET /v1/payments/{key}` (docs/zuora/api-digest.md §8.4): a debit memo's Applications name each payment by number.
 
 export const paymentSummarySchema = z.object({ id: z.string(), number: z.string(), success: z.literal(true) }).loose();
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { zuoraRequest } from './client.ts';
 
 // Reason codes per transaction type (sandbox `GET /settings/reason-codes?transactionType=`; Zuora keeps
-// them in Billing settings, api-digest §8.7). Inactive codes are never offered in a picker.
+// them in Billing settings, docs/zuora/api-digest.md §8.7). Inactive codes are never offered in a picker.
 
 export type ReasonCodeTransactionType = 'CreditMemo' | 'DebitMemo' | 'CreditMemoRefund' | 'PaymentRefund';
 

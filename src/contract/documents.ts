@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { zDateTime } from './common.ts';
 
-// Wire contract of a memo's documents: PDF status, file upload, history (api-digest §4.19–4.22,
+// Wire contract of a memo's documents: PDF status, file upload, history (docs/zuora/api-digest.md §4.19–4.22,
 // §6.20) and the sandbox's history/outbox extensions.
 
 // The email request body is `emailMemoSchema` in memo-requests.ts.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Zuora's error envelope and categories (api-digest §2.3). A code is RRRRRRCC: a 6-digit resource
+// Zuora's error envelope and categories (docs/zuora/api-digest.md §2.3). A code is RRRRRRCC: a 6-digit resource
 // code and a 2-digit category. The sandbox emits integers; clients accept strings too (A20).
 
 export const ErrorCategory = {
@@ -39,7 +39,7 @@ export function categoryOf(code: number): number {
   return code % 100;
 }
 
-/** Default HTTP status for a category (api-digest A1). Real Zuora may answer 200 with success:false. */
+/** Default HTTP status for a category (docs/zuora/api-digest.md A1). Real Zuora may answer 200 with success:false. */
 export function httpStatusFor(category: number): number {
   switch (category) {
     case 10: return 403;

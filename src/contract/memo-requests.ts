@@ -3,7 +3,7 @@ import { isIsoDate } from '../lib/dates.ts';
 import { TAX_MODES, TAX_RATE_TYPES, TRANSFERRED_TO_ACCOUNTING, zId } from './common.ts';
 import { creditMemoSchema, debitMemoSchema } from './memos.ts';
 
-// Request bodies of the memo write endpoints (api-digest §4.3–4.8, §6.3–6.6), zuora-version 257.0
+// Request bodies of the memo write endpoints (docs/zuora/api-digest.md §4.3–4.8, §6.3–6.6), zuora-version 257.0
 // names, with the older names Zuora still accepts by version (chargeId, memoItemAmount, comment).
 // Objects are strict: an unknown field is refused (category 21), except custom fields (`name__c`,
 // NetSuite `name__NS`) on the memo itself. Decimal places per currency are checked where the
@@ -203,7 +203,7 @@ const fromInvoiceCommon = {
   autoPost: z.boolean().optional(),
   comment: zComment.optional(),
   effectiveDate: zValidDate.optional(),
-  /** Must equal the path's invoice when both are given (api-digest A6); required in bulk create. */
+  /** Must equal the path's invoice when both are given (docs/zuora/api-digest.md A6); required in bulk create. */
   invoiceId: zKey.optional(),
   reasonCode: zReasonCode.optional(),
   taxAutoCalculation: z.boolean().optional(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { zDate, zDateTime, zId, zMemoStatus, zMoney, listEnvelope } from './common.ts';
 
-// Response shapes of credit memos, debit memos and their items (api-digest §3, §5). Field names are
+// Response shapes of credit memos, debit memos and their items (docs/zuora/api-digest.md §3, §5). Field names are
 // Zuora's. Objects are `loose`: a real tenant sends more fields than the UI reads, and that is fine.
 
 const audit = {
@@ -154,13 +154,13 @@ export const creditMemoItemSchema = z
   .loose();
 export type CreditMemoItem = z.infer<typeof creditMemoItemSchema>;
 
-/** A CM part: the unapplied part has both invoiceId and debitMemoId null (api-digest §5.3). */
+/** A CM part: the unapplied part has both invoiceId and debitMemoId null (docs/zuora/api-digest.md §5.3). */
 export const creditMemoPartSchema = z
   .object({ id: z.string(), amount: zMoney, invoiceId: z.string().nullable(), debitMemoId: z.string().nullable(), ...audit })
   .loose();
 export type CreditMemoPart = z.infer<typeof creditMemoPartSchema>;
 
-/** A payment or credit memo applied to a debit memo (api-digest §4.18). */
+/** A payment or credit memo applied to a debit memo (docs/zuora/api-digest.md §4.18). */
 export const debitMemoApplicationPartSchema = z
   .object({
     appliedAmount: zMoney,

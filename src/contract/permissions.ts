@@ -1,4 +1,4 @@
-// Permissions of the sandbox's demo users, named after Zuora's billing permissions (ui-inventory §5).
+// Permissions of the sandbox's demo users, named after Zuora's billing permissions (docs/zuora/ui-inventory.md §5).
 // Shared by the server (which enforces them, category 10) and the SPA (which disables actions with a reason).
 export const PERMISSIONS = [
   'memo.view',

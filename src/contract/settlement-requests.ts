@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REFUND_METHOD_TYPES, zDate, zMoney } from './common.ts';
 
-// Request bodies of the settlement operations (api-digest §4.14, §6.11–6.15, §8.4). Strict objects:
+// Request bodies of the settlement operations (docs/zuora/api-digest.md §4.14, §6.11–6.15, §8.4). Strict objects:
 // an unknown field is refused (category 21); custom fields (`…__c`, `…__NS`) are split off first by
 // the server. The debit memo write-off body lives in `write-off.ts` with its shared allocation rule.
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { zDate, zDateTime, zId, zMoney } from './common.ts';
 
-// Response shapes of the settlement operations (api-digest §4.13, §4.14, §6.13–6.15, §8.5). Loose objects:
+// Response shapes of the settlement operations (docs/zuora/api-digest.md §4.13, §4.14, §6.13–6.15, §8.5). Loose objects:
 // a real tenant sends more fields than the UI reads.
 
 const ref = z.object({ id: zId }).loose();

@@ -3,7 +3,7 @@ import { zDate, zMoney } from './common.ts';
 import { allocate, cmp, currencyDecimals, fitsCurrency, isPositive, money, sum, toFixed, toWire, type Money, type MoneyInput } from '../lib/money.ts';
 import { isBefore } from '../lib/dates.ts';
 
-// The debit memo write-off rule, decided once for the whole product (issue 6) and shared by the SPA
+// The debit memo write-off rule, decided once for the whole product and shared by the SPA
 // (dialog validation and preview) and the sandbox (enforcement), so both refuse exactly the same input:
 // - `amount` is the full open balance or a part of it: > 0, ≤ the open balance, no more decimals than
 //   the currency allows; default = the full open balance;

@@ -7,7 +7,7 @@ import { configureClient } from '../api/client.ts';
 import { fetchMemo } from '../api/memos/detail.ts';
 import { BasicInformationSection } from '../features/memo-detail/basic-information-section.tsx';
 
-// Hostile strings render inert (issue 10): a memo comment that is HTML is stored verbatim by the real
+// Hostile strings render inert: a memo comment that is HTML is stored verbatim by the real
 // sandbox, read back through the SPA's client and contract, and shown as text: no element is created
 // from it and its onerror never runs.
 

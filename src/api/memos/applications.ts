@@ -10,7 +10,7 @@ import { memoKeys } from './keys.ts';
 import { memoApiBase, type MemoKind } from './kind.ts';
 import { fetchAllPages, MAX_PAGE_SIZE } from './paging.ts';
 
-// What a memo settles: a credit memo's parts (api-digest §6.19: invoices and debit memos it is applied
+// What a memo settles: a credit memo's parts (docs/zuora/api-digest.md §6.19: invoices and debit memos it is applied
 // to, plus the unapplied part), or what is applied to a debit memo (§4.18: payments and credit memos).
 
 export type MemoApplications = { kind: 'CreditMemo'; parts: CreditMemoPart[] } | { kind: 'DebitMemo'; parts: DebitMemoApplicationPart[] };

@@ -5,7 +5,7 @@ import { bulkCreditMemoResponseSchema, bulkDebitMemoResponseSchema } from '../..
 import { invalidateMemoEffects } from './invalidate.ts';
 import { memoApiBase, type MemoKind } from './kind.ts';
 
-// The three ways to create memos (api-digest §4.3, §4.4, §4.7, §6.3, §6.4, §6.6). Every create sends
+// The three ways to create memos (docs/zuora/api-digest.md §4.3, §4.4, §4.7, §6.3, §6.4, §6.6). Every create sends
 // an Idempotency-Key chosen by the caller: a form keeps one key per attempt, the bulk upload derives
 // its keys from the file so that running the same file again is replayed, not duplicated.
 

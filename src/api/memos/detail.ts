@@ -4,7 +4,7 @@ import { creditMemoResponseSchema, debitMemoResponseSchema, type CreditMemo, typ
 import { memoKeys } from './keys.ts';
 import { memoApiBase, type MemoKind } from './kind.ts';
 
-// One memo (api-digest §4.2, §6.2), tagged with its kind so callers narrow on `kind`.
+// One memo (docs/zuora/api-digest.md §4.2, §6.2), tagged with its kind so callers narrow on `kind`.
 
 export type MemoOfKind = { kind: 'CreditMemo'; memo: CreditMemo } | { kind: 'DebitMemo'; memo: DebitMemo };
 

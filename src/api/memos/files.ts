@@ -6,7 +6,7 @@ import { regenerateMemoPdf } from './lifecycle-mutations.ts';
 import { memoApiBase, type MemoKind } from './kind.ts';
 import { fetchAllPages, MAX_PAGE_SIZE } from './paging.ts';
 
-// A memo's PDF versions (api-digest §4.19, §6.20), newest first as Zuora lists them. The file itself
+// A memo's PDF versions (docs/zuora/api-digest.md §4.19, §6.20), newest first as Zuora lists them. The file itself
 // downloads from `pdfFileUrl` with the bearer token, so it is fetched as a blob, not linked.
 
 export async function fetchMemoFiles(kind: MemoKind, id: string, signal?: AbortSignal): Promise<MemoFile[]> {

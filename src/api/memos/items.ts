@@ -5,7 +5,7 @@ import { memoKeys } from './keys.ts';
 import { memoApiBase, type MemoKind } from './kind.ts';
 import { fetchAllPages, MAX_PAGE_SIZE } from './paging.ts';
 
-// A memo's items with their taxation items (`taxationItems.data`, api-digest §4.15, §6.16).
+// A memo's items with their taxation items (`taxationItems.data`, docs/zuora/api-digest.md §4.15, §6.16).
 
 export type MemoItemsOfKind = { kind: 'CreditMemo'; items: CreditMemoItem[] } | { kind: 'DebitMemo'; items: DebitMemoItem[] };
 

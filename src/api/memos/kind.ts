@@ -1,7 +1,7 @@
 // The two memo kinds share one UI; these helpers hold every place where they differ in naming.
 export type MemoKind = 'CreditMemo' | 'DebitMemo';
 
-/** API base path, hyphenated spelling (api-digest §1). */
+/** API base path, hyphenated spelling (docs/zuora/api-digest.md §1). */
 export const memoApiBase = (kind: MemoKind) => (kind === 'CreditMemo' ? '/v1/credit-memos' : '/v1/debit-memos');
 
 /** SPA route segment of a kind: `/credit-memos`, `/debit-memos`. */

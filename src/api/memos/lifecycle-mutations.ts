@@ -5,7 +5,7 @@ import { creditMemoResponseSchema, debitMemoResponseSchema } from '../../contrac
 import type { EmailMemoRequest, UpdateCreditMemoRequest, UpdateDebitMemoRequest } from '../../contract/memo-requests.ts';
 import { memoApiBase, type MemoKind } from './kind.ts';
 
-// The lifecycle writes of one memo (api-digest §4.5, §4.9–4.12, §4.19–4.22, §6.5–6.10, §6.20).
+// The lifecycle writes of one memo (docs/zuora/api-digest.md §4.5, §4.9–4.12, §4.19–4.22, §6.5–6.10, §6.20).
 // Each resolves with Zuora's response or throws ZuoraApiError; callers invalidate through
 // invalidateMemoEffects.
 

@@ -22,7 +22,7 @@ import {
 } from '../../contract/memos.ts';
 import type { WriteOffRequest } from '../../contract/write-off.ts';
 
-// Mutations that settle a memo (api-digest §4.13–4.14, §6.11–6.15). Each call carries the dialog's
+// Mutations that settle a memo (docs/zuora/api-digest.md §4.13–4.14, §6.11–6.15). Each call carries the dialog's
 // Idempotency-Key (one per dialog opening, reused on a retry) so a double submit or a retry after a
 // lost response cannot settle twice. Success invalidates, through invalidateMemoEffects, the memo and
 // every document it touched; a refusal refetches the memo, because the usual cause is a stale balance.

@@ -8,7 +8,7 @@ import type { MemoActionId } from './action-ids.ts';
 
 // Which actions a memo offers, and why a disabled one is disabled: one pure function of (memo,
 // permissions, what the page knows about its applications). The rules mirror the sandbox's refusals
-// (api-digest §4.9–4.22, §6.7–6.20, ui-inventory §2.4, §4.2) so a user learns "why not" before clicking.
+// (docs/zuora/api-digest.md §4.9–4.22, §6.7–6.20, docs/zuora/ui-inventory.md §2.4, §4.2) so a user learns "why not" before clicking.
 
 export type AnyMemo = { kind: 'CreditMemo'; memo: CreditMemo } | { kind: 'DebitMemo'; memo: DebitMemo };
 

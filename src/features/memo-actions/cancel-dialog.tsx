@@ -7,7 +7,7 @@ import type { MemoDialogProps } from './dialog-types.ts';
 import { memoKindLabel } from '../../api/memos/kind.ts';
 import { memoAmountText, memoName } from './memo-labels.ts';
 
-/** Cancel: Draft → Canceled (api-digest §4.10, §6.8). A canceled memo can only be deleted. */
+/** Cancel: Draft → Canceled (docs/zuora/api-digest.md §4.10, §6.8). A canceled memo can only be deleted. */
 export default function CancelDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
   const qc = useQueryClient();
   async function confirm() {

@@ -10,7 +10,7 @@ import { memoKindLabel } from '../../api/memos/kind.ts';
 import { memoAmountText, memoName } from './memo-labels.ts';
 
 /**
- * Delete a Canceled memo for good (api-digest §4.9, §6.7), then go back to the list, which shows the
+ * Delete a Canceled memo for good (docs/zuora/api-digest.md §4.9, §6.7), then go back to the list, which shows the
  * confirmation (handed over in the navigation state: this page and its snackbar are gone).
  */
 export default function DeleteDialog({ memo, onClose }: MemoDialogProps) {

@@ -5,7 +5,7 @@ import { isBefore, isIsoDate } from '../../lib/dates.ts';
 import { currencyDecimals, fitsCurrency, toWire } from '../../lib/money.ts';
 import type { AnyMemo } from './available-actions.ts';
 
-// Edit one item of a Draft memo (api-digest §4.5 / §6.5 `items[]`): amount ≥ 0 in the currency's
+// Edit one item of a Draft memo (docs/zuora/api-digest.md §4.5 / §6.5 `items[]`): amount ≥ 0 in the currency's
 // decimals, description ≤ 255, service end not before start, accounting codes ≤ 100 characters.
 
 const code = (label: string) => z.string().max(100, `${label} must be at most 100 characters`);

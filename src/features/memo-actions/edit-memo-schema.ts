@@ -4,7 +4,7 @@ import type { UpdateCreditMemoRequest, UpdateDebitMemoRequest } from '../../cont
 import { isBefore, isIsoDate } from '../../lib/dates.ts';
 import type { AnyMemo } from './available-actions.ts';
 
-// Edit basic information (api-digest §4.5, §6.5): the form mirrors the update body's rules, comment
+// Edit basic information (docs/zuora/api-digest.md §4.5, §6.5): the form mirrors the update body's rules, comment
 // ≤ 255, real yyyy-mm-dd dates, due date not before the memo date, and an enum for Transferred to Accounting.
 
 const date = (label: string) => z.string().refine(isIsoDate, `${label} must be a valid date (yyyy-mm-dd)`);

@@ -16,7 +16,7 @@ import { emailFormSchema, emailRequest, splitAddresses, type EmailFormValues } f
 import { memoKindLabel } from '../../api/memos/kind.ts';
 import { memoName } from './memo-labels.ts';
 
-/** Email Credit/Debit Memo (ui-inventory §3.11): addresses prefilled with the bill-to contact. */
+/** Email Credit/Debit Memo (docs/zuora/ui-inventory.md §3.11): addresses prefilled with the bill-to contact. */
 export default function EmailDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
   const qc = useQueryClient();
   const account = useAccountDetail(memo.memo.accountId);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { EmailMemoRequest } from '../../contract/memo-requests.ts';
 
-// Email a Posted memo (api-digest §4.22): comma-separated addresses, unless the template's "To" is
+// Email a Posted memo (docs/zuora/api-digest.md §4.22): comma-separated addresses, unless the template's "To" is
 // used, in which case Zuora ignores typed addresses.
 
 const EMAIL_RE = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;

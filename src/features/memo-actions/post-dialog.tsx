@@ -7,7 +7,7 @@ import type { MemoDialogProps } from './dialog-types.ts';
 import { memoKindLabel } from '../../api/memos/kind.ts';
 import { memoAmountText, memoName, memoNoun } from './memo-labels.ts';
 
-/** Post: Draft → Posted (api-digest §4.11, §6.9). Posting may replace a TMP- number with the formal one. */
+/** Post: Draft → Posted (docs/zuora/api-digest.md §4.11, §6.9). Posting may replace a TMP- number with the formal one. */
 export default function PostDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
   const qc = useQueryClient();
   async function confirm() {

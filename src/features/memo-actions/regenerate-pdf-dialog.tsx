@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import type { MemoDialogProps } from './dialog-types.ts';
 import { memoName } from './memo-labels.ts';
 
-/** Regenerate PDF (api-digest §4.20): a new version from the memo's current data (BILLDOC advice). */
+/** Regenerate PDF (docs/zuora/api-digest.md §4.20): a new version from the memo's current data (BILLDOC advice). */
 export default function RegeneratePdfDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
   const qc = useQueryClient();
   async function confirm() {

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import type { MemoDialogProps } from './dialog-types.ts';
 import { memoAmountText, memoName } from './memo-labels.ts';
 
-/** "Cancel Post": Posted → Draft (api-digest §4.12, §6.10); refused once anything is applied. */
+/** "Cancel Post": Posted → Draft (docs/zuora/api-digest.md §4.12, §6.10); refused once anything is applied. */
 export default function UnpostDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
   const qc = useQueryClient();
   async function confirm() {

@@ -26,7 +26,7 @@ const productEligible = (p: CatalogProduct) => p.productRatePlans.some((plan) =>
 /**
  * Product → Rate Plan → Charge. Discount charges are never offered (Zuora refuses them on memos), and
  * a product or plan that holds only discount charges says so instead of showing an empty list,
- * the confusion Zuora's own users report (ui-inventory §6).
+ * the confusion Zuora's own users report (docs/zuora/ui-inventory.md §6).
  */
 export function ChargePickerDialog({ open, currency, onPick, onClose }: { open: boolean; currency: string; onPick: (p: PickedCharge) => void; onClose: () => void }) {
   const catalog = useCatalogProducts();

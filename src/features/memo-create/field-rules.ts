@@ -18,7 +18,7 @@ export function isDecimal(value: string): boolean {
 
 /**
  * A message when `value` is not a usable amount in `currency`, else undefined. Zero is allowed, as
- * Zuora allows it (a zero item corrects only tax or personal data, ui-inventory §3.1).
+ * Zuora allows it (a zero item corrects only tax or personal data, docs/zuora/ui-inventory.md §3.1).
  */
 export function amountProblem(value: string, currency: string): string | undefined {
   const v = value.trim();

@@ -16,7 +16,7 @@ import { ReasonCodeField } from './reason-code-field.tsx';
 type F = FromInvoiceFormValues;
 const grid = { display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(3, minmax(0, 1fr))' } } as const;
 
-/** Basic Information of a memo from an invoice (ui-inventory §3.1). */
+/** Basic Information of a memo from an invoice (docs/zuora/ui-inventory.md §3.1). */
 export function FromInvoiceBasicFields({ kind }: { kind: MemoKind }) {
   const qc = useQueryClient();
   const { control, setValue } = useFormContext<F>();

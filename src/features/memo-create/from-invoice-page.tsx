@@ -11,7 +11,7 @@ import { FromInvoiceBasicFields } from './from-invoice-basic-fields.tsx';
 import { fromInvoiceDefaults, fromInvoiceFormSchema, type FromInvoiceFormValues } from './from-invoice-schema.ts';
 import { InvoiceItemsTable } from './invoice-items-table.tsx';
 
-/** Create Credit/Debit Memo → From Invoice (ui-inventory §3.1). */
+/** Create Credit/Debit Memo → From Invoice (docs/zuora/ui-inventory.md §3.1). */
 export default function FromInvoicePage() {
   const kind = useMemoKind();
   return <FromInvoiceForm key={kind} kind={kind} />;

@@ -6,7 +6,7 @@ import { money, toFixed } from '../../lib/money.ts';
 import { amountBeforeTax } from './invoice-lines.ts';
 import { MAX_CHARGES, MAX_COMMENT, amountProblem, dateProblem } from './field-rules.ts';
 
-// The "from invoice" form (ui-inventory §3.1; api-digest §4.4, §6.4). Each invoice item is a row that
+// The "from invoice" form (docs/zuora/ui-inventory.md §3.1; docs/zuora/api-digest.md §4.4, §6.4). Each invoice item is a row that
 // starts selected; a credit cannot exceed what is still available to credit on the item (or tax line).
 
 export const pickedInvoiceSchema = z.object({

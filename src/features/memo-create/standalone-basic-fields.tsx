@@ -11,7 +11,7 @@ import type { StandaloneFormValues } from './standalone-schema.ts';
 type F = StandaloneFormValues;
 const grid = { display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(3, minmax(0, 1fr))' } } as const;
 
-/** Basic Information of a standalone memo (ui-inventory §3.2). */
+/** Basic Information of a standalone memo (docs/zuora/ui-inventory.md §3.2). */
 export function StandaloneBasicFields({ kind }: { kind: MemoKind }) {
   const { control, setValue } = useFormContext<F>();
   const { field, fieldState } = useController<F, 'account'>({ control, name: 'account' });

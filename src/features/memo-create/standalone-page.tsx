@@ -12,7 +12,7 @@ import { StandaloneBasicFields } from './standalone-basic-fields.tsx';
 import { StandaloneCharges } from './standalone-charges.tsx';
 import { standaloneDefaults, standaloneFormSchema, type StandaloneFormValues } from './standalone-schema.ts';
 
-/** Create Credit/Debit Memo → Standalone: a memo from catalog charges (ui-inventory §3.2). */
+/** Create Credit/Debit Memo → Standalone: a memo from catalog charges (docs/zuora/ui-inventory.md §3.2). */
 export default function StandalonePage() {
   const kind = useMemoKind();
   return <StandaloneForm key={kind} kind={kind} />;

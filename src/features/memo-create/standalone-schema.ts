@@ -7,7 +7,7 @@ import {
 } from './field-rules.ts';
 
 // The standalone ("from charges") form: its values are the strings the inputs hold, and this schema
-// mirrors Zuora's rules for POST /v1/{credit|debit}-memos (api-digest §4.3, §6.3) so that the form
+// mirrors Zuora's rules for POST /v1/{credit|debit}-memos (docs/zuora/api-digest.md §4.3, §6.3) so that the form
 // refuses what the server would refuse, with the message next to the field.
 
 export const pickedAccountSchema = z.object({
@@ -80,7 +80,7 @@ export const standaloneFormSchema = z
       else if (seen.has(f.name)) issue(['customFields', i, 'name'], 'This custom field is already set.');
       seen.add(f.name);
     });
-    // Zuora's own message for an empty list is "Product rate plan charge id list is blank." (ui-inventory §6).
+    // Zuora's own message for an empty list is "Product rate plan charge id list is blank." (docs/zuora/ui-inventory.md §6).
     if (v.charges.length === 0) issue(['charges'], 'Add at least one charge.');
     v.charges.forEach((c, i) => chargeIssues(c, v.currency, (field, message) => issue(['charges', i, ...field], message)));
   });

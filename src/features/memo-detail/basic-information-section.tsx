@@ -12,7 +12,7 @@ import { Money } from '../../components/money.tsx';
 import type { AnyMemo, AvailableAction } from '../memo-actions/available-actions.ts';
 import { SectionCard } from './section-card.tsx';
 
-// Basic Information (ui-inventory §2.2): every field Zuora shows for the memo's type, editable while
+// Basic Information (docs/zuora/ui-inventory.md §2.2): every field Zuora shows for the memo's type, editable while
 // Draft through Edit.
 
 export function BasicInformationSection({ memo: m, account, edit, onEdit }: { memo: AnyMemo; account: AccountDetail | undefined; edit: AvailableAction | undefined; onEdit: () => void }) {

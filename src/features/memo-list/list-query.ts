@@ -29,7 +29,7 @@ export function filterAvailability(mode: ApiMode): Record<FilterKey, boolean> {
   };
 }
 
-/** Zuora's sort operators are inverted: `-field` is ASCENDING, `+field` DESCENDING (api-digest §2.4). */
+/** Zuora's sort operators are inverted: `-field` is ASCENDING, `+field` DESCENDING (docs/zuora/api-digest.md §2.4). */
 export function zuoraSort(kind: MemoKind, sort: ListState['sort']): string {
   return `${sort.direction === 'asc' ? '-' : '+'}${wireSortField(kind, sort.field)}`;
 }

@@ -62,7 +62,7 @@ export const ALL_STATUSES: readonly MemoStatus[] = MEMO_STATUSES;
 
 export const sourceTypesOf = (kind: MemoKind): readonly string[] => (kind === 'CreditMemo' ? CM_SOURCE_TYPES : DM_SOURCE_TYPES);
 
-/** Sortable fields per kind (api-digest §4.1, §6.1: status sorts only on credit memos). */
+/** Sortable fields per kind (docs/zuora/api-digest.md §4.1, §6.1: status sorts only on credit memos). */
 export function sortableFields(kind: MemoKind): readonly SortField[] {
   return kind === 'CreditMemo'
     ? ['number', 'memoDate', 'amount', 'taxAmount', 'unappliedAmount', 'refundAmount', 'status']

@@ -5,7 +5,7 @@ import type { CreditMemoApplyRequest } from '../../../contract/settlement-reques
 import type { SettlementTarget, SettlementTargetLine } from '../../../api/billing-documents.ts';
 import { amountProblem, parseAmount } from '../fields/amount-rules.ts';
 
-// Apply a credit memo (api-digest §6.11, ui-inventory §3.5): an amount per document (blank = not applied),
+// Apply a credit memo (docs/zuora/api-digest.md §6.11, docs/zuora/ui-inventory.md §3.5): an amount per document (blank = not applied),
 // optionally split per item and tax item; each ≤ that document's or line's balance, the running total
 // ≤ the credit memo's unapplied amount. Messages name the limit that was crossed.
 

@@ -19,7 +19,7 @@ import type { MemoDialogProps } from '../dialog-types.ts';
 import { useIdempotencyKey } from '../use-idempotency-key.ts';
 import { CollectResult } from './collect-result.tsx';
 
-// Collect (api-digest §4.14): apply the account's unapplied credit memos, then its unapplied payments,
+// Collect (docs/zuora/api-digest.md §4.14): apply the account's unapplied credit memos, then its unapplied payments,
 // to the debit memo (oldest first). The sandbox takes no electronic payment, so `collect` stays false.
 
 const collectSchema = z

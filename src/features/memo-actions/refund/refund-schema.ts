@@ -5,7 +5,7 @@ import { isBefore, isIsoDate, today } from '../../../lib/dates.ts';
 import { toFixed, toWire, type MoneyInput } from '../../../lib/money.ts';
 import { amountProblem } from '../fields/amount-rules.ts';
 
-// Refund a credit memo (api-digest §6.13): External only in this dialog, a method type from Zuora's
+// Refund a credit memo (docs/zuora/api-digest.md §6.13): External only in this dialog, a method type from Zuora's
 // enum, an amount ≤ the unapplied amount, a refund date not before the memo date, comment ≤ 255.
 
 export interface RefundFormValues {

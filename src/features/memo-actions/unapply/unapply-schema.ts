@@ -4,7 +4,7 @@ import { sum, toWire } from '../../../lib/money.ts';
 import type { CreditMemoUnapplyRequest } from '../../../contract/settlement-requests.ts';
 import { amountProblem, parseAmount } from '../fields/amount-rules.ts';
 
-// Unapply a credit memo (api-digest §6.12, ui-inventory §3.6): per applied document an amount ≤ what is
+// Unapply a credit memo (docs/zuora/api-digest.md §6.12, docs/zuora/ui-inventory.md §3.6): per applied document an amount ≤ what is
 // applied to it (blank = leave it), or "Unapply from all" for everything.
 
 export interface UnapplyPartValue {

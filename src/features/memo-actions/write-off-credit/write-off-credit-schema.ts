@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CreditMemoReverseRequest, CreditMemoWriteOffRequest } from '../../../contract/settlement-requests.ts';
 import { isBefore, isIsoDate, today } from '../../../lib/dates.ts';
 
-// Write off a credit memo (api-digest §6.15) and reverse one (§6.14): both create a debit memo dated
+// Write off a credit memo (docs/zuora/api-digest.md §6.15) and reverse one (§6.14): both create a debit memo dated
 // `memoDate` ≥ the credit memo date; reverse also applies it on `applyEffectiveDate` ≥ the memo date.
 
 const comment = z.string().max(255, 'The comment can be at most 255 characters');

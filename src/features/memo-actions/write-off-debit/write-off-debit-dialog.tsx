@@ -23,7 +23,7 @@ import { WriteOffDetails } from './write-off-details.tsx';
 import { WriteOffPreview } from './write-off-preview.tsx';
 import { toWriteOffRequest, writeOffDefaults, writeOffFormSchema, type WriteOffFormValues } from './write-off-schema.ts';
 
-/** More actions → Write Off Debit Memo (issue 6). */
+/** More actions → Write Off Debit Memo. */
 export default function WriteOffDebitDialog({ memo: given, onClose, onSuccess }: MemoDialogProps) {
   if (given.kind !== 'DebitMemo') throw new Error('Write Off Debit Memo needs a debit memo');
   return <WriteOffDebitForm initial={given.memo} onClose={onClose} onSuccess={onSuccess} />;

@@ -122,7 +122,7 @@ function buildMemo(memoRef: string, rows: CsvRow[], kind: MemoKind, lookups: Loo
   return draft;
 }
 
-/** One entry of `POST /v1/{kind}/bulk` `memos[]`, shaped like the single create (api-digest §4.7). */
+/** One entry of `POST /v1/{kind}/bulk` `memos[]`, shaped like the single create (docs/zuora/api-digest.md §4.7). */
 function memoBody(rows: CsvRow[], kind: MemoKind, lookups: Lookups): Record<string, unknown> {
   const m = rows[0].cells;
   const opt = (v: string | undefined) => (v ? v : undefined);
