@@ -15,14 +15,27 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=1][arguments.0.type='Literal']", message: 'Dates are yyyy-mm-dd strings: use src/lib/dates.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=1][arguments.0.type='Literal']",
+          message: 'Dates are yyyy-mm-dd strings: use src/lib/dates.',
+        },
       ],
     },
   },
   {
     files: ['server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+src/(?!contract/|lib/)', message: 'server/ may import only src/contract and src/lib.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/(?!contract/|lib/)',
+              message: 'server/ may import only src/contract and src/lib.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -12,7 +12,14 @@ const NOT_ON_POSTGRES = ['server/security-served.test.ts', 'server/reliability/s
 export default defineConfig(({ command, mode }) => ({
   // The lazy MUI slots only in the SPA build: the library is one file anyway, the tests import MUI as is.
   plugins: command === 'build' && !mode.startsWith('lib') ? [lazyMuiSlots(), react()] : [react()],
-  server: { proxy: { '/v1': 'http://127.0.0.1:8080', '/oauth': 'http://127.0.0.1:8080', '/sandbox': 'http://127.0.0.1:8080', '/object-query': 'http://127.0.0.1:8080' } },
+  server: {
+    proxy: {
+      '/v1': 'http://127.0.0.1:8080',
+      '/oauth': 'http://127.0.0.1:8080',
+      '/sandbox': 'http://127.0.0.1:8080',
+      '/object-query': 'http://127.0.0.1:8080',
+    },
+  },
   // Library modes: React reads process.env.NODE_ENV, which Vite's lib mode leaves for the consumer;
   // this library is used as built, so make it the production build.
   define: mode.startsWith('lib') ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
@@ -30,30 +37,49 @@ export default defineConfig(({ command, mode }) => ({
           rolldownOptions: { output: { codeSplitting: false, minify: true } },
         }
       : mode === 'lib'
-      ? {
-          // The small loader the host imports: mount() and the custom element. Built after lib-app.
-          outDir: 'dist/lib',
-          lib: { entry: 'src/embed/loader.ts', formats: ['es'], fileName: () => 'credit-debit-memos.js' },
-          emptyOutDir: false,
-          copyPublicDir: false,
-          minify: true,
-        }
-      : {
-          outDir: 'dist/app',
-          emptyOutDir: true,
-          // Groups and why: scripts/build-chunking.ts.
-          rolldownOptions: { output: { codeSplitting: { groups: codeSplittingGroups() } } },
-        },
+        ? {
+            // The small loader the host imports: mount() and the custom element. Built after lib-app.
+            outDir: 'dist/lib',
+            lib: { entry: 'src/embed/loader.ts', formats: ['es'], fileName: () => 'credit-debit-memos.js' },
+            emptyOutDir: false,
+            copyPublicDir: false,
+            minify: true,
+          }
+        : {
+            outDir: 'dist/app',
+            emptyOutDir: true,
+            // Groups and why: scripts/build-chunking.ts.
+            rolldownOptions: { output: { codeSplitting: { groups: codeSplittingGroups() } } },
+          },
   test: {
     projects: [
       // The server suite runs on PGlite (the product's default database) always, and again on PostgreSQL
       // when TEST_DATABASE_URL names one (.ci/run sets it when a local server answers).
       {
         extends: true,
-        test: { name: 'server', include: SERVER_TESTS, environment: 'node', testTimeout: 30_000, hookTimeout: 60_000, env: { TEST_DATABASE_URL: '' } },
+        test: {
+          name: 'server',
+          include: SERVER_TESTS,
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          env: { TEST_DATABASE_URL: '' },
+        },
       },
       ...(process.env.TEST_DATABASE_URL
-        ? [{ extends: true as const, test: { name: 'server-postgres', include: ['server/**/*.test.ts'], exclude: [...configDefaults.exclude, ...NOT_ON_POSTGRES], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 } }]
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'server-postgres',
+                include: ['server/**/*.test.ts'],
+                exclude: [...configDefaults.exclude, ...NOT_ON_POSTGRES],
+                environment: 'node',
+                testTimeout: 30_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
         : []),
       {
         extends: true,

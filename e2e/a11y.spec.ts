@@ -19,7 +19,14 @@ async function settled(page: Page) {
   // (Spinners and skeletons run for ever: only finite animations are waited for.)
   // A popper that keeps repositioning never settles: after 3 s the scan goes ahead anyway.
   await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), null, { timeout: 3_000 })
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      null,
+      { timeout: 3_000 },
+    )
     .catch(() => undefined);
 }
 
@@ -27,18 +34,35 @@ async function gate(page: Page, name: string) {
   await settled(page);
   if (shots) {
     mkdirSync(shots, { recursive: true });
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: !name.startsWith('dialog') && !name.startsWith('list-') });
+    await page.screenshot({
+      path: join(shots, `${name}.png`),
+      fullPage: !name.startsWith('dialog') && !name.startsWith('list-'),
+    });
   }
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), `axe on ${name}`).toEqual([]);
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+    `axe on ${name}`,
+  ).toEqual([]);
 }
 
 type Memo = { id: string; number: string; currency: string } & Record<string, unknown>;
 
-async function memo(request: APIRequestContext, kind: 'credit' | 'debit', status: string, pick: (m: Memo) => boolean = () => true): Promise<Memo> {
+async function memo(
+  request: APIRequestContext,
+  kind: 'credit' | 'debit',
+  status: string,
+  pick: (m: Memo) => boolean = () => true,
+): Promise<Memo> {
   const token = await adminToken(request);
   for (let page = 1; page <= 20; page++) {
-    const body = await apiGet<Record<string, unknown>>(request, token, `/v1/${kind}-memos?status=${status}&pageSize=40&page=${page}`);
+    const body = await apiGet<Record<string, unknown>>(
+      request,
+      token,
+      `/v1/${kind}-memos?status=${status}&pageSize=40&page=${page}`,
+    );
     const hit = (body[`${kind}memos`] as Memo[]).find(pick);
     if (hit) return hit;
     if (!body.nextPage) break;
@@ -46,7 +70,12 @@ async function memo(request: APIRequestContext, kind: 'credit' | 'debit', status
   throw new Error(`no ${status} ${kind} memo matches`);
 }
 
-async function dialogGate(page: Page, url: string, name: string, ready: (d: Locator) => Promise<void> = async () => {}) {
+async function dialogGate(
+  page: Page,
+  url: string,
+  name: string,
+  ready: (d: Locator) => Promise<void> = async () => {},
+) {
   await page.goto(url);
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
@@ -55,7 +84,10 @@ async function dialogGate(page: Page, url: string, name: string, ready: (d: Loca
   await gate(page, name);
 }
 
-test('every route: sign-in, both lists, both details, both create forms of both kinds, bulk create, embedded host', async ({ page, request }) => {
+test('every route: sign-in, both lists, both details, both create forms of both kinds, bulk create, embedded host', async ({
+  page,
+  request,
+}) => {
   await page.goto('/sign-in');
   await expect(page.getByRole('button', { name: /Sign in as Billing Admin/ })).toBeVisible();
   await gate(page, 'sign-in');
@@ -98,7 +130,9 @@ test('every route: sign-in, both lists, both details, both create forms of both 
 
   await page.goto('/embed-demo.html');
   await expect(page.getByText('Both instances are mounted.')).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('region', { name: 'Instance B: debit memos' }).getByRole('grid').getByRole('link').first()).toBeVisible({ timeout: 30_000 });
+  await expect(
+    page.getByRole('region', { name: 'Instance B: debit memos' }).getByRole('grid').getByRole('link').first(),
+  ).toBeVisible({ timeout: 30_000 });
   await gate(page, 'embedded-host-page');
 });
 
@@ -129,14 +163,25 @@ test('every list popup: create menu, column chooser, status filter, bulk confirm
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
-  await grid.getByRole('button', { name: /^Post / }).first().click();
+  await grid
+    .getByRole('button', { name: /^Post / })
+    .first()
+    .click();
   await expect(page.getByRole('dialog', { name: /^Post DM/ })).toBeVisible();
   await gate(page, 'list-row-post-confirm');
 });
 
-test('every memo dialog: header actions, each More actions item, item edit, charge picker', async ({ page, request }) => {
+test('every memo dialog: header actions, each More actions item, item edit, charge picker', async ({
+  page,
+  request,
+}) => {
   const token = await adminToken(request);
-  const cmOpen = await memo(request, 'credit', 'Posted', (m) => m.currency === 'USD' && Number(m.appliedAmount) === 0 && Number(m.unappliedAmount) > 0);
+  const cmOpen = await memo(
+    request,
+    'credit',
+    'Posted',
+    (m) => m.currency === 'USD' && Number(m.appliedAmount) === 0 && Number(m.unappliedAmount) > 0,
+  );
   const cmApplied = await memo(request, 'credit', 'Posted', (m) => Number(m.appliedAmount) > 0);
   const cmCanceled = await memo(request, 'credit', 'Canceled');
   const dmOpen = await memo(request, 'debit', 'Posted', (m) => m.currency === 'USD' && Number(m.balance) > 0);
@@ -192,7 +237,10 @@ test('the rest: not-found page, bulk results, unsaved-changes prompt, date picke
   const grid = page.getByRole('grid', { name: 'Credit memos' });
   await grid.getByRole('row').nth(1).getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Cancel selected' }).click();
-  await page.getByRole('dialog', { name: 'Cancel 1 credit memo?' }).getByRole('button', { name: 'Cancel', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Cancel 1 credit memo?' })
+    .getByRole('button', { name: 'Cancel', exact: true })
+    .click();
   await expect(page.getByRole('dialog', { name: 'Cancel: results' })).toBeVisible();
   await gate(page, 'list-bulk-results');
   await page.keyboard.press('Escape');
@@ -203,7 +251,10 @@ test('the rest: not-found page, bulk results, unsaved-changes prompt, date picke
   await page.getByRole('link', { name: 'Credit and Debit Memos' }).click();
   await expect(page.getByRole('dialog', { name: 'Discard unsaved changes?' })).toBeVisible();
   await gate(page, 'dialog-unsaved-changes');
-  await page.getByRole('dialog', { name: 'Discard unsaved changes?' }).getByRole('button', { name: 'Discard changes' }).click();
+  await page
+    .getByRole('dialog', { name: 'Discard unsaved changes?' })
+    .getByRole('button', { name: 'Discard changes' })
+    .click();
 
   // A date picker's calendar, inside the write-off dialog.
   const dm = await memo(request, 'debit', 'Posted', (m) => Number(m.balance) > 0);

@@ -112,11 +112,16 @@ test('leaving a form with typed input asks first', async ({ page }) => {
   await dialog.getByRole('button', { name: 'Keep editing' }).click();
   await expect(page.getByLabel('Comments')).toHaveValue('half-typed');
   await page.getByRole('button', { name: 'Cancel' }).click();
-  await page.getByRole('dialog', { name: 'Discard unsaved changes?' }).getByRole('button', { name: 'Discard changes' }).click();
+  await page
+    .getByRole('dialog', { name: 'Discard unsaved changes?' })
+    .getByRole('button', { name: 'Discard changes' })
+    .click();
   await expect(page).toHaveURL(/\/debit-memos$/);
 });
 
-test('bulk CSV of 5 credit memos with one bad row: 4 created, 1 explained, and a re-run creates nothing new', async ({ page }) => {
+test('bulk CSV of 5 credit memos with one bad row: 4 created, 1 explained, and a re-run creates nothing new', async ({
+  page,
+}) => {
   await signIn(page, '/credit-memos/new/bulk');
   await expect(page.getByRole('heading', { name: 'Bulk Create Credit Memos' })).toBeVisible();
   const file = 'e2e/fixtures/credit-memos-5-one-bad.csv';
@@ -128,7 +133,9 @@ test('bulk CSV of 5 credit memos with one bad row: 4 created, 1 explained, and a
 
   await expect(page.getByRole('status').filter({ hasText: '4 created, 1 failed, 0 not sent' })).toBeVisible();
   const bad = memos.getByRole('row', { name: /E2E-4/ });
-  await expect(bad).toContainText('Failed: Cannot find a ProductRatePlanCharge instance with id or number ffffffffffffffffffffffffffffffff.');
+  await expect(bad).toContainText(
+    'Failed: Cannot find a ProductRatePlanCharge instance with id or number ffffffffffffffffffffffffffffffff.',
+  );
   const created = await memos.getByRole('link', { name: /^CM\d+$/ }).allTextContents();
   expect(created).toHaveLength(4);
 
@@ -150,7 +157,12 @@ test('bulk CSV of 5 credit memos with one bad row: 4 created, 1 explained, and a
   await page2.getByLabel('CSV file').setInputFiles(file);
   await page2.getByRole('button', { name: 'Create 5 credit memos' }).click();
   await expect(page2.getByRole('status').filter({ hasText: '4 created, 1 failed' })).toBeVisible();
-  expect(await page2.getByRole('table', { name: 'Memos in the file' }).getByRole('link', { name: /^CM\d+$/ }).allTextContents()).toEqual(created);
+  expect(
+    await page2
+      .getByRole('table', { name: 'Memos in the file' })
+      .getByRole('link', { name: /^CM\d+$/ })
+      .allTextContents(),
+  ).toEqual(created);
   await other.close();
 
   await memos.getByRole('link', { name: created[0] }).click();
@@ -159,7 +171,11 @@ test('bulk CSV of 5 credit memos with one bad row: 4 created, 1 explained, and a
 
 test('a CSV with a wrong header is refused with the expected columns', async ({ page }) => {
   await signIn(page, '/debit-memos/new/bulk');
-  await page.getByLabel('CSV file').setInputFiles({ name: 'wrong.csv', mimeType: 'text/csv', buffer: Buffer.from('memoRef,account,chargeNumber,amout\r\nM1,A00000001,PRPC-00000004,10\r\n') });
+  await page.getByLabel('CSV file').setInputFiles({
+    name: 'wrong.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('memoRef,account,chargeNumber,amout\r\nM1,A00000001,PRPC-00000004,10\r\n'),
+  });
   const alert = page.getByRole('alert').filter({ hasText: 'The file was not read' });
   await expect(alert).toContainText('Unknown columns: account, amout.');
   await expect(alert).toContainText('Missing column: accountNumber.');
@@ -265,7 +281,11 @@ test('axe finds no violations on both forms and the bulk page', async ({ page })
   await scan();
 
   await page.goto('/credit-memos/new/bulk');
-  await page.getByLabel('CSV file').setInputFiles({ name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from('memoRef,accountNumber,chargeNumber,amount\nA,A00000001,PRPC-00000004,1.001\n') });
+  await page.getByLabel('CSV file').setInputFiles({
+    name: 'one.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('memoRef,accountNumber,chargeNumber,amount\nA,A00000001,PRPC-00000004,1.001\n'),
+  });
   await expect(page.getByText('USD amounts have at most 2 decimals.')).toBeVisible();
   await scan();
 });

@@ -11,11 +11,21 @@ test.describe.configure({ timeout: 180_000 });
 
 type Row = { id: string; number: string; amount: number; currency: string; status: string } & Record<string, unknown>;
 
-async function memoWith(request: APIRequestContext, kind: 'CreditMemo' | 'DebitMemo', status: string, pick: (m: Row) => boolean = () => true, exclude: string[] = []): Promise<Row> {
+async function memoWith(
+  request: APIRequestContext,
+  kind: 'CreditMemo' | 'DebitMemo',
+  status: string,
+  pick: (m: Row) => boolean = () => true,
+  exclude: string[] = [],
+): Promise<Row> {
   const token = await adminToken(request);
   const [path, key] = kind === 'CreditMemo' ? ['/v1/credit-memos', 'creditmemos'] : ['/v1/debit-memos', 'debitmemos'];
   for (let page = 1; page <= 20; page++) {
-    const body = await apiGet<Record<string, unknown>>(request, token, `${path}?status=${status}&pageSize=40&page=${page}`);
+    const body = await apiGet<Record<string, unknown>>(
+      request,
+      token,
+      `${path}?status=${status}&pageSize=40&page=${page}`,
+    );
     const hit = (body[key] as Row[]).find((m) => pick(m) && !exclude.includes(m.id));
     if (hit) return hit;
     if (!body.nextPage) break;
@@ -60,7 +70,9 @@ test('post a Draft debit memo, email it, view its PDF, then unpost it', async ({
   await expect(history.getByText('to ap@example.com')).toBeVisible();
 
   // No PDF yet: View PDF generates version 1 and opens it; Regenerate PDF makes version 2.
-  await expect(page.getByRole('region', { name: 'Files' }).getByText('No PDF has been generated or uploaded yet.')).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Files' }).getByText('No PDF has been generated or uploaded yet.'),
+  ).toBeVisible();
   const popup = page.waitForEvent('popup');
   await page.getByRole('button', { name: 'View PDF' }).click();
   const tab = await popup;
@@ -104,7 +116,9 @@ test('the Viewer sees every action disabled with its reason', async ({ page, req
   await signInAs(page, 'Viewer', `/credit-memos/${cm.id}`);
   await expect(page.getByRole('button', { name: 'Email Credit Memo' })).toBeDisabled();
   await expect(page.getByText('Email Credit Memo: Requires the “Email memos” permission')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Basic Information' }).getByRole('button', { name: 'Edit' })).toBeDisabled();
+  await expect(
+    page.getByRole('region', { name: 'Basic Information' }).getByRole('button', { name: 'Edit' }),
+  ).toBeDisabled();
   await expect(page.getByText('Requires the “Edit memos” permission')).toBeVisible();
   await moreActions(page).click();
   const reasons: Record<string, string> = {
@@ -140,7 +154,12 @@ test('the Clerk sees both write-offs disabled, with the reason', async ({ page, 
   await expect(page.getByRole('menuitem', { name: 'Collect' })).toBeEnabled();
   await page.keyboard.press('Escape');
 
-  const cm = await memoWith(request, 'CreditMemo', 'Posted', (m) => Number(m.unappliedAmount) > 0 && Number(m.appliedAmount) === 0);
+  const cm = await memoWith(
+    request,
+    'CreditMemo',
+    'Posted',
+    (m) => Number(m.unappliedAmount) > 0 && Number(m.appliedAmount) === 0,
+  );
   await page.goto(`/credit-memos/${cm.id}`);
   await moreActions(page).click();
   const cmWriteOff = page.getByRole('menuitem', { name: 'Write Off Credit Memo' });
@@ -148,7 +167,10 @@ test('the Clerk sees both write-offs disabled, with the reason', async ({ page, 
   await expect(cmWriteOff).toContainText('Requires the “Write Off Credit Memo” permission');
 });
 
-test('keyboard only: open the menu, read a reason, edit basic information, escape a dialog', async ({ page, request }) => {
+test('keyboard only: open the menu, read a reason, edit basic information, escape a dialog', async ({
+  page,
+  request,
+}) => {
   const dm = await memoWith(request, 'DebitMemo', 'Draft', (m) => m.currency === 'USD', usedIds);
   usedIds.push(dm.id);
   await signInAs(page, 'Billing Admin', `/debit-memos/${dm.id}`);
@@ -159,7 +181,9 @@ test('keyboard only: open the menu, read a reason, edit basic information, escap
   await expect(page.getByRole('menu')).toBeVisible();
   // Disabled items stay focusable, so their reason is read out too.
   await expect(page.getByRole('menuitem', { name: 'Cancel Post' })).toBeFocused();
-  await expect(page.getByRole('menuitem', { name: 'Cancel Post' })).toHaveAccessibleDescription('Cannot unpost: the memo is Draft');
+  await expect(page.getByRole('menuitem', { name: 'Cancel Post' })).toHaveAccessibleDescription(
+    'Cannot unpost: the memo is Draft',
+  );
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('menuitem', { name: 'Write Off Debit Memo' })).toBeFocused();
   await page.keyboard.press('Escape');
@@ -179,7 +203,9 @@ test('keyboard only: open the menu, read a reason, edit basic information, escap
   await expect(dialog.getByRole('button', { name: 'Save' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(snackbar(page)).toContainText(`Saved debit memo ${dm.number}`);
-  await expect(page.getByRole('region', { name: 'Basic Information' }).getByText('Typed with the keyboard')).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Basic Information' }).getByText('Typed with the keyboard'),
+  ).toBeVisible();
 
   await page.getByRole('button', { name: 'Cancel', exact: true }).focus();
   await page.keyboard.press('Enter');
@@ -194,7 +220,11 @@ test('axe: no violations with each lifecycle dialog open', async ({ page, reques
   const posted = await memoWith(request, 'DebitMemo', 'Posted', (m) => Number(m.balance) > 0);
   const canceled = await memoWith(request, 'CreditMemo', 'Canceled');
   const token = await adminToken(request);
-  const items = await apiGet<{ items: { id: string; taxMode: string }[] }>(request, token, `/v1/debit-memos/${draft.id}/items`);
+  const items = await apiGet<{ items: { id: string; taxMode: string }[] }>(
+    request,
+    token,
+    `/v1/debit-memos/${draft.id}/items`,
+  );
   const itemId = items.items.find((i) => i.taxMode === 'TaxExclusive')!.id;
   const cases: [string, string][] = [
     [`/debit-memos/${draft.id}?action=post`, 'Post Debit Memo'],
@@ -217,9 +247,13 @@ test('axe: no violations with each lifecycle dialog open', async ({ page, reques
   // The upload dialog refuses a non-PDF in the browser, before any request.
   await page.goto(`/debit-memos/${draft.id}?action=uploadFile`);
   const upload = page.getByRole('dialog', { name: 'Upload File' });
-  await upload.getByLabel('PDF file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await upload
+    .getByLabel('PDF file')
+    .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
   await expect(upload.getByText('notes.txt is not a PDF: only PDF files can be uploaded')).toBeVisible();
-  await upload.getByLabel('PDF file').setInputFiles({ name: 'signed.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await upload
+    .getByLabel('PDF file')
+    .setInputFiles({ name: 'signed.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
   await upload.getByRole('button', { name: 'Upload' }).click();
   await expect(snackbar(page)).toContainText(`Uploaded signed.pdf to debit memo ${draft.number}`);
   await expect(page.getByRole('region', { name: 'Files' }).getByText('Uploaded: signed.pdf')).toBeVisible();

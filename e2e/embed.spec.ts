@@ -23,11 +23,18 @@ async function trackListeners(page: Page) {
     const live = new Map<string, number>();
     const key = (target: string, type: string, capture: unknown) =>
       `${target}:${type}:${typeof capture === 'boolean' ? capture : Boolean((capture as { capture?: boolean } | undefined)?.capture)}`;
-    for (const [name, target] of [['window', window], ['document', document]] as const) {
+    for (const [name, target] of [
+      ['window', window],
+      ['document', document],
+    ] as const) {
       const add = target.addEventListener.bind(target);
       const remove = target.removeEventListener.bind(target);
       const seen = new WeakMap<object, Set<string>>();
-      target.addEventListener = (type: string, fn: EventListenerOrEventListenerObject | null, opts?: boolean | AddEventListenerOptions) => {
+      target.addEventListener = (
+        type: string,
+        fn: EventListenerOrEventListenerObject | null,
+        opts?: boolean | AddEventListenerOptions,
+      ) => {
         const k = key(name, type, opts);
         if (fn) {
           const keys = seen.get(fn) ?? new Set<string>();
@@ -37,7 +44,11 @@ async function trackListeners(page: Page) {
         }
         add(type, fn as EventListenerOrEventListenerObject, opts);
       };
-      target.removeEventListener = (type: string, fn: EventListenerOrEventListenerObject | null, opts?: boolean | EventListenerOptions) => {
+      target.removeEventListener = (
+        type: string,
+        fn: EventListenerOrEventListenerObject | null,
+        opts?: boolean | EventListenerOptions,
+      ) => {
         const k = key(name, type, opts);
         if (fn && seen.get(fn)?.delete(k)) live.set(k, (live.get(k) ?? 1) - 1);
         remove(type, fn as EventListenerOrEventListenerObject, opts);
@@ -48,7 +59,9 @@ async function trackListeners(page: Page) {
   });
 }
 
-test('host page: two isolated instances, host styles untouched, menus and dialogs styled and keyboard-usable, refresh on demand', async ({ page }) => {
+test('host page: two isolated instances, host styles untouched, menus and dialogs styled and keyboard-usable, refresh on demand', async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
 
@@ -78,11 +91,23 @@ test('host page: two isolated instances, host styles untouched, menus and dialog
   const emotionKeys = await page.evaluate(() =>
     ['instance-a', 'instance-b'].map((id) => {
       const root = document.getElementById(id)!.shadowRoot!;
-      return [...new Set([...root.querySelectorAll('style[data-emotion]')].map((s) => s.getAttribute('data-emotion')!.split(' ')[0].replace(/-global$/, '')))];
+      return [
+        ...new Set(
+          [...root.querySelectorAll('style[data-emotion]')].map((s) =>
+            s
+              .getAttribute('data-emotion')!
+              .split(' ')[0]
+              .replace(/-global$/, ''),
+          ),
+        ),
+      ];
     }),
   );
   expect(emotionKeys).toEqual([['cdm-a'], ['cdm-b']]);
-  expect(await page.evaluate(() => document.head.querySelectorAll('style').length), 'no style leaks into the host document').toBe(0);
+  expect(
+    await page.evaluate(() => document.head.querySelectorAll('style').length),
+    'no style leaks into the host document',
+  ).toBe(0);
   await expect(page.getByText('Path: /credit-memos')).toBeVisible();
 
   // Keyboard: open the create menu in A, move with the arrows; the items are MUI's, not the host's CSS.
@@ -95,11 +120,20 @@ test('host page: two isolated instances, host styles untouched, menus and dialog
   await expect(first).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(menu.getByRole('menuitem').nth(1)).toBeFocused();
-  const menuStyle = await menu.getByRole('menuitem').nth(1).evaluate((el) => {
-    const s = getComputedStyle(el);
-    const paper = getComputedStyle(el.closest('[role="menu"]')!.parentElement!);
-    return { margin: s.marginLeft, font: s.fontFamily, listStyle: s.listStyleType, bg: s.backgroundColor, paperBg: paper.backgroundColor };
-  });
+  const menuStyle = await menu
+    .getByRole('menuitem')
+    .nth(1)
+    .evaluate((el) => {
+      const s = getComputedStyle(el);
+      const paper = getComputedStyle(el.closest('[role="menu"]')!.parentElement!);
+      return {
+        margin: s.marginLeft,
+        font: s.fontFamily,
+        listStyle: s.listStyleType,
+        bg: s.backgroundColor,
+        paperBg: paper.backgroundColor,
+      };
+    });
   expect(menuStyle.margin).toBe('0px');
   expect(menuStyle.font).toContain('system-ui');
   expect(menuStyle.listStyle).toBe('none');
@@ -126,9 +160,19 @@ test('host page: two isolated instances, host styles untouched, menus and dialog
   await expect(dialog).toBeVisible();
   const save = dialog.getByRole('button', { name: 'Save' });
   await expect(save).toBeEnabled();
-  const dialogStyle = await dialog.evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, border: getComputedStyle(el).borderTopWidth }));
-  expect(dialogStyle, 'the host rule [role=dialog] { yellow; 5px red } must not reach it').toEqual({ bg: 'rgb(255, 255, 255)', border: '0px' });
-  const saveStyle = await save.evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, font: getComputedStyle(el).fontFamily, transform: getComputedStyle(el).textTransform }));
+  const dialogStyle = await dialog.evaluate((el) => ({
+    bg: getComputedStyle(el).backgroundColor,
+    border: getComputedStyle(el).borderTopWidth,
+  }));
+  expect(dialogStyle, 'the host rule [role=dialog] { yellow; 5px red } must not reach it').toEqual({
+    bg: 'rgb(255, 255, 255)',
+    border: '0px',
+  });
+  const saveStyle = await save.evaluate((el) => ({
+    bg: getComputedStyle(el).backgroundColor,
+    font: getComputedStyle(el).fontFamily,
+    transform: getComputedStyle(el).textTransform,
+  }));
   expect(saveStyle.bg).not.toBe(HOTPINK);
   expect(saveStyle.font).toContain('system-ui');
   expect(saveStyle.transform).toBe('none');
@@ -153,7 +197,11 @@ test('host page: two isolated instances, host styles untouched, menus and dialog
   await expect(gridA).toBeVisible();
 
   // The host page with both lists, after all that: no axe violation (the host's or the instances').
-  await page.evaluate(() => (window as unknown as { embedDemo: { handleB: { navigate(p: string): void } } }).embedDemo.handleB.navigate('/debit-memos'));
+  await page.evaluate(() =>
+    (window as unknown as { embedDemo: { handleB: { navigate(p: string): void } } }).embedDemo.handleB.navigate(
+      '/debit-memos',
+    ),
+  );
   await expect(gridB.getByRole('link').first()).toBeVisible();
   await expectNoAxeViolations(page);
   expect(errors).toEqual([]);
@@ -163,15 +211,29 @@ test('unmount() leaves no DOM and no window listeners', async ({ page }) => {
   await trackListeners(page);
   await page.goto('/embed-demo.html');
   await expect(page.getByText('Both instances are mounted.')).toBeVisible();
-  await expect(instanceB(page).getByRole('grid', { name: 'Debit memos' }).getByRole('link').first()).toBeVisible({ timeout: 90_000 });
+  await expect(instanceB(page).getByRole('grid', { name: 'Debit memos' }).getByRole('link').first()).toBeVisible({
+    timeout: 90_000,
+  });
 
-  const before = await page.evaluate(() => (window as unknown as { liveListeners: () => Record<string, number> }).liveListeners());
+  const before = await page.evaluate(() =>
+    (window as unknown as { liveListeners: () => Record<string, number> }).liveListeners(),
+  );
   await page.evaluate(async () => {
-    const demo = (window as unknown as { embedDemo: { mount: (el: HTMLElement, o: object) => Promise<{ unmount(): void }>; getAccessToken: () => unknown } }).embedDemo;
+    const demo = (
+      window as unknown as {
+        embedDemo: {
+          mount: (el: HTMLElement, o: object) => Promise<{ unmount(): void }>;
+          getAccessToken: () => unknown;
+        };
+      }
+    ).embedDemo;
     const host = document.createElement('section');
     host.setAttribute('aria-label', 'Third instance');
     document.querySelector('main')!.append(host);
-    (window as unknown as { third: unknown }).third = await demo.mount(host, { getAccessToken: demo.getAccessToken, initialPath: '/credit-memos' });
+    (window as unknown as { third: unknown }).third = await demo.mount(host, {
+      getAccessToken: demo.getAccessToken,
+      initialPath: '/credit-memos',
+    });
   });
   const third = page.getByRole('region', { name: 'Third instance' });
   await expect(third.getByRole('grid', { name: 'Credit memos' }).getByRole('link').first()).toBeVisible();
@@ -187,8 +249,11 @@ test('unmount() leaves no DOM and no window listeners', async ({ page }) => {
   });
   expect(after).toEqual({ childNodes: 0, light: 0 });
   await expect(async () => {
-    const now = await page.evaluate(() => (window as unknown as { liveListeners: () => Record<string, number> }).liveListeners());
-    const windowOnly = (m: Record<string, number>) => Object.fromEntries(Object.entries(m).filter(([k]) => k.startsWith('window:')));
+    const now = await page.evaluate(() =>
+      (window as unknown as { liveListeners: () => Record<string, number> }).liveListeners(),
+    );
+    const windowOnly = (m: Record<string, number>) =>
+      Object.fromEntries(Object.entries(m).filter(([k]) => k.startsWith('window:')));
     expect(windowOnly(now)).toEqual(windowOnly(before));
   }).toPass({ timeout: 10_000 });
 });

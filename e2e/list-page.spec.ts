@@ -67,7 +67,11 @@ test('list page: tabs, filters, sort, paging, open and come back, bulk post, exp
   // Bulk-post two Draft memos; each row's outcome is shown; they leave the Draft view.
   const links = grid.getByRole('link');
   const picked = [(await links.nth(0).textContent())!.trim(), (await links.nth(1).textContent())!.trim()];
-  for (const n of picked) await grid.getByRole('row', { name: new RegExp(n) }).getByRole('checkbox').check();
+  for (const n of picked)
+    await grid
+      .getByRole('row', { name: new RegExp(n) })
+      .getByRole('checkbox')
+      .check();
   await page.getByRole('button', { name: 'Post selected' }).click();
   const confirm = page.getByRole('dialog', { name: 'Post 2 debit memos?' });
   await confirm.getByRole('button', { name: 'Post' }).click();
@@ -98,16 +102,21 @@ test('list page: tabs, filters, sort, paging, open and come back, bulk post, exp
   const dates = rows.map((r) => r[col('Memo Date')]);
   expect([...dates].sort()).toEqual(dates);
   // Same count as the API reports across all its pages for the same filters.
-  const apiCount = await page.evaluate(async ([f, t]) => {
-    const token = (JSON.parse(sessionStorage.getItem('cdm.session')!) as { token: string }).token;
-    let n = 0;
-    for (let p = 1; ; p++) {
-      const r = await fetch(`/v1/debit-memos?status=Draft&memoDateFrom=${f}&memoDateTo=${t}&pageSize=40&page=${p}`, { headers: { authorization: `Bearer ${token}` } });
-      const j = (await r.json()) as { debitmemos: unknown[]; nextPage?: string };
-      n += j.debitmemos.length;
-      if (!j.nextPage) return n;
-    }
-  }, [from, to]);
+  const apiCount = await page.evaluate(
+    async ([f, t]) => {
+      const token = (JSON.parse(sessionStorage.getItem('cdm.session')!) as { token: string }).token;
+      let n = 0;
+      for (let p = 1; ; p++) {
+        const r = await fetch(`/v1/debit-memos?status=Draft&memoDateFrom=${f}&memoDateTo=${t}&pageSize=40&page=${p}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        const j = (await r.json()) as { debitmemos: unknown[]; nextPage?: string };
+        n += j.debitmemos.length;
+        if (!j.nextPage) return n;
+      }
+    },
+    [from, to],
+  );
   expect(rows.length).toBe(apiCount);
 });
 
@@ -145,7 +154,10 @@ test('a viewer sees no Post action until switching user; axe finds no violations
   const post = grid.getByRole('button', { name: /^Post CM/ }).first();
   const number = ((await post.getAttribute('aria-label')) ?? '').replace(/^Post /, '');
   await post.click();
-  await page.getByRole('dialog', { name: `Post ${number}?` }).getByRole('button', { name: 'Post' }).click();
+  await page
+    .getByRole('dialog', { name: `Post ${number}?` })
+    .getByRole('button', { name: 'Post' })
+    .click();
   await expect(page.getByRole('alert').filter({ hasText: `Posted credit memo ${number}.` })).toBeVisible();
   await expect(page.getByRole('link', { name: `Open ${number}` })).toBeVisible();
 });

@@ -10,15 +10,34 @@ const expect = baseExpect.configure({ timeout: 15_000 });
 const usd = (n: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(n);
 const cents = (n: number) => Math.round(n * 100); // comparison of two-decimal values read back from the API
 
-interface Doc { id: string; documentNumber: string; documentType: string; balance: number }
+interface Doc {
+  id: string;
+  documentNumber: string;
+  documentType: string;
+  balance: number;
+}
 
 async function creditMemoWithTargets(request: APIRequestContext, token: string) {
   for (let page = 1; page <= 10; page++) {
-    const body = await apiGet<{ creditmemos: { id: string; number: string; accountId: string; currency: string; unappliedAmount: number; appliedAmount: number }[] }>(
-      request, token, `/v1/credit-memos?status=Posted&pageSize=40&page=${page}`);
+    const body = await apiGet<{
+      creditmemos: {
+        id: string;
+        number: string;
+        accountId: string;
+        currency: string;
+        unappliedAmount: number;
+        appliedAmount: number;
+      }[];
+    }>(request, token, `/v1/credit-memos?status=Posted&pageSize=40&page=${page}`);
     for (const cm of body.creditmemos) {
       if (cm.currency !== 'USD' || cm.unappliedAmount < 5) continue;
-      const docs = (await apiGet<{ documents: Doc[] }>(request, token, `/v1/billing-documents?accountId=${cm.accountId}&status=Posted&pageSize=40`)).documents.filter((d) => d.balance > 2);
+      const docs = (
+        await apiGet<{ documents: Doc[] }>(
+          request,
+          token,
+          `/v1/billing-documents?accountId=${cm.accountId}&status=Posted&pageSize=40`,
+        )
+      ).documents.filter((d) => d.balance > 2);
       const inv = docs.find((d) => d.documentType === 'Invoice');
       const dm = docs.find((d) => d.documentType === 'DebitMemo');
       if (inv && dm) return { cm, inv, dm };
@@ -55,7 +74,12 @@ test('apply to an invoice and a debit memo, unapply part, refund part', async ({
   expect(cents(invAfter.balance)).toBe(cents(inv.balance) - 150);
   await page.getByRole('link', { name: dm.documentNumber }).first().click();
   await expect(page).toHaveURL(new RegExp(`/debit-memos/${dm.id}$`));
-  await expect(page.getByRole('definition').filter({ hasText: new RegExp(`^\\${usd((cents(dm.balance) - 225) / 100)}$`) }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('definition')
+      .filter({ hasText: new RegExp(`^\\${usd((cents(dm.balance) - 225) / 100)}$`) })
+      .first(),
+  ).toBeVisible();
   await page.goBack();
 
   // Unapply part of what was applied to the debit memo.
@@ -78,15 +102,34 @@ test('apply to an invoice and a debit memo, unapply part, refund part', async ({
   await page.screenshot({ path: test.info().outputPath('refund-dialog.png') });
   await refund.getByRole('button', { name: 'Refund' }).click();
   await expect(refund).toBeHidden();
-  await expect(page.getByRole('definition').filter({ hasText: /^\$2\.00$/ }).first()).toBeVisible(); // Refund Amount
-  const cmAfter = await apiGet<{ unappliedAmount: number; refundAmount: number }>(request, token, `/v1/credit-memos/${cm.id}`);
+  await expect(
+    page
+      .getByRole('definition')
+      .filter({ hasText: /^\$2\.00$/ })
+      .first(),
+  ).toBeVisible(); // Refund Amount
+  const cmAfter = await apiGet<{ unappliedAmount: number; refundAmount: number }>(
+    request,
+    token,
+    `/v1/credit-memos/${cm.id}`,
+  );
   expect(cents(cmAfter.unappliedAmount)).toBe(cents(cm.unappliedAmount) - 375 + 100 - 200);
-  await expect(page.getByRole('definition').filter({ hasText: usd(cmAfter.unappliedAmount) }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('definition')
+      .filter({ hasText: usd(cmAfter.unappliedAmount) })
+      .first(),
+  ).toBeVisible();
 });
 
 test('write off a credit memo and open the debit memo it created', async ({ page, request }) => {
   const token = await adminToken(request);
-  const cm = await findPostedMemo(request, token, 'CreditMemo', (m) => m.currency === 'USD' && Number(m.appliedAmount) === 0 && Number(m.unappliedAmount) > 0);
+  const cm = await findPostedMemo(
+    request,
+    token,
+    'CreditMemo',
+    (m) => m.currency === 'USD' && Number(m.appliedAmount) === 0 && Number(m.unappliedAmount) > 0,
+  );
   await signInAs(page, 'Billing Admin', `/credit-memos/${cm.id}`);
   await openAction(page, 'Write Off Credit Memo');
   const dialog = page.getByRole('dialog', { name: 'Write Off Credit Memo' });
@@ -98,21 +141,37 @@ test('write off a credit memo and open the debit memo it created', async ({ page
   await page.getByRole('link', { name: /^Open DM/ }).click();
   await expect(page).toHaveURL(/\/debit-memos\/[0-9a-f]{32}$/);
   await expect(page.getByRole('link', { name: cm.number }).first()).toBeVisible(); // applied by the credit memo
-  await expect(page.getByRole('definition').filter({ hasText: /^\$0\.00$/ }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('definition')
+      .filter({ hasText: /^\$0\.00$/ })
+      .first(),
+  ).toBeVisible();
 });
 
-test('collect clears a debit memo: the result stays on screen, then the page shows the balance settled', async ({ page, request }) => {
+test('collect clears a debit memo: the result stays on screen, then the page shows the balance settled', async ({
+  page,
+  request,
+}) => {
   const token = await adminToken(request);
   // A posted USD debit memo whose account holds enough unapplied credit to clear it.
   let target: { id: string; number: string; balance: number } | undefined;
   for (let p = 1; p <= 10 && !target; p++) {
-    const body = await apiGet<{ debitmemos: { id: string; number: string; accountId: string; currency: string; balance: number }[]; nextPage?: string }>(
-      request, token, `/v1/debit-memos?status=Posted&openBalance=true&currency=USD&pageSize=40&page=${p}`);
+    const body = await apiGet<{
+      debitmemos: { id: string; number: string; accountId: string; currency: string; balance: number }[];
+      nextPage?: string;
+    }>(request, token, `/v1/debit-memos?status=Posted&openBalance=true&currency=USD&pageSize=40&page=${p}`);
     for (const dm of body.debitmemos) {
       const cms = await apiGet<{ creditmemos: { unappliedAmount: number; currency: string }[] }>(
-        request, token, `/v1/credit-memos?accountId=${dm.accountId}&status=Posted&currency=USD&pageSize=40`);
+        request,
+        token,
+        `/v1/credit-memos?accountId=${dm.accountId}&status=Posted&currency=USD&pageSize=40`,
+      );
       const credit = cms.creditmemos.reduce((s, c) => s + cents(c.unappliedAmount), 0);
-      if (dm.balance > 0 && credit >= cents(dm.balance)) { target = dm; break; }
+      if (dm.balance > 0 && credit >= cents(dm.balance)) {
+        target = dm;
+        break;
+      }
     }
     if (!body.nextPage) break;
   }

@@ -18,9 +18,17 @@ async function openWriteOff(page: Page, dmId: string) {
   return dialog;
 }
 
-test('demo: non-revenue write-off to bad debt, preview, save, follow the link to the credit memo', async ({ page, request }) => {
+test('demo: non-revenue write-off to bad debt, preview, save, follow the link to the credit memo', async ({
+  page,
+  request,
+}) => {
   const token = await adminToken(request);
-  const dm = await findPostedMemo(request, token, 'DebitMemo', (m) => m.currency === 'USD' && Number(m.balance) > 0 && Number(m.taxAmount) > 0);
+  const dm = await findPostedMemo(
+    request,
+    token,
+    'DebitMemo',
+    (m) => m.currency === 'USD' && Number(m.balance) > 0 && Number(m.taxAmount) > 0,
+  );
   used.push(dm.id);
   const dialog = await openWriteOff(page, dm.id);
 
@@ -50,15 +58,29 @@ test('demo: non-revenue write-off to bad debt, preview, save, follow the link to
   // The new credit memo is applied to the debit memo: its Applications section names it.
   await expect(page.getByRole('link', { name: dm.number }).first()).toBeVisible();
   const cmId = page.url().split('/').pop()!;
-  const cm = await apiGet<{ appliedAmount: number; unappliedAmount: number; reasonCode: string; comment: string }>(request, token, `/v1/credit-memos/${cmId}`);
-  expect(cm).toMatchObject({ unappliedAmount: 0, reasonCode: 'Write-off', comment: 'Customer insolvent; approved by finance' });
+  const cm = await apiGet<{ appliedAmount: number; unappliedAmount: number; reasonCode: string; comment: string }>(
+    request,
+    token,
+    `/v1/credit-memos/${cmId}`,
+  );
+  expect(cm).toMatchObject({
+    unappliedAmount: 0,
+    reasonCode: 'Write-off',
+    comment: 'Customer insolvent; approved by finance',
+  });
   const after = await apiGet<{ balance: number }>(request, token, `/v1/debit-memos/${dm.id}`);
   expect(after.balance).toBe(0);
 });
 
 test('revenue-impacting write-off of part of a JPY debit memo', async ({ page, request }) => {
   const token = await adminToken(request);
-  const dm = await findPostedMemo(request, token, 'DebitMemo', (m) => m.currency === 'JPY' && Number(m.balance) > 10, used);
+  const dm = await findPostedMemo(
+    request,
+    token,
+    'DebitMemo',
+    (m) => m.currency === 'JPY' && Number(m.balance) > 10,
+    used,
+  );
   used.push(dm.id);
   const dialog = await openWriteOff(page, dm.id);
   const amount = dialog.getByLabel(/Write-Off Amount/);
@@ -67,7 +89,9 @@ test('revenue-impacting write-off of part of a JPY debit memo', async ({ page, r
   await amount.fill('10');
   await expect(dialog.getByText(/Revenue impacting: revenue booked to .*Deferred/)).toBeVisible();
   const remaining = Number(dm.balance) - 10;
-  await expect(dialog.getByText('Debit memo balance after the write-off:')).toContainText(`${remaining.toLocaleString('en-US')}`);
+  await expect(dialog.getByText('Debit memo balance after the write-off:')).toContainText(
+    `${remaining.toLocaleString('en-US')}`,
+  );
   await page.screenshot({ path: test.info().outputPath('write-off-debit-jpy.png'), fullPage: true });
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
@@ -76,13 +100,24 @@ test('revenue-impacting write-off of part of a JPY debit memo', async ({ page, r
   expect(after.balance).toBe(remaining);
 });
 
-test('a date before the memo date and an amount above the balance are refused next to their fields', async ({ page, request }) => {
+test('a date before the memo date and an amount above the balance are refused next to their fields', async ({
+  page,
+  request,
+}) => {
   const token = await adminToken(request);
-  const dm = await findPostedMemo(request, token, 'DebitMemo', (m) => m.currency === 'USD' && Number(m.balance) > 0, used);
+  const dm = await findPostedMemo(
+    request,
+    token,
+    'DebitMemo',
+    (m) => m.currency === 'USD' && Number(m.balance) > 0,
+    used,
+  );
   const dialog = await openWriteOff(page, dm.id);
   await dialog.getByRole('spinbutton', { name: 'Year' }).click();
   await page.keyboard.type('20000101');
-  await expect(dialog.getByText(`The write-off date cannot be before the debit memo date ${dm.debitMemoDate as string}`)).toBeVisible();
+  await expect(
+    dialog.getByText(`The write-off date cannot be before the debit memo date ${dm.debitMemoDate as string}`),
+  ).toBeVisible();
   const amount = dialog.getByLabel(/Write-Off Amount/);
   await amount.fill(String(Number(dm.balance) + 1));
   await expect(dialog.getByText(/The write-off amount cannot exceed the open balance/)).toBeVisible();
@@ -98,19 +133,27 @@ test('a date before the memo date and an amount above the balance are refused ne
 
 test('keyboard only: open the menu, write off the full balance, save', async ({ page, request }) => {
   const token = await adminToken(request);
-  const dm = await findPostedMemo(request, token, 'DebitMemo', (m) => m.currency === 'EUR' && Number(m.balance) > 0, used);
+  const dm = await findPostedMemo(
+    request,
+    token,
+    'DebitMemo',
+    (m) => m.currency === 'EUR' && Number(m.balance) > 0,
+    used,
+  );
   used.push(dm.id);
   await signInAs(page, 'Billing Admin', `/debit-memos/${dm.id}`);
   await page.getByRole('button', { name: 'More actions' }).focus();
   await page.keyboard.press('Enter');
   const item = page.getByRole('menuitem', { name: /Write Off Debit Memo/ });
-  for (let i = 0; i < 25 && !(await item.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 25 && !(await item.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Write Off Debit Memo' });
   await expect(dialog.getByRole('table')).toBeVisible();
   await expect(dialog.getByText('Debit memo balance after the write-off:')).toContainText('€0.00'); // EUR formats as EUR
   const save = dialog.getByRole('button', { name: 'Save' });
-  for (let i = 0; i < 40 && !(await save.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 40 && !(await save.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(save).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();

@@ -48,11 +48,17 @@ export const BENCH_CASES: BenchCase[] = [
   },
   {
     name: 'retrieve',
-    request: (ctx, i) => ({ method: 'GET', path: `/v1/debit-memos/${ctx.sample.debitMemoIds[i % ctx.sample.debitMemoIds.length]}` }),
+    request: (ctx, i) => ({
+      method: 'GET',
+      path: `/v1/debit-memos/${ctx.sample.debitMemoIds[i % ctx.sample.debitMemoIds.length]}`,
+    }),
   },
   {
     name: 'items of a memo',
-    request: (ctx, i) => ({ method: 'GET', path: `/v1/debit-memos/${ctx.sample.debitMemoIds[i % ctx.sample.debitMemoIds.length]}/items` }),
+    request: (ctx, i) => ({
+      method: 'GET',
+      path: `/v1/debit-memos/${ctx.sample.debitMemoIds[i % ctx.sample.debitMemoIds.length]}/items`,
+    }),
   },
   {
     name: 'create from charge',
@@ -61,7 +67,9 @@ export const BENCH_CASES: BenchCase[] = [
       path: '/v1/debit-memos',
       headers: { 'zuora-version': '257.0' },
       body: {
-        accountNumber: ctx.sample.accountNumber, effectiveDate: '2026-11-20', comment: 'bench',
+        accountNumber: ctx.sample.accountNumber,
+        effectiveDate: '2026-11-20',
+        comment: 'bench',
         charges: [{ productRatePlanChargeId: ctx.sample.chargeId, amount: 10 }],
       },
     }),
@@ -83,7 +91,11 @@ export const BENCH_CASES: BenchCase[] = [
     },
     request: (ctx, i) => {
       const ids = ctx.data as string[];
-      return { method: 'PUT', path: `/v1/debit-memos/${ids[i % ids.length]}/write-off`, body: { amount: 1, comment: 'bench' } };
+      return {
+        method: 'PUT',
+        path: `/v1/debit-memos/${ids[i % ids.length]}/write-off`,
+        body: { amount: 1, comment: 'bench' },
+      };
     },
   },
   {
@@ -95,8 +107,12 @@ export const BENCH_CASES: BenchCase[] = [
       for (const cmId of ctx.sample.openCreditMemoIds) {
         const cm = await ctx.get(`/v1/credit-memos/${cmId}`);
         if (!(cm.unappliedAmount >= 20)) continue;
-        const dms = await ctx.get(`/v1/debit-memos?accountId=${cm.accountId}&status=Posted&openBalance=true&currency=${cm.currency}&pageSize=10`);
-        const dm = (dms.debitmemos as { id: string; balance: number; currency: string }[]).find((d) => d.balance >= 20 && d.currency === cm.currency);
+        const dms = await ctx.get(
+          `/v1/debit-memos?accountId=${cm.accountId}&status=Posted&openBalance=true&currency=${cm.currency}&pageSize=10`,
+        );
+        const dm = (dms.debitmemos as { id: string; balance: number; currency: string }[]).find(
+          (d) => d.balance >= 20 && d.currency === cm.currency,
+        );
         if (dm) pairs.push({ cm: cmId, dm: dm.id, amount: toWire(money(1).div(10 ** currencyDecimals(cm.currency))) });
         if (pairs.length >= 200) break;
       }
@@ -106,7 +122,11 @@ export const BENCH_CASES: BenchCase[] = [
     request: (ctx, i) => {
       const pairs = ctx.data as { cm: string; dm: string; amount: number }[];
       const { cm, dm, amount } = pairs[i % pairs.length];
-      return { method: 'PUT', path: `/v1/credit-memos/${cm}/apply`, body: { debitMemos: [{ debitMemoId: dm, amount }] } };
+      return {
+        method: 'PUT',
+        path: `/v1/credit-memos/${cm}/apply`,
+        body: { debitMemos: [{ debitMemoId: dm, amount }] },
+      };
     },
   },
 ];

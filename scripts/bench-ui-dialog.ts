@@ -23,7 +23,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * `pauseMs`: time between the menu opening and the click on the item. 0 is the worst case (the click
  * races the prefetch); a person moving the pointer to the item takes a few hundred milliseconds.
  */
-export async function benchDialogOpen(page: Page, debitMemoPath: string, rounds = 5, pauseMs = 0): Promise<DialogOpenResult> {
+export async function benchDialogOpen(
+  page: Page,
+  debitMemoPath: string,
+  rounds = 5,
+  pauseMs = 0,
+): Promise<DialogOpenResult> {
   const dialogMs: number[] = [];
   const previewMs: number[] = [];
   const warm: number[] = [];
@@ -52,7 +57,9 @@ export async function benchDialogOpen(page: Page, debitMemoPath: string, rounds 
     });
     await page.getByRole('menuitem', { name: /Write Off Debit Memo/ }).click();
     await page.getByRole('dialog', { name: 'Write Off Debit Memo' }).getByRole('table').waitFor();
-    const t = await page.evaluate(() => (window as unknown as { __bench: { click: number; dialog: number; preview: number } }).__bench);
+    const t = await page.evaluate(
+      () => (window as unknown as { __bench: { click: number; dialog: number; preview: number } }).__bench,
+    );
     if (!cold) {
       warm.push(Math.round(t.dialog - t.click));
       continue;

@@ -18,14 +18,30 @@ interface ListRun {
 }
 
 async function adminSession(base: string) {
-  const users = (await (await fetch(`${base}/sandbox/users`)).json()) as { users: { id: string; name: string; role: string }[] };
+  const users = (await (await fetch(`${base}/sandbox/users`)).json()) as {
+    users: { id: string; name: string; role: string }[];
+  };
   const admin = users.users.find((u) => u.role === 'admin')!;
-  const res = await fetch(`${base}/sandbox/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: admin.id }) });
+  const res = await fetch(`${base}/sandbox/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId: admin.id }),
+  });
   const t = (await res.json()) as { access_token: string; scope: string; expires_in: number };
-  return { user: { id: admin.id, name: admin.name, role: admin.role }, token: t.access_token, scope: t.scope, expiresAt: Date.now() + t.expires_in * 1000 };
+  return {
+    user: { id: admin.id, name: admin.name, role: admin.role },
+    token: t.access_token,
+    scope: t.scope,
+    expiresAt: Date.now() + t.expires_in * 1000,
+  };
 }
 
-async function oneRun(browser: Browser, base: string, session: object, gzipOf: (url: string) => Promise<number>): Promise<ListRun> {
+async function oneRun(
+  browser: Browser,
+  base: string,
+  session: object,
+  gzipOf: (url: string) => Promise<number>,
+): Promise<ListRun> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript((s) => {
     sessionStorage.setItem('cdm.session', s);
@@ -59,7 +75,8 @@ export async function benchListFirstRow(browser: Browser, base: string, runs = 5
   const session = await adminSession(base);
   const gzipCache = new Map<string, number>();
   const gzipOf = async (url: string) => {
-    if (!gzipCache.has(url)) gzipCache.set(url, gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer()), { level: 6 }).length);
+    if (!gzipCache.has(url))
+      gzipCache.set(url, gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer()), { level: 6 }).length);
     return gzipCache.get(url)!;
   };
   await oneRun(browser, base, session, gzipOf); // warm the server (first query plans, file cache), not measured
@@ -68,7 +85,11 @@ export async function benchListFirstRow(browser: Browser, base: string, runs = 5
   const last = results[results.length - 1];
   const kb = (n: number) => Math.round(n / 102.4) / 10;
   return {
-    firstRowPaintedMs: { median: Math.round(median(results.map((r) => r.firstRowMs))), runs: results.map((r) => Math.round(r.firstRowMs)), target: 1000 },
+    firstRowPaintedMs: {
+      median: Math.round(median(results.map((r) => r.firstRowMs))),
+      runs: results.map((r) => Math.round(r.firstRowMs)),
+      target: 1000,
+    },
     jsBeforeFirstRowGzipKB: { value: kb(last.scripts.reduce((s, x) => s + x.gzip, 0)), target: 300 },
     jsBeforeFirstRowTransferredKB: kb(last.scripts.reduce((s, x) => s + x.transferred, 0)),
     scripts: last.scripts.map((s) => `${new URL(s.url).pathname} ${kb(s.gzip)} KB gz`),

@@ -20,16 +20,32 @@ async function signInAsAdmin(page: Page): Promise<void> {
 async function openDebitMemoPath(): Promise<string> {
   const users = (await (await fetch(`${base}/sandbox/users`)).json()) as { users: { id: string; role: string }[] };
   const admin = users.users.find((u) => u.role === 'admin')!;
-  const { access_token } = (await (await fetch(`${base}/sandbox/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: admin.id }) })).json()) as { access_token: string };
-  const list = (await (await fetch(`${base}/v1/debit-memos?status=Posted&pageSize=40`, { headers: { authorization: `Bearer ${access_token}` } })).json()) as { debitmemos: { id: string; balance: number }[] };
+  const { access_token } = (await (
+    await fetch(`${base}/sandbox/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: admin.id }),
+    })
+  ).json()) as { access_token: string };
+  const list = (await (
+    await fetch(`${base}/v1/debit-memos?status=Posted&pageSize=40`, {
+      headers: { authorization: `Bearer ${access_token}` },
+    })
+  ).json()) as { debitmemos: { id: string; balance: number }[] };
   const dm = list.debitmemos.find((m) => m.balance > 0)!;
   return `${base}/debit-memos/${dm.id}`;
 }
 
 // Seeding the large preset takes minutes; its progress shows as it goes.
-const server = await startSandbox({ DATA_DIR: 'memory://', SEED: process.env.BENCH_UI_SEED ?? 'large' }, { port, timeoutMs: 600_000, echo: true });
+const server = await startSandbox(
+  { DATA_DIR: 'memory://', SEED: process.env.BENCH_UI_SEED ?? 'large' },
+  { port, timeoutMs: 600_000, echo: true },
+);
 try {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
   const results: Record<string, unknown> = {};
   // The list page with the `large` preset (the demo data plus generated memos; BENCH_UI_SEED overrides).
   results.listFirstRow = await benchListFirstRow(browser, base);

@@ -16,12 +16,27 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const ADMIN = { id: '00000000-0000-4000-a000-000000000001', secret: 'sandbox-admin' };
 
-interface CaseResult { case: string; requests: number; errors: number; reqPerSec: number; p50: number; p95: number; p99: number; max: number }
-interface TargetResult { target: string; seedSeconds: number; memos: number; cases: CaseResult[] }
+interface CaseResult {
+  case: string;
+  requests: number;
+  errors: number;
+  reqPerSec: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+interface TargetResult {
+  target: string;
+  seedSeconds: number;
+  memos: number;
+  cases: CaseResult[];
+}
 
 async function contextFor(base: string): Promise<{ ctx: BenchContext; token: string }> {
   const token = await tokenFor(base, ADMIN.id, ADMIN.secret);
-  const get = async (path: string) => (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
+  const get = async (path: string) =>
+    (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
   const ids = async (path: string, key: string, pages: number) => {
     const out: string[] = [];
     for (let page = 1; page <= pages; page++) {
@@ -36,8 +51,16 @@ async function contextFor(base: string): Promise<{ ctx: BenchContext; token: str
     get,
     sample: {
       debitMemoIds: await ids('/v1/debit-memos?status=Posted', 'debitmemos', 10),
-      openDebitMemoIds: await ids('/v1/debit-memos?status=Posted&openBalance=true&sort=-debitMemoDate', 'debitmemos', 25),
-      openCreditMemoIds: await ids('/v1/credit-memos?status=Posted&openBalance=true&sort=-creditMemoDate', 'creditmemos', 25),
+      openDebitMemoIds: await ids(
+        '/v1/debit-memos?status=Posted&openBalance=true&sort=-debitMemoDate',
+        'debitmemos',
+        25,
+      ),
+      openCreditMemoIds: await ids(
+        '/v1/credit-memos?status=Posted&openBalance=true&sort=-creditMemoDate',
+        'creditmemos',
+        25,
+      ),
       accountNumber: 'A00000001',
       chargeId: charge.products[0].productRatePlans[0].productRatePlanCharges[0].id,
     },
@@ -45,7 +68,8 @@ async function contextFor(base: string): Promise<{ ctx: BenchContext; token: str
   return { ctx, token };
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0;
 
 async function runCase(base: string, token: string, ctx: BenchContext, c: BenchCase): Promise<CaseResult> {
   ctx.data = c.setup ? await c.setup(ctx) : undefined;
@@ -55,17 +79,23 @@ async function runCase(base: string, token: string, ctx: BenchContext, c: BenchC
   const ok = c.ok ?? [200];
   const first = c.request(ctx, 0);
   const instance = autocannon({
-    url: base, connections: CONNECTIONS, duration: DURATION,
-    requests: [{
-      setupRequest: (req) => {
-        const r = c.request(ctx, i++);
-        return {
-          ...req, method: r.method, path: r.path,
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...r.headers },
-          ...(r.body === undefined ? {} : { body: JSON.stringify(r.body) }),
-        };
+    url: base,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        setupRequest: (req) => {
+          const r = c.request(ctx, i++);
+          return {
+            ...req,
+            method: r.method,
+            path: r.path,
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...r.headers },
+            ...(r.body === undefined ? {} : { body: JSON.stringify(r.body) }),
+          };
+        },
       },
-    }],
+    ],
     method: first.method,
   });
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
@@ -76,8 +106,14 @@ async function runCase(base: string, token: string, ctx: BenchContext, c: BenchC
   latencies.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10) / 10;
   return {
-    case: c.name, requests: latencies.length, errors: errors + result.errors + result.timeouts, reqPerSec: round(latencies.length / DURATION),
-    p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? 0),
+    case: c.name,
+    requests: latencies.length,
+    errors: errors + result.errors + result.timeouts,
+    reqPerSec: round(latencies.length / DURATION),
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    max: round(latencies.at(-1) ?? 0),
   };
 }
 
@@ -85,7 +121,10 @@ async function benchTarget(target: string, env: Record<string, string>): Promise
   console.log(`\n== ${target}: seeding the large preset and starting the server…`);
   const started = Date.now();
   // No deadline: seeding the large preset takes minutes; its progress shows as it goes.
-  const server = await startSandbox({ ...env, SEED: 'large', RATE_LIMIT_PER_MINUTE: '0' }, { timeoutMs: Number.POSITIVE_INFINITY, echo: true });
+  const server = await startSandbox(
+    { ...env, SEED: 'large', RATE_LIMIT_PER_MINUTE: '0' },
+    { timeoutMs: Number.POSITIVE_INFINITY, echo: true },
+  );
   const seedSeconds = (Date.now() - started) / 1000;
   const { base } = server;
   try {
@@ -111,8 +150,19 @@ async function benchTarget(target: string, env: Record<string, string>): Promise
 
 function printTable(results: TargetResult[]): void {
   for (const r of results) {
-    console.log(`\n${r.target}: ~${r.memos.toLocaleString('en')} memos, seeded + started in ${r.seedSeconds} s, ${CONNECTIONS} connections × ${DURATION} s`);
-    console.table(r.cases.map((c) => ({ case: c.case, 'req/s': c.reqPerSec, 'p50 ms': c.p50, 'p95 ms': c.p95, 'p99 ms': c.p99, errors: c.errors })));
+    console.log(
+      `\n${r.target}: ~${r.memos.toLocaleString('en')} memos, seeded + started in ${r.seedSeconds} s, ${CONNECTIONS} connections × ${DURATION} s`,
+    );
+    console.table(
+      r.cases.map((c) => ({
+        case: c.case,
+        'req/s': c.reqPerSec,
+        'p50 ms': c.p50,
+        'p95 ms': c.p95,
+        'p99 ms': c.p99,
+        errors: c.errors,
+      })),
+    );
   }
 }
 
@@ -128,7 +178,9 @@ if (wanted.includes('pglite')) {
     if (!reuse) rmSync(dir, { recursive: true, force: true });
   }
 }
-const pgUrl = wanted.includes('postgres') ? await reachablePostgres(process.env.BENCH_DATABASE_URL ?? LOCAL_POSTGRES) : null;
+const pgUrl = wanted.includes('postgres')
+  ? await reachablePostgres(process.env.BENCH_DATABASE_URL ?? LOCAL_POSTGRES)
+  : null;
 if (pgUrl) {
   const db = await freshDatabase(pgUrl, 'cdm_bench');
   try {

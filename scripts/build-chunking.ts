@@ -12,8 +12,14 @@ import type { Plugin } from 'vite';
  * boundary (a Tooltip renders its child meanwhile), and the component loads on first use.
  */
 const LAZY_IMPORTS: { importer: RegExp; modules: Record<string, 'children' | 'nothing'> }[] = [
-  { importer: /@mui[\\/]x-data-grid[\\/]material[\\/]index\.mjs$/, modules: { Tooltip: 'children', Popper: 'nothing', Autocomplete: 'nothing' } },
-  { importer: /@mui[\\/]material[\\/]TablePaginationActions[\\/]TablePaginationActions\.mjs$/, modules: { Tooltip: 'children' } },
+  {
+    importer: /@mui[\\/]x-data-grid[\\/]material[\\/]index\.mjs$/,
+    modules: { Tooltip: 'children', Popper: 'nothing', Autocomplete: 'nothing' },
+  },
+  {
+    importer: /@mui[\\/]material[\\/]TablePaginationActions[\\/]TablePaginationActions\.mjs$/,
+    modules: { Tooltip: 'children' },
+  },
 ];
 const LAZY_PREFIX = '\0lazy-mui:';
 
@@ -41,8 +47,11 @@ export default React.forwardRef(function Lazy${name}(props, ref) {
 
 // MUI and the packages its modules import (CommonJS ones included: a CJS helper left in a page chunk
 // made a circular chunk import that crashed the app at start).
-const MUI = /node_modules[\\/](@mui[\\/](material|system|utils|styled-engine|private-theming|core-downloads-tracker)|@emotion|@base-ui|@popperjs|stylis|react-transition-group|hoist-non-react-statics|react-is|prop-types|@babel[\\/]runtime|dom-helpers|reselect|use-sync-external-store)/;
-const LIST_ROOTS = ['src/main.tsx', 'src/features/memo-list/memo-list-page.tsx'].map((p) => resolve(import.meta.dirname, '..', p));
+const MUI =
+  /node_modules[\\/](@mui[\\/](material|system|utils|styled-engine|private-theming|core-downloads-tracker)|@emotion|@base-ui|@popperjs|stylis|react-transition-group|hoist-non-react-statics|react-is|prop-types|@babel[\\/]runtime|dom-helpers|reselect|use-sync-external-store)/;
+const LIST_ROOTS = ['src/main.tsx', 'src/features/memo-list/memo-list-page.tsx'].map((p) =>
+  resolve(import.meta.dirname, '..', p),
+);
 
 interface Graph {
   getModuleInfo(id: string): { importedIds: readonly string[] } | null;
@@ -70,7 +79,11 @@ function listClosure(graph: Graph): Set<string> {
 export function codeSplittingGroups() {
   let closure: Set<string> | undefined; // one build per config call
   return [
-    { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, includeDependenciesRecursively: false },
+    {
+      name: 'react',
+      test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/,
+      includeDependenciesRecursively: false,
+    },
     {
       name: (id: string, graph: Graph) => {
         if (!MUI.test(id)) return null;
@@ -79,8 +92,16 @@ export function codeSplittingGroups() {
       },
       includeDependenciesRecursively: false,
     },
-    { name: 'mui-x-data-grid', test: /node_modules[\\/]@mui[\\/](x-data-grid|x-internals|x-virtualizer)/, includeDependenciesRecursively: false },
-    { name: 'mui-x-date-pickers', test: /node_modules[\\/]@mui[\\/]x-date-pickers/, includeDependenciesRecursively: false },
+    {
+      name: 'mui-x-data-grid',
+      test: /node_modules[\\/]@mui[\\/](x-data-grid|x-internals|x-virtualizer)/,
+      includeDependenciesRecursively: false,
+    },
+    {
+      name: 'mui-x-date-pickers',
+      test: /node_modules[\\/]@mui[\\/]x-date-pickers/,
+      includeDependenciesRecursively: false,
+    },
     // dayjs is also used by src/lib/dates on every route: its own chunk, so the list does not load the pickers.
     { name: 'dayjs', test: /node_modules[\\/]dayjs/, includeDependenciesRecursively: false },
   ];

@@ -3,7 +3,17 @@
 // walkthrough, its video, a numbered screenshot per step, and an index.html report with the captions.
 // Exits with Playwright's status: 0 when every walkthrough passed.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { WalkthroughRecord } from '../e2e/support/step.ts';
@@ -40,13 +50,21 @@ function buildIfNeeded() {
  * for. Without any ffmpeg the demo still runs, with screenshots and report but no videos.
  */
 function videoEnv(): Record<string, string> {
-  const browsers = JSON.parse(readFileSync(join(root, 'node_modules/playwright-core/browsers.json'), 'utf8')) as { browsers: { name: string; revision: string }[] };
+  const browsers = JSON.parse(readFileSync(join(root, 'node_modules/playwright-core/browsers.json'), 'utf8')) as {
+    browsers: { name: string; revision: string }[];
+  };
   const rev = browsers.browsers.find((b) => b.name === 'ffmpeg')?.revision;
-  const own = join(process.env.PLAYWRIGHT_BROWSERS_PATH ?? join(homedir(), '.cache/ms-playwright'), `ffmpeg-${rev}`, 'ffmpeg-linux');
+  const own = join(
+    process.env.PLAYWRIGHT_BROWSERS_PATH ?? join(homedir(), '.cache/ms-playwright'),
+    `ffmpeg-${rev}`,
+    'ffmpeg-linux',
+  );
   if (existsSync(own)) return {};
   const system = spawnSync('sh', ['-c', 'command -v ffmpeg'], { encoding: 'utf8' }).stdout.trim();
   if (!rev || !system || process.platform !== 'linux') {
-    console.warn('No ffmpeg for Playwright: the walkthroughs run without videos (apt-get install ffmpeg, or npx playwright install ffmpeg).');
+    console.warn(
+      'No ffmpeg for Playwright: the walkthroughs run without videos (apt-get install ffmpeg, or npx playwright install ffmpeg).',
+    );
     return { DEMO_VIDEO: 'off' };
   }
   const lent = join(root, 'node_modules/.cache/demo-ffmpeg');
@@ -61,8 +79,17 @@ function videoEnv(): Record<string, string> {
 function run(): number {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const env = { ...process.env, ...videoEnv(), DEMO_OUTPUT: out, ...(slow ? { DEMO_SLOW_MS: process.env.DEMO_SLOW_MS ?? '1500' } : {}) };
-  const r = spawnSync('npx', ['playwright', 'test', '-c', 'playwright.demo.config.ts'], { cwd: root, stdio: 'inherit', env });
+  const env = {
+    ...process.env,
+    ...videoEnv(),
+    DEMO_OUTPUT: out,
+    ...(slow ? { DEMO_SLOW_MS: process.env.DEMO_SLOW_MS ?? '1500' } : {}),
+  };
+  const r = spawnSync('npx', ['playwright', 'test', '-c', 'playwright.demo.config.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  });
   return r.status ?? 1;
 }
 
@@ -86,9 +113,14 @@ const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&l
 function report(records: ReturnType<typeof collect>, status: number): string {
   const sections = records.map((r) => {
     const steps = r.steps
-      .map((s) => `<li><p>${esc(s.caption)}</p><a href="${esc(`${r.folder}/${s.screenshot}`)}"><img src="${esc(`${r.folder}/${s.screenshot}`)}" alt="${esc(`Step ${s.n}: ${s.caption}`)}" loading="lazy" width="720" height="450"></a></li>`)
+      .map(
+        (s) =>
+          `<li><p>${esc(s.caption)}</p><a href="${esc(`${r.folder}/${s.screenshot}`)}"><img src="${esc(`${r.folder}/${s.screenshot}`)}" alt="${esc(`Step ${s.n}: ${s.caption}`)}" loading="lazy" width="720" height="450"></a></li>`,
+      )
       .join('\n');
-    const video = r.video ? `<p><a href="${esc(`${r.folder}/${r.video}`)}">Watch the video</a> (${esc(relative(root, r.file))})</p>` : `<p>No video (${esc(relative(root, r.file))})</p>`;
+    const video = r.video
+      ? `<p><a href="${esc(`${r.folder}/${r.video}`)}">Watch the video</a> (${esc(relative(root, r.file))})</p>`
+      : `<p>No video (${esc(relative(root, r.file))})</p>`;
     return `<section aria-labelledby="${esc(r.folder)}"><h2 id="${esc(r.folder)}">${esc(r.title)}</h2>${video}<ol>${steps}</ol></section>`;
   });
   return `<!doctype html>
@@ -107,5 +139,7 @@ buildIfNeeded();
 const status = run();
 const records = collect();
 writeFileSync(join(out, 'index.html'), report(records, status));
-console.log(`\nDemo output (${records.length} walkthroughs: videos, numbered screenshots, report): ${join(out, 'index.html')}`);
+console.log(
+  `\nDemo output (${records.length} walkthroughs: videos, numbered screenshots, report): ${join(out, 'index.html')}`,
+);
 process.exit(status);

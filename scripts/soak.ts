@@ -19,7 +19,12 @@ const durationMs = (values.short ? 5 : Number(values.duration)) * 1000;
 const targets = values.db === 'both' ? (['pglite', 'postgres'] as const) : [values.db as 'pglite' | 'postgres'];
 let failed = false;
 for (const db of targets) {
-  const result: SoakResult | null = await soakOn(db, { port: 4340, clients: Number(values.clients), durationMs, maxRequests: Number(values['max-requests']) });
+  const result: SoakResult | null = await soakOn(db, {
+    port: 4340,
+    clients: Number(values.clients),
+    durationMs,
+    maxRequests: Number(values['max-requests']),
+  });
   if (!result) {
     console.log(`== soak on ${db}: skipped (no PostgreSQL at 127.0.0.1:5432; set SOAK_DATABASE_URL)`);
     continue;

@@ -45,7 +45,10 @@ export function createApp({ db, config }: AppDeps) {
       return c.json(new ZuoraError(ErrorCategory.Malformed, 'Malformed JSON request body.').envelope(), 400);
     }
     console.error('unexpected error', err);
-    return c.json({ success: false, processId: processId(), reasons: [{ code: 50000060, message: 'An internal error occurred.' }] }, 500);
+    return c.json(
+      { success: false, processId: processId(), reasons: [{ code: 50000060, message: 'An internal error occurred.' }] },
+      500,
+    );
   });
 
   app.notFound((c) =>
@@ -59,17 +62,24 @@ export function createApp({ db, config }: AppDeps) {
     const clientId = String(form.client_id ?? '');
     const clientSecret = String(form.client_secret ?? '');
     if (form.grant_type !== 'client_credentials') {
-      return c.json({ success: false, reasons: [{ code: 90000020, message: "grant_type must be 'client_credentials'" }] }, 400);
+      return c.json(
+        { success: false, reasons: [{ code: 90000020, message: "grant_type must be 'client_credentials'" }] },
+        400,
+      );
     }
     const client = findClient(config, clientId, clientSecret);
-    if (!client) return c.json({ success: false, reasons: [{ code: 90000011, message: 'Invalid client credentials.' }] }, 401);
+    if (!client)
+      return c.json({ success: false, reasons: [{ code: 90000011, message: 'Invalid client credentials.' }] }, 401);
     return c.json(issueToken(await secretOf(), client, config.tokenTtlSeconds));
   });
 
   // Demo sign-in for the browser in sandbox mode: lists the demo users and issues their tokens
   // without the SPA ever holding a client secret.
   app.get('/sandbox/users', (c) =>
-    c.json({ users: config.clients.map((u) => ({ id: u.userId, name: u.name, role: u.role, permissions: u.permissions })), success: true }),
+    c.json({
+      users: config.clients.map((u) => ({ id: u.userId, name: u.name, role: u.role, permissions: u.permissions })),
+      success: true,
+    }),
   );
   app.post('/sandbox/token', async (c) => {
     const body = (await c.req.json().catch(() => ({}))) as { userId?: unknown };

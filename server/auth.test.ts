@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from './testing/harness.ts';
 
 let h: Harness;
-beforeAll(async () => { h = await createHarness({ seed: 'none' }); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await createHarness({ seed: 'none' });
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 describe('sandbox OAuth', () => {
   it('issues a client-credentials token with Zuora fields', async () => {

@@ -18,11 +18,23 @@ export interface TokenResponse {
 }
 
 export async function signingSecret(db: Database): Promise<Buffer> {
-  const row = await db.selectFrom('sandbox_settings').select('value').where('key', '=', 'token_secret').executeTakeFirst();
+  const row = await db
+    .selectFrom('sandbox_settings')
+    .select('value')
+    .where('key', '=', 'token_secret')
+    .executeTakeFirst();
   if (row) return Buffer.from(row.value, 'hex');
   const value = randomBytes(32).toString('hex');
-  await db.insertInto('sandbox_settings').values({ key: 'token_secret', value }).onConflict((oc) => oc.doNothing()).execute();
-  const again = await db.selectFrom('sandbox_settings').select('value').where('key', '=', 'token_secret').executeTakeFirstOrThrow();
+  await db
+    .insertInto('sandbox_settings')
+    .values({ key: 'token_secret', value })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const again = await db
+    .selectFrom('sandbox_settings')
+    .select('value')
+    .where('key', '=', 'token_secret')
+    .executeTakeFirstOrThrow();
   return Buffer.from(again.value, 'hex');
 }
 
@@ -32,11 +44,22 @@ const sign = (secret: Buffer, payload: string) => createHmac('sha256', secret).u
 export function issueToken(secret: Buffer, client: SandboxClient, ttlSeconds: number, now = Date.now()): TokenResponse {
   const jti = randomUUID().replace(/-/g, '');
   const payload = b64(JSON.stringify({ sub: client.clientId, exp: Math.floor(now / 1000) + ttlSeconds, jti }));
-  return { access_token: `${payload}.${sign(secret, payload)}`, token_type: 'bearer', expires_in: ttlSeconds, scope: scopeOf(client.permissions), jti };
+  return {
+    access_token: `${payload}.${sign(secret, payload)}`,
+    token_type: 'bearer',
+    expires_in: ttlSeconds,
+    scope: scopeOf(client.permissions),
+    jti,
+  };
 }
 
 /** The client a bearer token belongs to, or null when it is missing, malformed, forged or expired. */
-export function verifyToken(secret: Buffer, token: string, clients: SandboxClient[], now = Date.now()): SandboxClient | null {
+export function verifyToken(
+  secret: Buffer,
+  token: string,
+  clients: SandboxClient[],
+  now = Date.now(),
+): SandboxClient | null {
   const [payload, sig, extra] = token.split('.');
   if (!payload || !sig || extra !== undefined) return null;
   const expected = Buffer.from(sign(secret, payload));
@@ -66,7 +89,12 @@ export function requireBearer(secretOf: () => Promise<Buffer>): MiddlewareHandle
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     const client = m ? verifyToken(await secretOf(), m[1], c.get('config').clients) : null;
     if (!client) throw unauthenticated();
-    c.set('caller', { userId: client.userId, name: client.name, clientId: client.clientId, permissions: new Set(client.permissions) });
+    c.set('caller', {
+      userId: client.userId,
+      name: client.name,
+      clientId: client.clientId,
+      permissions: new Set(client.permissions),
+    });
     await next();
   };
 }

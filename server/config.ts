@@ -38,9 +38,30 @@ export interface Config {
 // The three demo users of the sandbox. Override with SANDBOX_CLIENTS, a JSON array of
 // {clientId, clientSecret, userId?, name, role}.
 export const DEFAULT_CLIENTS: SandboxClient[] = [
-  { clientId: '00000000-0000-4000-a000-000000000001', clientSecret: 'sandbox-admin', userId: 'a0000000000000000000000000000001', name: 'Billing Admin', role: 'admin', permissions: ROLE_PERMISSIONS.admin },
-  { clientId: '00000000-0000-4000-a000-000000000002', clientSecret: 'sandbox-clerk', userId: 'a0000000000000000000000000000002', name: 'Billing Clerk', role: 'clerk', permissions: ROLE_PERMISSIONS.clerk },
-  { clientId: '00000000-0000-4000-a000-000000000003', clientSecret: 'sandbox-viewer', userId: 'a0000000000000000000000000000003', name: 'Viewer', role: 'viewer', permissions: ROLE_PERMISSIONS.viewer },
+  {
+    clientId: '00000000-0000-4000-a000-000000000001',
+    clientSecret: 'sandbox-admin',
+    userId: 'a0000000000000000000000000000001',
+    name: 'Billing Admin',
+    role: 'admin',
+    permissions: ROLE_PERMISSIONS.admin,
+  },
+  {
+    clientId: '00000000-0000-4000-a000-000000000002',
+    clientSecret: 'sandbox-clerk',
+    userId: 'a0000000000000000000000000000002',
+    name: 'Billing Clerk',
+    role: 'clerk',
+    permissions: ROLE_PERMISSIONS.clerk,
+  },
+  {
+    clientId: '00000000-0000-4000-a000-000000000003',
+    clientSecret: 'sandbox-viewer',
+    userId: 'a0000000000000000000000000000003',
+    name: 'Viewer',
+    role: 'viewer',
+    permissions: ROLE_PERMISSIONS.viewer,
+  },
 ];
 
 function parseClients(json: string | undefined): SandboxClient[] {
@@ -56,7 +77,12 @@ function parseClients(json: string | undefined): SandboxClient[] {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const proxy =
     env.ZUORA_BASE_URL && env.ZUORA_CLIENT_ID && env.ZUORA_CLIENT_SECRET
-      ? { baseUrl: env.ZUORA_BASE_URL.replace(/\/$/, ''), clientId: env.ZUORA_CLIENT_ID, clientSecret: env.ZUORA_CLIENT_SECRET, timeoutMs: Number(env.ZUORA_TIMEOUT_MS ?? 30_000) }
+      ? {
+          baseUrl: env.ZUORA_BASE_URL.replace(/\/$/, ''),
+          clientId: env.ZUORA_CLIENT_ID,
+          clientSecret: env.ZUORA_CLIENT_SECRET,
+          timeoutMs: Number(env.ZUORA_TIMEOUT_MS ?? 30_000),
+        }
       : undefined;
   return {
     port: Number(env.PORT ?? 8080),

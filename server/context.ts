@@ -27,7 +27,9 @@ export type AppContext = Context<AppEnv>;
 export function requirePermission(c: AppContext, permission: Permission): Caller {
   const caller = c.get('caller');
   if (!caller.permissions.has(permission)) {
-    throw permissionDenied(`You do not have the permission to perform this operation: ${PERMISSION_LABELS[permission]}.`);
+    throw permissionDenied(
+      `You do not have the permission to perform this operation: ${PERMISSION_LABELS[permission]}.`,
+    );
   }
   return caller;
 }

@@ -25,7 +25,12 @@ export class ZuoraError extends Error {
   constructor(
     category: number,
     message: string,
-    opts: { resource?: number; status?: number; headers?: Record<string, string>; more?: { code: number; message: string }[] } = {},
+    opts: {
+      resource?: number;
+      status?: number;
+      headers?: Record<string, string>;
+      more?: { code: number; message: string }[];
+    } = {},
   ) {
     super(message);
     const code = (opts.resource ?? Resource.Unknown) * 100 + category;
@@ -46,9 +51,16 @@ export const processId = () => randomBytes(8).toString('hex').toUpperCase();
 // Shorthands for the common refusals.
 export const notFound = (what: string, key: string, resource: number = Resource.Unknown) =>
   new ZuoraError(ErrorCategory.NotFound, `Cannot find a ${what} instance with id or number ${key}.`, { resource });
-export const invalidValue = (message: string, resource?: number) => new ZuoraError(ErrorCategory.InvalidValue, message, { resource });
-export const missingField = (field: string, resource?: number) => new ZuoraError(ErrorCategory.MissingField, `'${field}' is required.`, { resource });
-export const ruleViolation = (message: string, resource?: number) => new ZuoraError(ErrorCategory.BusinessRule, message, { resource });
-export const permissionDenied = (message: string, resource?: number) => new ZuoraError(ErrorCategory.Permission, message, { resource });
+export const invalidValue = (message: string, resource?: number) =>
+  new ZuoraError(ErrorCategory.InvalidValue, message, { resource });
+export const missingField = (field: string, resource?: number) =>
+  new ZuoraError(ErrorCategory.MissingField, `'${field}' is required.`, { resource });
+export const ruleViolation = (message: string, resource?: number) =>
+  new ZuoraError(ErrorCategory.BusinessRule, message, { resource });
+export const permissionDenied = (message: string, resource?: number) =>
+  new ZuoraError(ErrorCategory.Permission, message, { resource });
 export const unauthenticated = () =>
-  new ZuoraError(ErrorCategory.Authentication, 'this resource is protected, please sign in first', { resource: 900000, status: 401 });
+  new ZuoraError(ErrorCategory.Authentication, 'this resource is protected, please sign in first', {
+    resource: 900000,
+    status: 401,
+  });

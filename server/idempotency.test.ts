@@ -13,7 +13,15 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 const body = () => ({ accountId: f.usd.id, charges: [{ productRatePlanChargeId: f.untaxed.id, amount: 7 }] });
-const countMemos = async () => Number((await h.conn.db.selectFrom('memos').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const countMemos = async () =>
+  Number(
+    (
+      await h.conn.db
+        .selectFrom('memos')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const withKey = (key: string) => ({ headers: { 'Idempotency-Key': key } });
 
 test('a repeated POST with the same key replays the first response and creates one memo', async () => {
@@ -35,7 +43,10 @@ test('two concurrent POSTs with one key create one memo; the loser gets 409 or t
   ]);
   expect(await countMemos()).toBe(before + 1);
   const statuses = [a.status, b.status].sort();
-  expect([[200, 200], [200, 409]]).toContainEqual(statuses);
+  expect([
+    [200, 200],
+    [200, 409],
+  ]).toContainEqual(statuses);
   const loser = [a, b].find((r) => r.status === 409);
   if (loser) expect(loser.body.reasons[0].code % 100).toBe(50);
 });
@@ -44,13 +55,25 @@ test('a key still in progress answers 409 (category 50) and runs nothing', async
   const client = h.config.clients.find((c) => c.role === 'admin')!;
   await h.conn.db
     .insertInto('idempotency_keys')
-    .values({ client_id: client.clientId, key: 'k-busy', method: 'POST', path: '/v1/debit-memos', body_hash: 'x', state: 'InProgress', response_headers: null })
+    .values({
+      client_id: client.clientId,
+      key: 'k-busy',
+      method: 'POST',
+      path: '/v1/debit-memos',
+      body_hash: 'x',
+      state: 'InProgress',
+      response_headers: null,
+    })
     .execute();
   const before = await snapshot(h);
   const res = await h.call('POST', '/v1/debit-memos', body(), withKey('k-busy'));
   // Another body hash gives 422 first; use the stored request's identity to see the 409.
   expect([409, 422]).toContain(res.status);
-  await h.conn.db.updateTable('idempotency_keys').set({ body_hash: (await hashOf(body())) }).where('key', '=', 'k-busy').execute();
+  await h.conn.db
+    .updateTable('idempotency_keys')
+    .set({ body_hash: await hashOf(body()) })
+    .where('key', '=', 'k-busy')
+    .execute();
   const busy = await h.call('POST', '/v1/debit-memos', body(), withKey('k-busy'));
   expect(busy.status).toBe(409);
   expect(busy.body.reasons[0].code % 100).toBe(50);
@@ -80,7 +103,11 @@ test('failures are replayed too; keys are per client; stale keys (> 24 h) are re
   await h.call('POST', '/v1/debit-memos', body(), { ...withKey('k-shared'), role: 'clerk' });
   expect(await countMemos()).toBe(before + 2);
 
-  await h.conn.db.updateTable('idempotency_keys').set({ created_at: '2000-01-01 00:00:00' }).where('key', '=', 'k-shared').execute();
+  await h.conn.db
+    .updateTable('idempotency_keys')
+    .set({ created_at: '2000-01-01 00:00:00' })
+    .where('key', '=', 'k-shared')
+    .execute();
   await h.call('POST', '/v1/debit-memos', { ...body(), comment: 'new life' }, withKey('k-shared'));
   expect(await countMemos()).toBe(before + 3);
 });

@@ -31,7 +31,9 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     const url = new URL(c.req.url);
     const path = url.pathname + url.search;
     // Hono caches the body, so the route still reads it after we hash it.
-    const bodyHash = createHash('sha256').update(new Uint8Array(await c.req.arrayBuffer())).digest('hex');
+    const bodyHash = createHash('sha256')
+      .update(new Uint8Array(await c.req.arrayBuffer()))
+      .digest('hex');
 
     await sql`delete from idempotency_keys where client_id = ${clientId} and key = ${key}
               and created_at < localtimestamp(0) - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`.execute(db);
@@ -40,19 +42,40 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     for (let attempt = 0; ; attempt++) {
       const claimed = await db
         .insertInto('idempotency_keys')
-        .values({ client_id: clientId, key, method, path, body_hash: bodyHash, state: 'InProgress', response_headers: null })
+        .values({
+          client_id: clientId,
+          key,
+          method,
+          path,
+          body_hash: bodyHash,
+          state: 'InProgress',
+          response_headers: null,
+        })
         .onConflict((oc) => oc.columns(['client_id', 'key']).doNothing())
         .returning('key')
         .executeTakeFirst();
       if (claimed) break;
-      const prior = await db.selectFrom('idempotency_keys').selectAll().where('client_id', '=', clientId).where('key', '=', key).executeTakeFirst();
+      const prior = await db
+        .selectFrom('idempotency_keys')
+        .selectAll()
+        .where('client_id', '=', clientId)
+        .where('key', '=', key)
+        .executeTakeFirst();
       // Gone since the conflict: the first request failed (a 5xx is not kept). Claim the key again.
       if (!prior && attempt < 3) continue;
       if (prior && (prior.method !== method || prior.path !== path || prior.body_hash !== bodyHash)) {
-        throw envelope(ErrorCategory.InvalidValue, `The Idempotency-Key ${key} was already used for a different request (${prior.method} ${prior.path}); use a new key.`, 422);
+        throw envelope(
+          ErrorCategory.InvalidValue,
+          `The Idempotency-Key ${key} was already used for a different request (${prior.method} ${prior.path}); use a new key.`,
+          422,
+        );
       }
       if (!prior || prior.state === 'InProgress') {
-        throw envelope(ErrorCategory.LockingContention, `A request with the Idempotency-Key ${key} is still in progress; retry later.`, 409);
+        throw envelope(
+          ErrorCategory.LockingContention,
+          `A request with the Idempotency-Key ${key} is still in progress; retry later.`,
+          409,
+        );
       }
       const headers = new Headers(prior.response_headers ?? {});
       headers.set('Idempotent-Replayed', 'true');
@@ -70,14 +93,20 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
         }
         await db
           .updateTable('idempotency_keys')
-          .set({ state: 'Done', response_status: c.res.status, response_body: await c.res.clone().text(), response_headers: JSON.stringify(headers) })
+          .set({
+            state: 'Done',
+            response_status: c.res.status,
+            response_body: await c.res.clone().text(),
+            response_headers: JSON.stringify(headers),
+          })
           .where('client_id', '=', clientId)
           .where('key', '=', key)
           .execute();
         stored = true;
       }
     } finally {
-      if (!stored) await db.deleteFrom('idempotency_keys').where('client_id', '=', clientId).where('key', '=', key).execute();
+      if (!stored)
+        await db.deleteFrom('idempotency_keys').where('client_id', '=', clientId).where('key', '=', key).execute();
     }
   };
 }

@@ -42,7 +42,9 @@ const fetch: typeof api.fetch = async (req, ...rest) => {
 };
 
 const server = serve({ fetch, port: config.port, hostname: config.host }, (info) => {
-  console.log(`credit-debit-memos ${config.proxy ? 'proxy' : 'sandbox'} on http://${info.address}:${info.port} (${conn?.kind ?? config.proxy?.baseUrl}, ready in ${Date.now() - started} ms)`);
+  console.log(
+    `credit-debit-memos ${config.proxy ? 'proxy' : 'sandbox'} on http://${info.address}:${info.port} (${conn?.kind ?? config.proxy?.baseUrl}, ready in ${Date.now() - started} ms)`,
+  );
 });
 
 let stopping = false;
@@ -53,7 +55,8 @@ async function shutdown() {
   // then close the database: closing it first fails them with "driver has already been destroyed".
   server.close();
   if ('closeIdleConnections' in server) server.closeIdleConnections();
-  for (const deadline = Date.now() + 5_000; inFlight > 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+  for (const deadline = Date.now() + 5_000; inFlight > 0 && Date.now() < deadline;)
+    await new Promise((r) => setTimeout(r, 20));
   await conn?.close();
   process.exit(0);
 }

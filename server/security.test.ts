@@ -21,8 +21,17 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => h?.close());
 
-const request = (app: { request: (p: string, i?: RequestInit) => Response | Promise<Response> }, r: { method: string; path: string }, headers: Record<string, string>, body?: string) =>
-  app.request(r.path, { method: r.method, headers: { 'content-type': 'application/json', ...headers }, body: r.method === 'GET' || r.method === 'DELETE' ? undefined : (body ?? '{}') });
+const request = (
+  app: { request: (p: string, i?: RequestInit) => Response | Promise<Response> },
+  r: { method: string; path: string },
+  headers: Record<string, string>,
+  body?: string,
+) =>
+  app.request(r.path, {
+    method: r.method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: r.method === 'GET' || r.method === 'DELETE' ? undefined : (body ?? '{}'),
+  });
 
 describe('authentication', () => {
   test('the app registers the routes we expect to protect', () => {
@@ -59,7 +68,14 @@ describe('authentication', () => {
     const config = loadConfig({ TOKEN_TTL_SECONDS: '2' });
     const app = createApp({ db: h.conn.db, config });
     const c = config.clients[0];
-    const res = await app.request('/oauth/token', { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.clientSecret }) });
+    const res = await app.request('/oauth/token', {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: c.clientId,
+        client_secret: c.clientSecret,
+      }),
+    });
     const token = (await res.json()) as { access_token: string; expires_in: number };
     expect(token.expires_in).toBe(2);
     const auth = { authorization: `Bearer ${token.access_token}` };
@@ -104,8 +120,16 @@ describe('limits', () => {
   test('a JSON body over BODY_LIMIT_BYTES is refused with 413 in Zuora envelope, before the handler runs', async () => {
     const app = createApp({ db: h.conn.db, config: loadConfig({ BODY_LIMIT_BYTES: '2048' }) });
     const before = await snapshot(h);
-    const big = JSON.stringify({ accountNumber: 'A00000001', charges: [{ productRatePlanChargeId: 'x', amount: 1 }], comment: 'x'.repeat(4000) });
-    const res = await app.request('/v1/credit-memos', { method: 'POST', headers: { authorization: `Bearer ${await h.token()}`, 'content-type': 'application/json' }, body: big });
+    const big = JSON.stringify({
+      accountNumber: 'A00000001',
+      charges: [{ productRatePlanChargeId: 'x', amount: 1 }],
+      comment: 'x'.repeat(4000),
+    });
+    const res = await app.request('/v1/credit-memos', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await h.token()}`, 'content-type': 'application/json' },
+      body: big,
+    });
     expect(res.status).toBe(413);
     const body = await res.json();
     expectEnvelope(body, '413');
@@ -115,9 +139,17 @@ describe('limits', () => {
     const huge = await h.call('POST', '/v1/debit-memos', JSON.stringify({ comment: 'y'.repeat(2 * 1024 * 1024) }));
     expect(huge.status).toBe(413);
     // The sign-in endpoints, reached without a token, have the same limit.
-    const form = await app.request('/oauth/token', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `client_id=${'z'.repeat(4000)}` });
+    const form = await app.request('/oauth/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `client_id=${'z'.repeat(4000)}`,
+    });
     expect(form.status).toBe(413);
-    const demo = await app.request('/sandbox/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'z'.repeat(4000) }) });
+    const demo = await app.request('/sandbox/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: 'z'.repeat(4000) }),
+    });
     expect(demo.status).toBe(413);
   });
 
@@ -147,9 +179,22 @@ describe('hostile strings', () => {
   const HOSTILE = `'; DROP TABLE memos; -- <img src=x onerror=alert(1)> <script>alert("x")</script> ' OR '1'='1`;
 
   test('SQL- and HTML-looking strings are stored and returned verbatim, and print as text in the PDF', async () => {
-    const account = await h.conn.db.selectFrom('accounts').select('account_number').where('currency', '=', 'USD').orderBy('account_number').executeTakeFirstOrThrow();
-    const charge = await h.conn.db.selectFrom('product_rate_plan_charges').select('id').where('name', '=', 'Enterprise Licence').executeTakeFirstOrThrow();
-    const created = await h.call('POST', '/v1/credit-memos', { accountNumber: account.account_number, comment: HOSTILE, charges: [{ productRatePlanChargeId: charge.id, amount: 1, description: HOSTILE }] });
+    const account = await h.conn.db
+      .selectFrom('accounts')
+      .select('account_number')
+      .where('currency', '=', 'USD')
+      .orderBy('account_number')
+      .executeTakeFirstOrThrow();
+    const charge = await h.conn.db
+      .selectFrom('product_rate_plan_charges')
+      .select('id')
+      .where('name', '=', 'Enterprise Licence')
+      .executeTakeFirstOrThrow();
+    const created = await h.call('POST', '/v1/credit-memos', {
+      accountNumber: account.account_number,
+      comment: HOSTILE,
+      charges: [{ productRatePlanChargeId: charge.id, amount: 1, description: HOSTILE }],
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     expect(created.body.comment).toBe(HOSTILE);
     const got = await h.call('GET', `/v1/credit-memos/${created.body.id}`);
@@ -163,7 +208,9 @@ describe('hostile strings', () => {
 
     expect((await h.call('POST', `/v1/credit-memos/${created.body.id}/pdfs`)).status).toBe(200);
     const files = await h.call('GET', `/v1/credit-memos/${created.body.id}/files`);
-    const res = await h.app.request(files.body.creditMemoFiles[0].pdfFileUrl, { headers: { authorization: `Bearer ${await h.token()}` } });
+    const res = await h.app.request(files.body.creditMemoFiles[0].pdfFileUrl, {
+      headers: { authorization: `Bearer ${await h.token()}` },
+    });
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect(isPdf(bytes)).toBe(true);
     const text = pdfTextOf(bytes);

@@ -16,7 +16,10 @@ export interface SecurityOptions {
 
 export function securityOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): SecurityOptions {
   const list = (v: string | undefined) => (v ?? '').split(/[\s,]+/).filter(Boolean);
-  return { frameAncestors: list(env.FRAME_ANCESTORS).length ? list(env.FRAME_ANCESTORS) : ["'self'"], corsOrigins: list(env.CORS_ORIGINS) };
+  return {
+    frameAncestors: list(env.FRAME_ANCESTORS).length ? list(env.FRAME_ANCESTORS) : ["'self'"],
+    corsOrigins: list(env.CORS_ORIGINS),
+  };
 }
 
 /**
@@ -62,7 +65,8 @@ export function cors(opts: SecurityOptions): MiddlewareHandler<AppEnv> {
       return c.body(null, 204, {
         'Access-Control-Allow-Origin': origin,
         'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE',
-        'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key, Zuora-Track-Id, zuora-version, Zuora-Entity-Ids, Zuora-Org-Ids',
+        'Access-Control-Allow-Headers':
+          'Authorization, Content-Type, Idempotency-Key, Zuora-Track-Id, zuora-version, Zuora-Entity-Ids, Zuora-Org-Ids',
         'Access-Control-Max-Age': '600',
         Vary: 'Origin',
       });
@@ -70,7 +74,10 @@ export function cors(opts: SecurityOptions): MiddlewareHandler<AppEnv> {
     await next();
     if (ok) {
       c.header('Access-Control-Allow-Origin', origin);
-      c.header('Access-Control-Expose-Headers', 'Zuora-Track-Id, Zuora-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset');
+      c.header(
+        'Access-Control-Expose-Headers',
+        'Zuora-Track-Id, Zuora-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset',
+      );
       c.header('Vary', 'Origin');
     }
   };
@@ -130,9 +137,16 @@ export function requestSizeLimit(jsonLimit: number): MiddlewareHandler<AppEnv> {
   const tooLarge = (max: number) =>
     bodyLimit({
       maxSize: max,
-      onError: (c) => c.json(new ZuoraError(ErrorCategory.InvalidValue, `The request body exceeds the limit of ${max} bytes.`, { status: 413 }).envelope(), 413),
+      onError: (c) =>
+        c.json(
+          new ZuoraError(ErrorCategory.InvalidValue, `The request body exceeds the limit of ${max} bytes.`, {
+            status: 413,
+          }).envelope(),
+          413,
+        ),
     });
   const json = tooLarge(jsonLimit);
   const upload = tooLarge(MAX_UPLOAD_BYTES + 64 * 1024);
-  return (c, next) => ((c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? upload(c, next) : json(c, next));
+  return (c, next) =>
+    (c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? upload(c, next) : json(c, next);
 }

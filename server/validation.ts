@@ -17,7 +17,10 @@ export function splitCustomFields(body: unknown): { standard: unknown; custom: R
 }
 
 function pathOf(path: PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 export function zodToZuora(error: z.ZodError, resource?: number): ZuoraError {

@@ -93,7 +93,8 @@ function keyboard(page: Page): Drive {
       await expect(option).toBeVisible();
       // The input keeps focus; the highlighted suggestion is its aria-activedescendant. Suggestions
       // may still be re-rendered for the last typed letters, so read the option's id afresh each time.
-      const highlighted = async () => (await combobox.getAttribute('aria-activedescendant')) === (await option.getAttribute('id'));
+      const highlighted = async () =>
+        (await combobox.getAttribute('aria-activedescendant')) === (await option.getAttribute('id'));
       for (let i = 0; i < 30 && !(await highlighted()); i++) await page.keyboard.press('ArrowDown');
       expect(await highlighted(), 'suggestion reachable with the arrow keys').toBe(true);
       await page.keyboard.press('Enter');
@@ -137,11 +138,12 @@ function whereIs(target: Locator): Promise<Where> {
     if (a0 === b0) return { where: 'after', distance: 1 }; // focus is in the host of the target's shadow tree
     const pos = a0.compareDocumentPosition(b0);
     if (pos & Node.DOCUMENT_POSITION_DISCONNECTED) return { where: 'unknown', distance: 1 };
-    const where = pos & Node.DOCUMENT_POSITION_CONTAINED_BY || pos & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before';
+    const where =
+      pos & Node.DOCUMENT_POSITION_CONTAINED_BY || pos & Node.DOCUMENT_POSITION_FOLLOWING ? 'after' : 'before';
     const root = el.getRootNode() as Document | ShadowRoot;
-    const stops = [...root.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter(
-      (e) => e.tabIndex >= 0 && !(e as HTMLButtonElement).disabled && e.checkVisibility(),
-    );
+    const stops = [
+      ...root.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]'),
+    ].filter((e) => e.tabIndex >= 0 && !(e as HTMLButtonElement).disabled && e.checkVisibility());
     const a = stops.indexOf(a0 as HTMLElement);
     const b = stops.indexOf(el as HTMLElement);
     return { where, distance: a < 0 || b < 0 ? 1 : Math.max(1, Math.abs(b - a)) };
@@ -153,7 +155,7 @@ export async function tabTo(page: Page, target: Locator, max = 80) {
   await expect(target).toBeVisible();
   let last: { where: string; presses: number } | null = null;
   let careful = false;
-  for (let presses = 0; presses < max; ) {
+  for (let presses = 0; presses < max;) {
     const { where, distance } = await whereIs(target);
     if (where === 'here') return;
     const flipped: boolean = last !== null && last.where !== where;

@@ -1,7 +1,11 @@
 import { expect, type Page } from '@playwright/test';
 
 /** Opens `next` (default: the app root) and signs in as a demo user by clicking, as a person would. */
-export async function signInAs(page: Page, user: 'Billing Admin' | 'Billing Clerk' | 'Viewer' = 'Billing Admin', next = '/credit-memos') {
+export async function signInAs(
+  page: Page,
+  user: 'Billing Admin' | 'Billing Clerk' | 'Viewer' = 'Billing Admin',
+  next = '/credit-memos',
+) {
   await page.goto(next);
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByRole('button', { name: new RegExp(`Sign in as ${user}`) }).click();

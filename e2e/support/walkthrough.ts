@@ -12,7 +12,12 @@ export const MODES: readonly Mode[] = ['mouse', 'keyboard'];
 export const titled = (title: string, mode: Mode) => (mode === 'mouse' ? title : `${title} (keyboard only)`);
 
 /** Opens `next`, lands on the sign-in page and signs in as a demo user with the given driver. */
-export async function signIn(page: Page, mode: Mode, user: 'Billing Admin' | 'Billing Clerk' | 'Viewer', next: string): Promise<Drive> {
+export async function signIn(
+  page: Page,
+  mode: Mode,
+  user: 'Billing Admin' | 'Billing Clerk' | 'Viewer',
+  next: string,
+): Promise<Drive> {
   const d = drive(page, mode);
   await step(page, `Sign in to the sandbox as the ${user}`, async () => {
     await page.goto(next);

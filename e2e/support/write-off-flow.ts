@@ -20,8 +20,18 @@ export interface OpenDebitMemo {
 /** A Posted USD debit memo with tax and an open balance, not in `exclude`, with its customer's name. */
 export async function openDebitMemo(request: APIRequestContext, exclude: string[] = []): Promise<OpenDebitMemo> {
   const token = await adminToken(request);
-  const dm = await findPostedMemo(request, token, 'DebitMemo', (m) => m.currency === 'USD' && Number(m.balance) > 0 && Number(m.taxAmount) > 0, exclude);
-  const account = await apiGet<{ basicInfo: { name: string } }>(request, token, `/v1/accounts/${dm.accountId as string}`);
+  const dm = await findPostedMemo(
+    request,
+    token,
+    'DebitMemo',
+    (m) => m.currency === 'USD' && Number(m.balance) > 0 && Number(m.taxAmount) > 0,
+    exclude,
+  );
+  const account = await apiGet<{ basicInfo: { name: string } }>(
+    request,
+    token,
+    `/v1/accounts/${dm.accountId as string}`,
+  );
   return { id: dm.id, number: dm.number, accountName: account.basicInfo.name, balance: Number(dm.balance) };
 }
 
@@ -38,7 +48,11 @@ export async function findAndWriteOff(page: Page, app: Page | Locator, d: Drive,
     await expect(app.getByRole('switch', { name: 'Open balance only' })).toBeChecked();
     await expect(grid.getByRole('link', { name: dm.number })).toBeVisible();
     // Every row left belongs to the customer.
-    for (const row of await grid.getByRole('row').filter({ has: page.getByRole('link') }).all()) await expect(row).toContainText(dm.accountName);
+    for (const row of await grid
+      .getByRole('row')
+      .filter({ has: page.getByRole('link') })
+      .all())
+      await expect(row).toContainText(dm.accountName);
   });
 
   await step(page, `Open debit memo ${dm.number}`, async () => {
@@ -48,14 +62,23 @@ export async function findAndWriteOff(page: Page, app: Page | Locator, d: Drive,
 
   const dialog = page.getByRole('dialog', { name: 'Write Off Debit Memo' });
   await step(page, 'More actions → Write Off Debit Memo', async () => {
-    await d.menu(app.getByRole('button', { name: 'More actions' }), page.getByRole('menuitem', { name: /Write Off Debit Memo/ }));
+    await d.menu(
+      app.getByRole('button', { name: 'More actions' }),
+      page.getByRole('menuitem', { name: /Write Off Debit Memo/ }),
+    );
     await expect(dialog.getByRole('table')).toBeVisible(); // the preview, once the items are loaded
   });
 
   await step(page, 'Bad debt is not revenue impacting: book it to the Bad Debt Expense code', async () => {
     await d.toggle(dialog.getByRole('switch', { name: 'Revenue Impacting' }));
-    await d.autocomplete(dialog.getByRole('combobox', { name: 'Accounting Code' }), 'bad', page.getByRole('option', { name: /Bad Debt Expense/ }));
-    await expect(dialog.getByText(/Not revenue impacting: .* is booked as an expense to Bad Debt Expense/)).toBeVisible();
+    await d.autocomplete(
+      dialog.getByRole('combobox', { name: 'Accounting Code' }),
+      'bad',
+      page.getByRole('option', { name: /Bad Debt Expense/ }),
+    );
+    await expect(
+      dialog.getByText(/Not revenue impacting: .* is booked as an expense to Bad Debt Expense/),
+    ).toBeVisible();
   });
 
   await step(page, 'Say why, and check the preview: every item cleared, balance after $0.00', async () => {

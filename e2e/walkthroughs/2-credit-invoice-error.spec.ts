@@ -9,15 +9,25 @@ test.describe.configure({ timeout: 120_000 });
 const expect = baseExpect.configure({ timeout: 15_000 });
 const used: string[] = [];
 
-interface Invoice { id: string; number: string; balance: number; accountName: string }
+interface Invoice {
+  id: string;
+  number: string;
+  balance: number;
+  accountName: string;
+}
 
 /** A Posted USD invoice with something left to pay, of a customer other specs do not use (not Acme). */
 async function openInvoice(request: APIRequestContext): Promise<Invoice> {
   const token = await adminToken(request);
-  const { accounts } = await apiGet<{ accounts: { id: string; name: string; currency: string }[] }>(request, token, '/v1/accounts?pageSize=40');
+  const { accounts } = await apiGet<{ accounts: { id: string; name: string; currency: string }[] }>(
+    request,
+    token,
+    '/v1/accounts?pageSize=40',
+  );
   for (const a of accounts.filter((x) => x.currency === 'USD' && !x.name.startsWith('Acme'))) {
-    const { documents } = await apiGet<{ documents: { id: string; documentNumber: string; documentType: string; balance: number }[] }>(
-      request, token, `/v1/billing-documents?accountId=${a.id}&status=Posted&pageSize=40`);
+    const { documents } = await apiGet<{
+      documents: { id: string; documentNumber: string; documentType: string; balance: number }[];
+    }>(request, token, `/v1/billing-documents?accountId=${a.id}&status=Posted&pageSize=40`);
     const inv = documents.find((d) => d.documentType === 'Invoice' && d.balance >= 50 && !used.includes(d.id));
     if (inv) return { id: inv.id, number: inv.documentNumber, balance: inv.balance, accountName: a.name };
   }
@@ -31,18 +41,28 @@ for (const mode of MODES) {
     const d = await signIn(page, mode, 'Billing Admin', '/credit-memos');
 
     await step(page, 'Create Credit Memo → From Invoice', async () => {
-      await d.menu(page.getByRole('button', { name: 'Create Credit Memo' }), page.getByRole('menuitem', { name: 'From Invoice' }));
+      await d.menu(
+        page.getByRole('button', { name: 'Create Credit Memo' }),
+        page.getByRole('menuitem', { name: 'From Invoice' }),
+      );
       await expect(page).toHaveURL(/\/credit-memos\/new\/from-invoice$/);
     });
 
     await step(page, `Choose the customer, ${inv.accountName}`, async () => {
-      await d.autocomplete(page.getByRole('combobox', { name: 'Account' }), inv.accountName, page.getByRole('option', { name: new RegExp(inv.accountName) }));
+      await d.autocomplete(
+        page.getByRole('combobox', { name: 'Account' }),
+        inv.accountName,
+        page.getByRole('option', { name: new RegExp(inv.accountName) }),
+      );
       await expect(page.getByRole('combobox', { name: 'Account' })).toHaveValue(new RegExp(inv.accountName));
     });
 
     const items = page.getByRole('table', { name: 'Invoice items' });
     await step(page, `Pick the invoice with the error, ${inv.number}: its items are listed to credit`, async () => {
-      await d.select(page.getByRole('combobox', { name: 'Invoice' }), page.getByRole('option', { name: new RegExp(inv.number) }));
+      await d.select(
+        page.getByRole('combobox', { name: 'Invoice' }),
+        page.getByRole('option', { name: new RegExp(inv.number) }),
+      );
       await expect(items).toBeVisible();
     });
 
@@ -81,7 +101,9 @@ for (const mode of MODES) {
       await d.press(apply.getByRole('button', { name: 'Apply' }));
       await expect(apply).toBeHidden();
       await expect(page.getByText(`Applied ${amount} of ${cm.number} to 1 document.`)).toBeVisible();
-      await expect(page.getByRole('table', { name: 'Documents this credit memo is applied to' })).toContainText(inv.number);
+      await expect(page.getByRole('table', { name: 'Documents this credit memo is applied to' })).toContainText(
+        inv.number,
+      );
     });
 
     const after = await apiGet<{ balance: number }>(request, token, `/v1/invoices/${inv.id}`);

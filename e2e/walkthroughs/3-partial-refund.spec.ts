@@ -11,7 +11,13 @@ const used: string[] = [];
 for (const mode of MODES) {
   test(titled('Refund part of a credit memo', mode), async ({ page, request }) => {
     const token = await adminToken(request);
-    const cm = await findPostedMemo(request, token, 'CreditMemo', (m) => m.currency === 'USD' && Number(m.unappliedAmount) >= 25, used);
+    const cm = await findPostedMemo(
+      request,
+      token,
+      'CreditMemo',
+      (m) => m.currency === 'USD' && Number(m.unappliedAmount) >= 25,
+      used,
+    );
     used.push(cm.id);
     const d = await signIn(page, mode, 'Billing Admin', '/credit-memos');
     const grid = page.getByRole('grid', { name: 'Credit memos' });
@@ -28,7 +34,10 @@ for (const mode of MODES) {
 
     const refund = page.getByRole('dialog', { name: 'Refund Credit Memo' });
     await step(page, 'More actions → Refund This Credit Memo', async () => {
-      await d.menu(page.getByRole('button', { name: 'More actions' }), page.getByRole('menuitem', { name: 'Refund This Credit Memo' }));
+      await d.menu(
+        page.getByRole('button', { name: 'More actions' }),
+        page.getByRole('menuitem', { name: 'Refund This Credit Memo' }),
+      );
       await expect(refund.getByRole('textbox', { name: /Amount to Refund/ })).toBeVisible();
     });
 
@@ -41,12 +50,23 @@ for (const mode of MODES) {
     await step(page, 'Refund: the refund is processed and the unapplied amount goes down', async () => {
       await d.press(refund.getByRole('button', { name: 'Refund' }));
       await expect(refund).toBeHidden();
-      await expect(page.getByText(new RegExp(`^Refund R-?\\d+ of \\$20\\.00 processed for ${cm.number}`))).toBeVisible();
+      await expect(
+        page.getByText(new RegExp(`^Refund R-?\\d+ of \\$20\\.00 processed for ${cm.number}`)),
+      ).toBeVisible();
     });
 
-    const after = await apiGet<{ unappliedAmount: number; refundAmount: number }>(request, token, `/v1/credit-memos/${cm.id}`);
+    const after = await apiGet<{ unappliedAmount: number; refundAmount: number }>(
+      request,
+      token,
+      `/v1/credit-memos/${cm.id}`,
+    );
     expect(Math.round(after.unappliedAmount * 100)).toBe(Math.round(Number(cm.unappliedAmount) * 100) - 2000);
     const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-    await expect(page.getByRole('definition').filter({ hasText: new RegExp(`^\\${usd.format(after.unappliedAmount)}$`) }).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole('definition')
+        .filter({ hasText: new RegExp(`^\\${usd.format(after.unappliedAmount)}$`) })
+        .first(),
+    ).toBeVisible();
   });
 }

@@ -12,11 +12,17 @@ async function draftDay(request: APIRequestContext): Promise<{ day: string; numb
   const token = await adminToken(request);
   const byDay = new Map<string, string[]>();
   for (let page = 1; page <= 10; page++) {
-    const body = await apiGet<{ debitmemos: { number: string; debitMemoDate: string }[]; nextPage?: string }>(request, token, `/v1/debit-memos?status=Draft&pageSize=40&page=${page}`);
+    const body = await apiGet<{ debitmemos: { number: string; debitMemoDate: string }[]; nextPage?: string }>(
+      request,
+      token,
+      `/v1/debit-memos?status=Draft&pageSize=40&page=${page}`,
+    );
     for (const m of body.debitmemos) byDay.set(m.debitMemoDate, [...(byDay.get(m.debitMemoDate) ?? []), m.number]);
     if (!body.nextPage) break;
   }
-  const days = [...byDay].filter(([, n]) => n.length >= 2 && n.length <= 10).sort(([, a], [, b]) => b.length - a.length);
+  const days = [...byDay]
+    .filter(([, n]) => n.length >= 2 && n.length <= 10)
+    .sort(([, a], [, b]) => b.length - a.length);
   if (days.length === 0) throw new Error('no day with 2 to 10 Draft debit memos');
   return { day: days[0][0], numbers: days[0][1] };
 }
@@ -48,13 +54,16 @@ for (const mode of MODES) {
     const noun = `debit memo${numbers.length === 1 ? '' : 's'}`;
     await step(page, 'Post selected, and confirm', async () => {
       await d.press(page.getByRole('button', { name: 'Post selected' }));
-      await d.press(page.getByRole('dialog', { name: `Post ${numbers.length} ${noun}?` }).getByRole('button', { name: 'Post' }));
+      await d.press(
+        page.getByRole('dialog', { name: `Post ${numbers.length} ${noun}?` }).getByRole('button', { name: 'Post' }),
+      );
     });
 
     const results = page.getByRole('dialog', { name: 'Post: results' });
     await step(page, 'Each memo says how it went: all posted', async () => {
       await expect(results.getByText(`${numbers.length} posted, 0 refused.`)).toBeVisible();
-      for (const n of numbers) await expect(results.getByRole('row', { name: new RegExp(`${n}.*Posted`) })).toBeVisible();
+      for (const n of numbers)
+        await expect(results.getByRole('row', { name: new RegExp(`${n}.*Posted`) })).toBeVisible();
     });
 
     await step(page, 'Close: no Draft memo is left for that day', async () => {
@@ -63,7 +72,11 @@ for (const mode of MODES) {
     });
 
     const token = await adminToken(request);
-    const left = await apiGet<{ debitmemos: unknown[] }>(request, token, `/v1/debit-memos?status=Draft&memoDateFrom=${day}&memoDateTo=${day}`);
+    const left = await apiGet<{ debitmemos: unknown[] }>(
+      request,
+      token,
+      `/v1/debit-memos?status=Draft&memoDateFrom=${day}&memoDateTo=${day}`,
+    );
     expect(left.debitmemos).toEqual([]);
   });
 }

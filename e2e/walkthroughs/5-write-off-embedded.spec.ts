@@ -15,11 +15,17 @@ for (const mode of MODES) {
     used.push(dm.id);
     const d = drive(page, mode);
     const instance = page.getByRole('region', { name: 'Instance B: debit memos' });
-    await step(page, 'Open the host admin page: the memos module is embedded in it, signed in by the host', async () => {
-      await page.goto('/embed-demo.html');
-      await expect(page.getByText('Both instances are mounted.')).toBeVisible({ timeout: 30_000 });
-      await expect(instance.getByRole('grid', { name: 'Debit memos' }).getByRole('link').first()).toBeVisible({ timeout: 30_000 });
-    });
+    await step(
+      page,
+      'Open the host admin page: the memos module is embedded in it, signed in by the host',
+      async () => {
+        await page.goto('/embed-demo.html');
+        await expect(page.getByText('Both instances are mounted.')).toBeVisible({ timeout: 30_000 });
+        await expect(instance.getByRole('grid', { name: 'Debit memos' }).getByRole('link').first()).toBeVisible({
+          timeout: 30_000,
+        });
+      },
+    );
     await findAndWriteOff(page, instance, d, dm);
     await expectWrittenOff(request, dm);
   });

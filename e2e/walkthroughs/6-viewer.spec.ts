@@ -18,7 +18,12 @@ const MENU_REASONS: Record<string, string> = {
 for (const mode of MODES) {
   test(titled('What a Viewer sees', mode), async ({ page, request }) => {
     const token = await adminToken(request);
-    const cm = await findPostedMemo(request, token, 'CreditMemo', (m) => Number(m.unappliedAmount) > 0 && Number(m.refundAmount) === 0);
+    const cm = await findPostedMemo(
+      request,
+      token,
+      'CreditMemo',
+      (m) => Number(m.unappliedAmount) > 0 && Number(m.refundAmount) === 0,
+    );
     const d = await signIn(page, mode, 'Viewer', '/credit-memos');
     const grid = page.getByRole('grid', { name: 'Credit memos' });
 
@@ -47,7 +52,9 @@ for (const mode of MODES) {
     await step(page, 'Header actions are disabled, each with its reason', async () => {
       await expect(page.getByRole('button', { name: 'Email Credit Memo' })).toBeDisabled();
       await expect(page.getByText('Email Credit Memo: Requires the “Email memos” permission')).toBeVisible();
-      await expect(page.getByRole('region', { name: 'Basic Information' }).getByRole('button', { name: 'Edit' })).toBeDisabled();
+      await expect(
+        page.getByRole('region', { name: 'Basic Information' }).getByRole('button', { name: 'Edit' }),
+      ).toBeDisabled();
     });
 
     await step(page, 'More actions: every action is disabled, and says why', async () => {
@@ -61,7 +68,9 @@ for (const mode of MODES) {
       // Disabled items stay reachable with the arrow keys, so a screen reader reads each reason.
       if (mode === 'keyboard') {
         await page.keyboard.press('ArrowDown');
-        await expect(page.getByRole('menuitem').and(page.locator(':focus'))).toHaveAccessibleDescription(/Requires|Cannot/);
+        await expect(page.getByRole('menuitem').and(page.locator(':focus'))).toHaveAccessibleDescription(
+          /Requires|Cannot/,
+        );
       }
       await page.keyboard.press('Escape');
       await expect(page.getByRole('menu')).toBeHidden();

@@ -45,12 +45,19 @@ export async function startSandbox(env: Record<string, string>, opts: StartOptio
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (opts.timeoutMs ?? 180_000);
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited (${child.exitCode ?? child.signalCode}):\n${out}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`server exited (${child.exitCode ?? child.signalCode}):\n${out}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`server did not become healthy:\n${out}`);
     }
-    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 250));
   }
   const end = async (signal: NodeJS.Signals) => {
@@ -75,7 +82,9 @@ export async function freePort(): Promise<number> {
 export const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** The PostgreSQL admin URL when a server answers there (default TEST_DATABASE_URL, SOAK_DATABASE_URL, else the local one). */
-export async function reachablePostgres(url = process.env.TEST_DATABASE_URL ?? process.env.SOAK_DATABASE_URL ?? LOCAL_POSTGRES): Promise<string | null> {
+export async function reachablePostgres(
+  url = process.env.TEST_DATABASE_URL ?? process.env.SOAK_DATABASE_URL ?? LOCAL_POSTGRES,
+): Promise<string | null> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
@@ -87,7 +96,10 @@ export async function reachablePostgres(url = process.env.TEST_DATABASE_URL ?? p
 }
 
 /** A fresh, empty database on that server; `drop()` removes it. */
-export async function freshDatabase(adminUrl: string, prefix = 'cdm_rel'): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshDatabase(
+  adminUrl: string,
+  prefix = 'cdm_rel',
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
   const run = async (q: string) => {
     const c = new pg.Client({ connectionString: adminUrl });

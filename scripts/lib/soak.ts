@@ -15,14 +15,20 @@ export interface SoakResult extends SoakStats {
   memos: number;
 }
 
-export async function soakOn(db: 'pglite' | 'postgres', opts: { port?: number; clients: number; durationMs: number; maxRequests: number }): Promise<SoakResult | null> {
+export async function soakOn(
+  db: 'pglite' | 'postgres',
+  opts: { port?: number; clients: number; durationMs: number; maxRequests: number },
+): Promise<SoakResult | null> {
   let env: Record<string, string>;
   let cleanup: () => Promise<void>;
   let audit: () => Promise<{ violations: Violation[]; memos: number }>;
   const auditWith = async (c: Awaited<ReturnType<typeof connect>>) => {
     try {
       const violations = await auditInvariants(c.db);
-      const { count } = await c.db.selectFrom('memos').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+      const { count } = await c.db
+        .selectFrom('memos')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow();
       return { violations, memos: Number(count) };
     } finally {
       await c.close();
@@ -46,7 +52,12 @@ export async function soakOn(db: 'pglite' | 'postgres', opts: { port?: number; c
     const server = await startSandbox({ ...env, SEED: 'demo', RATE_LIMIT_PER_MINUTE: '0' }, { port: opts.port });
     let stats: SoakStats;
     try {
-      stats = await runSoak({ base: server.base, clients: opts.clients, durationMs: opts.durationMs, maxRequests: opts.maxRequests });
+      stats = await runSoak({
+        base: server.base,
+        clients: opts.clients,
+        durationMs: opts.durationMs,
+        maxRequests: opts.maxRequests,
+      });
     } finally {
       await server.stop();
     }

@@ -9,7 +9,10 @@ export type Database = Kysely<DB>;
 
 // Dates, timestamps and numerics come back as strings on both drivers: dates stay yyyy-mm-dd,
 // money stays exact (no float parse) until it reaches src/lib/money.
-const DATE = 1082, TIMESTAMP = 1114, NUMERIC = 1700, INT8 = 20;
+const DATE = 1082,
+  TIMESTAMP = 1114,
+  NUMERIC = 1700,
+  INT8 = 20;
 const asString = (v: string) => v;
 const timestamp = (v: string) => v.slice(0, 19);
 

@@ -212,7 +212,9 @@ create index refunds_credit_memo_idx on refunds (credit_memo_id);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function migrate(db: Kysely<any>): Promise<void> {
-  await sql`create table if not exists schema_migrations (name text primary key, applied_at timestamp(0) not null default localtimestamp(0))`.execute(db);
+  await sql`create table if not exists schema_migrations (name text primary key, applied_at timestamp(0) not null default localtimestamp(0))`.execute(
+    db,
+  );
   const done = new Set(
     (await sql<{ name: string }>`select name from schema_migrations`.execute(db)).rows.map((r) => r.name),
   );
@@ -220,7 +222,10 @@ export async function migrate(db: Kysely<any>): Promise<void> {
     if (done.has(m.name)) continue;
     await db.transaction().execute(async (tx) => {
       // One statement at a time: both drivers run parameterised (extended-protocol) queries.
-      for (const statement of m.sql.split(/;\s*(?:\n|$)/).map((x) => x.trim()).filter(Boolean)) {
+      for (const statement of m.sql
+        .split(/;\s*(?:\n|$)/)
+        .map((x) => x.trim())
+        .filter(Boolean)) {
         await sql.raw(statement).execute(tx);
       }
       await sql`insert into schema_migrations (name) values (${m.name})`.execute(tx);

@@ -1,7 +1,14 @@
 import type { PGlite } from '@electric-sql/pglite';
 import {
-  CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler,
-  type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult,
+  CompiledQuery,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
 } from 'kysely';
 
 // A small Kysely dialect over one PGlite instance. PGlite has a single connection, so Kysely gets it
@@ -38,7 +45,10 @@ class PGliteConnection implements DatabaseConnection {
 class PGliteDriver implements Driver {
   #mutex = new Mutex();
   #release = new WeakMap<DatabaseConnection, () => void>();
-  constructor(private readonly db: PGlite, private readonly closeOnDestroy: boolean) {}
+  constructor(
+    private readonly db: PGlite,
+    private readonly closeOnDestroy: boolean,
+  ) {}
   async init() {}
   async acquireConnection() {
     const release = await this.#mutex.lock();
@@ -46,18 +56,40 @@ class PGliteDriver implements Driver {
     this.#release.set(conn, release);
     return conn;
   }
-  async beginTransaction(c: DatabaseConnection) { await c.executeQuery(CompiledQuery.raw('BEGIN')); }
-  async commitTransaction(c: DatabaseConnection) { await c.executeQuery(CompiledQuery.raw('COMMIT')); }
-  async rollbackTransaction(c: DatabaseConnection) { await c.executeQuery(CompiledQuery.raw('ROLLBACK')); }
-  async releaseConnection(c: DatabaseConnection) { this.#release.get(c)?.(); this.#release.delete(c); }
-  async destroy() { if (this.closeOnDestroy) await this.db.close(); }
+  async beginTransaction(c: DatabaseConnection) {
+    await c.executeQuery(CompiledQuery.raw('BEGIN'));
+  }
+  async commitTransaction(c: DatabaseConnection) {
+    await c.executeQuery(CompiledQuery.raw('COMMIT'));
+  }
+  async rollbackTransaction(c: DatabaseConnection) {
+    await c.executeQuery(CompiledQuery.raw('ROLLBACK'));
+  }
+  async releaseConnection(c: DatabaseConnection) {
+    this.#release.get(c)?.();
+    this.#release.delete(c);
+  }
+  async destroy() {
+    if (this.closeOnDestroy) await this.db.close();
+  }
 }
 
 export class PGliteDialect implements Dialect {
-  constructor(private readonly db: PGlite, private readonly opts: { closeOnDestroy?: boolean } = {}) {}
-  createAdapter() { return new PostgresAdapter(); }
-  createDriver(): Driver { return new PGliteDriver(this.db, this.opts.closeOnDestroy ?? true); }
-  createQueryCompiler() { return new PostgresQueryCompiler(); }
+  constructor(
+    private readonly db: PGlite,
+    private readonly opts: { closeOnDestroy?: boolean } = {},
+  ) {}
+  createAdapter() {
+    return new PostgresAdapter();
+  }
+  createDriver(): Driver {
+    return new PGliteDriver(this.db, this.opts.closeOnDestroy ?? true);
+  }
+  createQueryCompiler() {
+    return new PostgresQueryCompiler();
+  }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  createIntrospector(db: Kysely<any>) { return new PostgresIntrospector(db); }
+  createIntrospector(db: Kysely<any>) {
+    return new PostgresIntrospector(db);
+  }
 }

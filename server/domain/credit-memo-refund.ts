@@ -19,7 +19,8 @@ import { runSettlement } from './settlement-locks.ts';
 // electronic refunds need a payment gateway, which the sandbox does not have. Without `items[]` the
 // amount is taken from the credit memo's open lines in proportion to their open balances.
 
-const refuse = (message: string, category: number = ErrorCategory.BusinessRule) => new ZuoraError(category, message, { resource: Resource.CreditMemo });
+const refuse = (message: string, category: number = ErrorCategory.BusinessRule) =>
+  new ZuoraError(category, message, { resource: Resource.CreditMemo });
 
 export async function refundCreditMemo(
   db: Database,
@@ -29,16 +30,23 @@ export async function refundCreditMemo(
   caller: Caller,
 ): Promise<Refund> {
   if (request.type === 'Electronic') {
-    throw refuse('Electronic refunds need a payment gateway, and no gateway is configured in this sandbox. Record the refund as External with its methodType.');
+    throw refuse(
+      'Electronic refunds need a payment gateway, and no gateway is configured in this sandbox. Record the refund as External with its methodType.',
+    );
   }
   if (!request.methodType) throw refuse("'methodType' is required for an External refund.", ErrorCategory.MissingField);
-  if (request.paymentMethodId || request.gatewayId) throw invalidValue("'paymentMethodId' and 'gatewayId' apply to Electronic refunds only.", Resource.CreditMemo);
+  if (request.paymentMethodId || request.gatewayId)
+    throw invalidValue("'paymentMethodId' and 'gatewayId' apply to Electronic refunds only.", Resource.CreditMemo);
 
   return runSettlement(db, async (tx) => {
     const cm = await findMemo(tx, 'CreditMemo', key, { forUpdate: true });
-    if (cm.status !== 'Posted') throw refuse(`Only a Posted credit memo can be refunded; ${cm.number} is ${cm.status}.`);
+    if (cm.status !== 'Posted')
+      throw refuse(`Only a Posted credit memo can be refunded; ${cm.number} is ${cm.status}.`);
     const amount = requestAmount(request.totalAmount, cm.currency, 'totalAmount');
-    if (amount.gt(money(cm.balance))) throw refuse(`The refund amount ${amount.toString()} exceeds the unapplied amount ${money(cm.balance).toString()} of ${cm.number}.`);
+    if (amount.gt(money(cm.balance)))
+      throw refuse(
+        `The refund amount ${amount.toString()} exceeds the unapplied amount ${money(cm.balance).toString()} of ${cm.number}.`,
+      );
     const refundDate = dateNotBefore(request.refundDate, cm.memo_date, 'refundDate', 'the credit memo date');
     const reasonCode = await reasonCodeOf(tx, 'CreditMemoRefund', request.reasonCode, 'Standard Refund');
 
@@ -46,11 +54,16 @@ export async function refundCreditMemo(
     let portions: Portion[];
     if (request.items && request.items.length > 0) {
       const itemTotal = sum(request.items.map((i) => i.amount));
-      if (!itemTotal.eq(amount)) throw refuse(`The item amounts sum to ${itemTotal.toString()}, not to totalAmount ${amount.toString()}.`);
+      if (!itemTotal.eq(amount))
+        throw refuse(`The item amounts sum to ${itemTotal.toString()}, not to totalAmount ${amount.toString()}.`);
       portions = request.items.map((i, k) => {
-        if (Boolean(i.creditMemoItemId) === Boolean(i.creditTaxItemId)) throw invalidValue(`'items[${k}]' names exactly one of creditMemoItemId or creditTaxItemId.`);
+        if (Boolean(i.creditMemoItemId) === Boolean(i.creditTaxItemId))
+          throw invalidValue(`'items[${k}]' names exactly one of creditMemoItemId or creditTaxItemId.`);
         const line = i.creditMemoItemId ? book.find('item', i.creditMemoItemId) : book.find('tax', i.creditTaxItemId!);
-        if (!line) throw invalidValue(`'items[${k}]': ${i.creditMemoItemId ?? i.creditTaxItemId} is not a line of ${cm.number}.`);
+        if (!line)
+          throw invalidValue(
+            `'items[${k}]': ${i.creditMemoItemId ?? i.creditTaxItemId} is not a line of ${cm.number}.`,
+          );
         return book.take(line, requestAmount(i.amount, cm.currency, `items[${k}].amount`));
       });
     } else {
@@ -82,15 +95,28 @@ export async function refundCreditMemo(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordEvent(tx, cm.id, 'refunded', caller, { refundId: row.id, refundNumber: row.number, amount: amount.toString(), refundDate, methodType: request.methodType });
+    await recordEvent(tx, cm.id, 'refunded', caller, {
+      refundId: row.id,
+      refundNumber: row.number,
+      amount: amount.toString(),
+      refundDate,
+      methodType: request.methodType,
+    });
     return serializeRefund(row);
   });
 }
 
 /** GET /v1/refunds/{refundKey}: id or number. */
 export async function findRefund(db: Database, key: string): Promise<Refund> {
-  const row = await db.selectFrom('refunds').selectAll().where((eb) => eb.or([eb('id', '=', key), eb('number', '=', key)])).executeTakeFirst();
-  if (!row) throw new ZuoraError(ErrorCategory.NotFound, `Cannot find a Refund instance with id or number ${key}.`, { resource: Resource.Refund });
+  const row = await db
+    .selectFrom('refunds')
+    .selectAll()
+    .where((eb) => eb.or([eb('id', '=', key), eb('number', '=', key)]))
+    .executeTakeFirst();
+  if (!row)
+    throw new ZuoraError(ErrorCategory.NotFound, `Cannot find a Refund instance with id or number ${key}.`, {
+      resource: Resource.Refund,
+    });
   return serializeRefund(row);
 }
 

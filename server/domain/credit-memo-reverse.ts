@@ -18,21 +18,39 @@ import { maxDate, today } from '../../src/lib/dates.ts';
 
 export const REVERSE_MAX_LINES = 2000;
 
-const refuse = (message: string) => new ZuoraError(ErrorCategory.BusinessRule, message, { resource: Resource.CreditMemo });
+const refuse = (message: string) =>
+  new ZuoraError(ErrorCategory.BusinessRule, message, { resource: Resource.CreditMemo });
 
-export async function reverseCreditMemo(db: Database, key: string, request: CreditMemoReverseRequest, caller: Caller): Promise<{ creditMemoId: string; debitMemoId: string }> {
+export async function reverseCreditMemo(
+  db: Database,
+  key: string,
+  request: CreditMemoReverseRequest,
+  caller: Caller,
+): Promise<{ creditMemoId: string; debitMemoId: string }> {
   return runSettlement(db, async (tx) => {
     const cm = await findMemo(tx, 'CreditMemo', key, { forUpdate: true });
-    if (cm.status !== 'Posted') throw refuse(`Only a Posted credit memo can be reversed; ${cm.number} is ${cm.status}.`);
+    if (cm.status !== 'Posted')
+      throw refuse(`Only a Posted credit memo can be reversed; ${cm.number} is ${cm.status}.`);
     if (cm.reversed) throw refuse(`The credit memo ${cm.number} is already reversed.`);
-    if (!money(cm.applied_amount).eq(0)) throw refuse(`The credit memo ${cm.number} is applied (${money(cm.applied_amount).toString()}); unapply it before reversing.`);
+    if (!money(cm.applied_amount).eq(0))
+      throw refuse(
+        `The credit memo ${cm.number} is applied (${money(cm.applied_amount).toString()}); unapply it before reversing.`,
+      );
     if (!money(cm.balance).gt(0)) throw refuse(`The credit memo ${cm.number} has no unapplied amount to reverse.`);
     const memoDate = dateNotBefore(request.memoDate, cm.memo_date, 'memoDate', 'the credit memo date');
-    const applyEffectiveDate = dateNotBefore(request.applyEffectiveDate ?? maxDate(today(), memoDate), memoDate, 'applyEffectiveDate', 'the memo date');
+    const applyEffectiveDate = dateNotBefore(
+      request.applyEffectiveDate ?? maxDate(today(), memoDate),
+      memoDate,
+      'applyEffectiveDate',
+      'the memo date',
+    );
     const reasonCode = await reasonCodeOf(tx, 'DebitMemo', request.reasonCode, 'Credit memo reversal');
     const rows = await memoLineRows(tx, cm.id);
     const lineCount = rows.reduce((n, r) => n + 1 + r.taxes.length, 0);
-    if (lineCount > REVERSE_MAX_LINES) throw refuse(`The credit memo ${cm.number} has ${lineCount} items and taxation items; at most ${REVERSE_MAX_LINES} can be reversed.`);
+    if (lineCount > REVERSE_MAX_LINES)
+      throw refuse(
+        `The credit memo ${cm.number} has ${lineCount} items and taxation items; at most ${REVERSE_MAX_LINES} can be reversed.`,
+      );
 
     const dm = await offsetCreditMemo(tx, cm, rows, {
       memoDate,
@@ -43,7 +61,12 @@ export async function reverseCreditMemo(db: Database, key: string, request: Cred
       caller,
     });
     await tx.updateTable('memos').set({ reversed: true }).where('id', '=', cm.id).execute();
-    await recordEvent(tx, cm.id, 'reversed', caller, { debitMemoId: dm.id, debitMemoNumber: dm.number, memoDate, applyEffectiveDate });
+    await recordEvent(tx, cm.id, 'reversed', caller, {
+      debitMemoId: dm.id,
+      debitMemoNumber: dm.number,
+      memoDate,
+      applyEffectiveDate,
+    });
     return { creditMemoId: cm.id, debitMemoId: dm.id };
   });
 }
@@ -56,7 +79,14 @@ export async function offsetCreditMemo(
   tx: Database,
   cm: MemoRow,
   rows: Awaited<ReturnType<typeof memoLineRows>>,
-  opts: { memoDate: string; applyEffectiveDate: string; reasonCode: string; comment: string | null; origin: 'Reversal' | 'CreditMemoWriteOff'; caller: Caller },
+  opts: {
+    memoDate: string;
+    applyEffectiveDate: string;
+    reasonCode: string;
+    comment: string | null;
+    origin: 'Reversal' | 'CreditMemoWriteOff';
+    caller: Caller;
+  },
 ): Promise<MemoRow> {
   const lines: MirrorLine[] = rows.map((r) => ({
     item: r.item,
@@ -87,10 +117,23 @@ export async function offsetCreditMemo(
     caller: opts.caller,
     direction: 1,
   });
-  if (!total.eq(money(mirror.memo.amount)) || !total.eq(money(cm.balance))) throw refuse('The credit memo could not be applied in full to the generated debit memo.');
+  if (!total.eq(money(mirror.memo.amount)) || !total.eq(money(cm.balance)))
+    throw refuse('The credit memo could not be applied in full to the generated debit memo.');
   const dm = await assignNumber(tx, mirror.memo);
-  await recordEvent(tx, dm.id, 'created', opts.caller, { origin: opts.origin, creditMemoId: cm.id, creditMemoNumber: cm.number });
-  await recordEvent(tx, dm.id, 'applied', opts.caller, { creditMemoId: cm.id, creditMemoNumber: cm.number, amount: total.toString() });
-  await recordEvent(tx, cm.id, 'applied', opts.caller, { debitMemoId: dm.id, debitMemoNumber: dm.number, amount: total.toString() });
+  await recordEvent(tx, dm.id, 'created', opts.caller, {
+    origin: opts.origin,
+    creditMemoId: cm.id,
+    creditMemoNumber: cm.number,
+  });
+  await recordEvent(tx, dm.id, 'applied', opts.caller, {
+    creditMemoId: cm.id,
+    creditMemoNumber: cm.number,
+    amount: total.toString(),
+  });
+  await recordEvent(tx, cm.id, 'applied', opts.caller, {
+    debitMemoId: dm.id,
+    debitMemoNumber: dm.number,
+    amount: total.toString(),
+  });
   return dm;
 }

@@ -3,9 +3,22 @@ import type { Caller } from '../context.ts';
 
 /** Every event on a memo's timeline. */
 export type MemoEvent =
-  | 'created' | 'edited' | 'posted' | 'unposted' | 'canceled' | 'deleted'
-  | 'applied' | 'unapplied' | 'refunded' | 'writtenOff' | 'reversed' | 'collected'
-  | 'emailed' | 'pdfGenerated' | 'fileUploaded' | 'received';
+  | 'created'
+  | 'edited'
+  | 'posted'
+  | 'unposted'
+  | 'canceled'
+  | 'deleted'
+  | 'applied'
+  | 'unapplied'
+  | 'refunded'
+  | 'writtenOff'
+  | 'reversed'
+  | 'collected'
+  | 'emailed'
+  | 'pdfGenerated'
+  | 'fileUploaded'
+  | 'received';
 
 /** Appends one event to a memo's history, in the caller's transaction. */
 export async function recordEvent(
@@ -17,6 +30,12 @@ export async function recordEvent(
 ): Promise<void> {
   await tx
     .insertInto('memo_events')
-    .values({ memo_id: memoId, event, detail: JSON.stringify(detail), user_id: caller?.userId ?? null, user_name: caller?.name ?? 'System' })
+    .values({
+      memo_id: memoId,
+      event,
+      detail: JSON.stringify(detail),
+      user_id: caller?.userId ?? null,
+      user_name: caller?.name ?? 'System',
+    })
     .execute();
 }

@@ -40,7 +40,12 @@ export async function nextNumber(tx: Database, name: SequenceName): Promise<stri
 export async function nextFreeMemoNumber(tx: Database, kind: 'CreditMemo' | 'DebitMemo'): Promise<string> {
   for (;;) {
     const number = await nextNumber(tx, kind);
-    const taken = await tx.selectFrom('memos').select('id').where('kind', '=', kind).where('number', '=', number).executeTakeFirst();
+    const taken = await tx
+      .selectFrom('memos')
+      .select('id')
+      .where('kind', '=', kind)
+      .where('number', '=', number)
+      .executeTakeFirst();
     if (!taken) return number;
   }
 }

@@ -8,7 +8,12 @@ import type { Database } from '../db/connect.ts';
 
 const LIVE = ['Draft', 'Posted'];
 
-export async function availableToCredit(tx: Database, invoiceItemId: string, chargeAmount: string, excludeMemoItemId?: string): Promise<Big> {
+export async function availableToCredit(
+  tx: Database,
+  invoiceItemId: string,
+  chargeAmount: string,
+  excludeMemoItemId?: string,
+): Promise<Big> {
   let q = tx
     .selectFrom('memo_items as i')
     .innerJoin('memos as m', 'm.id', 'i.memo_id')
@@ -21,7 +26,12 @@ export async function availableToCredit(tx: Database, invoiceItemId: string, cha
   return money(chargeAmount).minus(sum(rows.map((r) => r.amount_without_tax)));
 }
 
-export async function availableTaxToCredit(tx: Database, invoiceTaxItemId: string, taxAmount: string, excludeTaxItemId?: string): Promise<Big> {
+export async function availableTaxToCredit(
+  tx: Database,
+  invoiceTaxItemId: string,
+  taxAmount: string,
+  excludeTaxItemId?: string,
+): Promise<Big> {
   let q = tx
     .selectFrom('memo_taxation_items as t')
     .innerJoin('memos as m', 'm.id', 't.memo_id')

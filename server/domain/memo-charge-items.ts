@@ -29,8 +29,16 @@ export interface ChargeLine {
 
 /** Maps a request charge (either API version's names) onto one shape. */
 export function chargeLineOf(c: {
-  productRatePlanChargeId?: string; chargeId?: string; amount?: number; memoItemAmount?: number; quantity?: number;
-  description?: string; comment?: string; serviceStartDate?: string; serviceEndDate?: string; financeInformation?: ChargeLine['financeInformation'];
+  productRatePlanChargeId?: string;
+  chargeId?: string;
+  amount?: number;
+  memoItemAmount?: number;
+  quantity?: number;
+  description?: string;
+  comment?: string;
+  serviceStartDate?: string;
+  serviceEndDate?: string;
+  financeInformation?: ChargeLine['financeInformation'];
 }): ChargeLine {
   return {
     productRatePlanChargeId: (c.productRatePlanChargeId ?? c.chargeId)!,
@@ -51,7 +59,14 @@ export interface MemoTarget {
 }
 
 /** Inserts one item (and its tax) for a charge line. `field` names the line in error messages. */
-export async function insertChargeItem(tx: Database, memo: MemoTarget, line: ChargeLine, sortOrder: number, field: string, actor: Actor): Promise<void> {
+export async function insertChargeItem(
+  tx: Database,
+  memo: MemoTarget,
+  line: ChargeLine,
+  sortOrder: number,
+  field: string,
+  actor: Actor,
+): Promise<void> {
   const resource = resourceOf(memo.kind);
   const charge = await tx
     .selectFrom('product_rate_plan_charges as c')
@@ -78,12 +93,19 @@ export async function insertChargeItem(tx: Database, memo: MemoTarget, line: Cha
   } else {
     const price = charge.pricing[memo.currency];
     if (price === undefined) {
-      throw ruleViolation(`${field}: the charge '${charge.name}' has no price in ${memo.currency}; send an amount.`, resource);
+      throw ruleViolation(
+        `${field}: the charge '${charge.name}' has no price in ${memo.currency}; send an amount.`,
+        resource,
+      );
     }
     amount = roundTo(charge.model === 'PerUnit' ? money(price).times(quantity) : money(price), memo.currency);
   }
   const fi = line.financeInformation ?? {};
-  await assertAccountingCodes(tx, memo.kind, [fi.deferredRevenueAccountingCode, fi.recognizedRevenueAccountingCode, fi.onAccountAccountingCode]);
+  await assertAccountingCodes(tx, memo.kind, [
+    fi.deferredRevenueAccountingCode,
+    fi.recognizedRevenueAccountingCode,
+    fi.onAccountAccountingCode,
+  ]);
 
   const taxStyle = TAX_BY_CURRENCY[memo.currency];
   const rate = money(charge.tax_rate ?? 0);
@@ -94,29 +116,55 @@ export async function insertChargeItem(tx: Database, memo: MemoTarget, line: Cha
   await tx
     .insertInto('memo_items')
     .values({
-      id: itemId, memo_id: memo.memoId, sort_order: sortOrder,
-      amount: amount.toString(), amount_without_tax: amount.toString(), tax_amount: tax.toString(), balance: amount.toString(),
-      quantity: quantity.toString(), unit_price: quantity.gt(0) ? amount.div(quantity).round(6).toString() : amount.toString(),
-      unit_of_measure: charge.uom, sku: charge.product_sku, sku_name: charge.name,
-      service_start_date: line.serviceStartDate ?? charge.plan_start, service_end_date: line.serviceEndDate ?? charge.plan_end,
-      source_item_type: 'ProductRatePlanCharge', source_item_id: charge.id, processing_type: 'Charge', tax_mode: 'TaxExclusive',
+      id: itemId,
+      memo_id: memo.memoId,
+      sort_order: sortOrder,
+      amount: amount.toString(),
+      amount_without_tax: amount.toString(),
+      tax_amount: tax.toString(),
+      balance: amount.toString(),
+      quantity: quantity.toString(),
+      unit_price: quantity.gt(0) ? amount.div(quantity).round(6).toString() : amount.toString(),
+      unit_of_measure: charge.uom,
+      sku: charge.product_sku,
+      sku_name: charge.name,
+      service_start_date: line.serviceStartDate ?? charge.plan_start,
+      service_end_date: line.serviceEndDate ?? charge.plan_end,
+      source_item_type: 'ProductRatePlanCharge',
+      source_item_id: charge.id,
+      processing_type: 'Charge',
+      tax_mode: 'TaxExclusive',
       description: line.description ?? null,
-      recognized_revenue_accounting_code: fi.recognizedRevenueAccountingCode ?? charge.recognized_revenue_accounting_code,
+      recognized_revenue_accounting_code:
+        fi.recognizedRevenueAccountingCode ?? charge.recognized_revenue_accounting_code,
       deferred_revenue_accounting_code: fi.deferredRevenueAccountingCode ?? charge.deferred_revenue_accounting_code,
       on_account_accounting_code: fi.onAccountAccountingCode ?? null,
       revenue_recognition_rule_name: fi.revenueRecognitionRuleName ?? charge.revenue_recognition_rule_name,
-      created_by_id: actor.userId, updated_by_id: actor.userId,
+      created_by_id: actor.userId,
+      updated_by_id: actor.userId,
     })
     .execute();
   if (taxed && taxStyle) {
     await tx
       .insertInto('memo_taxation_items')
       .values({
-        id: newId(), memo_item_id: itemId, memo_id: memo.memoId, name: taxStyle.name, tax_amount: tax.toString(), balance: tax.toString(),
-        jurisdiction: taxStyle.jurisdiction, location_code: taxStyle.locationCode, tax_code: charge.tax_code, tax_code_description: null,
-        tax_date: memo.memoDate, tax_rate: rate.toString(), tax_rate_type: 'Percentage',
-        tax_rate_description: `${rate.times(100).toString()}%`, sales_tax_payable_accounting_code: 'Sales Tax Payable',
-        created_by_id: actor.userId, updated_by_id: actor.userId,
+        id: newId(),
+        memo_item_id: itemId,
+        memo_id: memo.memoId,
+        name: taxStyle.name,
+        tax_amount: tax.toString(),
+        balance: tax.toString(),
+        jurisdiction: taxStyle.jurisdiction,
+        location_code: taxStyle.locationCode,
+        tax_code: charge.tax_code,
+        tax_code_description: null,
+        tax_date: memo.memoDate,
+        tax_rate: rate.toString(),
+        tax_rate_type: 'Percentage',
+        tax_rate_description: `${rate.times(100).toString()}%`,
+        sales_tax_payable_accounting_code: 'Sales Tax Payable',
+        created_by_id: actor.userId,
+        updated_by_id: actor.userId,
       })
       .execute();
   }

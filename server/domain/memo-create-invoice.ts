@@ -13,7 +13,14 @@ import { newId } from './ids.ts';
 import type { ChargeLine } from './memo-charge-items.ts';
 import { finishCreate, insertMemoHeader } from './memo-create.ts';
 import { resourceOf } from './memo-repo.ts';
-import { assertAccountingCodes, assertCan, assertFitsCurrency, defaultDueDate, resolveReasonCode, type Actor } from './memo-support.ts';
+import {
+  assertAccountingCodes,
+  assertCan,
+  assertFitsCurrency,
+  defaultDueDate,
+  resolveReasonCode,
+  type Actor,
+} from './memo-support.ts';
 import { availableToCredit, availableTaxToCredit } from './invoice-credit.ts';
 import { taxBase, taxShare } from '../../src/contract/invoice-tax.ts';
 
@@ -24,7 +31,13 @@ import { taxBase, taxShare } from '../../src/contract/invoice-tax.ts';
 
 export type CreateFromInvoiceRequest = CreateDebitMemoFromInvoiceRequest | CreateCreditMemoFromInvoiceRequest;
 
-export async function createFromInvoice(tx: Database, kind: MemoKind, invoiceKey: string, body: CreateFromInvoiceRequest, actor: Actor): Promise<MemoRow> {
+export async function createFromInvoice(
+  tx: Database,
+  kind: MemoKind,
+  invoiceKey: string,
+  body: CreateFromInvoiceRequest,
+  actor: Actor,
+): Promise<MemoRow> {
   const resource = resourceOf(kind);
   if (body.autoPost) assertCan(actor, 'memo.post');
   // Locking the invoice serialises concurrent credits against it (available-to-credit stays true).
@@ -36,21 +49,35 @@ export async function createFromInvoice(tx: Database, kind: MemoKind, invoiceKey
     .executeTakeFirst();
   if (!invoice) throw notFound('Invoice', invoiceKey, Resource.Invoice);
   if (body.invoiceId !== undefined && body.invoiceId !== invoice.id && body.invoiceId !== invoice.invoice_number) {
-    throw invalidValue(`'invoiceId' ${body.invoiceId} does not match the invoice ${invoice.invoice_number} of the path.`, resource);
+    throw invalidValue(
+      `'invoiceId' ${body.invoiceId} does not match the invoice ${invoice.invoice_number} of the path.`,
+      resource,
+    );
   }
   if (invoice.status !== 'Posted') {
-    throw ruleViolation(`Only invoices with the Posted status can have ${kind === 'DebitMemo' ? 'debit' : 'credit'} memos created from them. ${invoice.invoice_number} is ${invoice.status}.`, resource);
+    throw ruleViolation(
+      `Only invoices with the Posted status can have ${kind === 'DebitMemo' ? 'debit' : 'credit'} memos created from them. ${invoice.invoice_number} is ${invoice.status}.`,
+      resource,
+    );
   }
   const memoDate = body.effectiveDate ?? today();
   if (memoDate < invoice.invoice_date) {
     throw invalidValue(`'effectiveDate': ${memoDate} is before the invoice date ${invoice.invoice_date}.`, resource);
   }
-  const account = await tx.selectFrom('accounts').selectAll().where('id', '=', invoice.account_id).executeTakeFirstOrThrow();
+  const account = await tx
+    .selectFrom('accounts')
+    .selectAll()
+    .where('id', '=', invoice.account_id)
+    .executeTakeFirstOrThrow();
   const currency = invoice.currency;
   const reasonCode = await resolveReasonCode(tx, kind, body.reasonCode);
 
   const invoiceItems = await tx.selectFrom('invoice_items').selectAll().where('invoice_id', '=', invoice.id).execute();
-  const invoiceTaxes = await tx.selectFrom('invoice_taxation_items').selectAll().where('invoice_id', '=', invoice.id).execute();
+  const invoiceTaxes = await tx
+    .selectFrom('invoice_taxation_items')
+    .selectAll()
+    .where('invoice_id', '=', invoice.id)
+    .execute();
   const itemById = new Map(invoiceItems.map((i) => [i.id, i]));
 
   let extra: Partial<NewMemo>;
@@ -69,10 +96,19 @@ export async function createFromInvoice(tx: Database, kind: MemoKind, invoiceKey
   }
 
   const id = await insertMemoHeader(
-    tx, kind, account,
+    tx,
+    kind,
+    account,
     {
-      number: body.number, currency, memo_date: memoDate, comment: body.comment ?? null, reason_code: reasonCode,
-      source_type: 'Invoice', referred_invoice_id: invoice.id, custom_fields: JSON.stringify(customFieldsOf(body)), ...extra,
+      number: body.number,
+      currency,
+      memo_date: memoDate,
+      comment: body.comment ?? null,
+      reason_code: reasonCode,
+      source_type: 'Invoice',
+      referred_invoice_id: invoice.id,
+      custom_fields: JSON.stringify(customFieldsOf(body)),
+      ...extra,
     },
     actor,
   );
@@ -84,25 +120,41 @@ export async function createFromInvoice(tx: Database, kind: MemoKind, invoiceKey
     assertFitsCurrency(item.amount, currency, `${field}.amount`, resource);
     const source = item.invoiceItemId === undefined ? undefined : itemById.get(item.invoiceItemId);
     if (item.invoiceItemId !== undefined && !source) {
-      throw invalidValue(`'${field}.invoiceItemId': ${item.invoiceItemId} is not an item of invoice ${invoice.invoice_number}.`, resource);
+      throw invalidValue(
+        `'${field}.invoiceItemId': ${item.invoiceItemId} is not an item of invoice ${invoice.invoice_number}.`,
+        resource,
+      );
     }
     const fi = (item.financeInformation ?? {}) as NonNullable<ChargeLine['financeInformation']>;
-    await assertAccountingCodes(tx, kind, [fi.deferredRevenueAccountingCode, fi.recognizedRevenueAccountingCode, fi.onAccountAccountingCode]);
+    await assertAccountingCodes(tx, kind, [
+      fi.deferredRevenueAccountingCode,
+      fi.recognizedRevenueAccountingCode,
+      fi.onAccountAccountingCode,
+    ]);
     const inclusive = item.taxMode === 'TaxInclusive';
     const amount = money(item.amount);
     const sourceTaxes = source ? invoiceTaxes.filter((t) => t.invoice_item_id === source.id) : [];
 
     // Tax lines of this memo item.
-    const taxes: { amount: Big; src?: (typeof invoiceTaxes)[number]; req?: NonNullable<typeof item.taxItems>[number] }[] = [];
+    const taxes: {
+      amount: Big;
+      src?: (typeof invoiceTaxes)[number];
+      req?: NonNullable<typeof item.taxItems>[number];
+    }[] = [];
     if (item.taxItems?.length) {
       for (const [j, t] of item.taxItems.entries()) {
         assertFitsCurrency(t.amount, currency, `${field}.taxItems[${j}].amount`, resource);
-        if (t.taxExemptAmount !== undefined) assertFitsCurrency(t.taxExemptAmount, currency, `${field}.taxItems[${j}].taxExemptAmount`, resource);
+        if (t.taxExemptAmount !== undefined)
+          assertFitsCurrency(t.taxExemptAmount, currency, `${field}.taxItems[${j}].taxExemptAmount`, resource);
         const src = t.sourceTaxItemId === undefined ? undefined : sourceTaxes.find((s) => s.id === t.sourceTaxItemId);
         if (t.sourceTaxItemId !== undefined && !src) {
-          throw invalidValue(`'${field}.taxItems[${j}].sourceTaxItemId': ${t.sourceTaxItemId} is not a taxation item of that invoice item.`, resource);
+          throw invalidValue(
+            `'${field}.taxItems[${j}].sourceTaxItemId': ${t.sourceTaxItemId} is not a taxation item of that invoice item.`,
+            resource,
+          );
         }
-        if (!src && t.taxName === undefined) throw invalidValue(`'${field}.taxItems[${j}].taxName' is required without a sourceTaxItemId.`, resource);
+        if (!src && t.taxName === undefined)
+          throw invalidValue(`'${field}.taxItems[${j}].taxName' is required without a sourceTaxItemId.`, resource);
         taxes.push({ amount: money(t.amount), src, req: t });
       }
     } else if (source && body.taxAutoCalculation !== false) {
@@ -117,7 +169,10 @@ export async function createFromInvoice(tx: Database, kind: MemoKind, invoiceKey
       const before = requested.get(source.id) ?? new Big(0);
       const available = (await availableToCredit(tx, source.id, source.charge_amount)).minus(before);
       if (withoutTax.gt(available)) {
-        throw ruleViolation(`${field}: the amount ${withoutTax.toString()} exceeds the ${available.toString()} still available to credit on invoice item '${source.charge_name}'.`, resource);
+        throw ruleViolation(
+          `${field}: the amount ${withoutTax.toString()} exceeds the ${available.toString()} still available to credit on invoice item '${source.charge_name}'.`,
+          resource,
+        );
       }
       requested.set(source.id, before.plus(withoutTax));
       for (const t of taxes) {
@@ -125,7 +180,10 @@ export async function createFromInvoice(tx: Database, kind: MemoKind, invoiceKey
         const prior = requested.get(t.src.id) ?? new Big(0);
         const availableTax = (await availableTaxToCredit(tx, t.src.id, t.src.tax_amount)).minus(prior);
         if (t.amount.gt(availableTax)) {
-          throw ruleViolation(`${field}: the tax ${t.amount.toString()} exceeds the ${availableTax.toString()} of ${t.src.name} still available to credit.`, resource);
+          throw ruleViolation(
+            `${field}: the tax ${t.amount.toString()} exceeds the ${availableTax.toString()} of ${t.src.name} still available to credit.`,
+            resource,
+          );
         }
         requested.set(t.src.id, prior.plus(t.amount));
       }
@@ -136,40 +194,67 @@ export async function createFromInvoice(tx: Database, kind: MemoKind, invoiceKey
     await tx
       .insertInto('memo_items')
       .values({
-        id: itemId, memo_id: id, sort_order: i + 1,
-        amount: (inclusive ? amount : withoutTax).toString(), amount_without_tax: withoutTax.toString(), tax_amount: taxTotal.toString(),
-        balance: withoutTax.toString(), quantity, unit_price: quantity > 0 ? withoutTax.div(quantity).round(6).toString() : withoutTax.toString(),
-        unit_of_measure: item.unitOfMeasure ?? source?.unit_of_measure ?? null, sku: source?.sku ?? null, sku_name: item.skuName,
+        id: itemId,
+        memo_id: id,
+        sort_order: i + 1,
+        amount: (inclusive ? amount : withoutTax).toString(),
+        amount_without_tax: withoutTax.toString(),
+        tax_amount: taxTotal.toString(),
+        balance: withoutTax.toString(),
+        quantity,
+        unit_price: quantity > 0 ? withoutTax.div(quantity).round(6).toString() : withoutTax.toString(),
+        unit_of_measure: item.unitOfMeasure ?? source?.unit_of_measure ?? null,
+        sku: source?.sku ?? null,
+        sku_name: item.skuName,
         service_start_date: item.serviceStartDate ?? source?.service_start_date ?? null,
         service_end_date: item.serviceEndDate ?? source?.service_end_date ?? null,
-        source_item_type: source ? 'InvoiceDetail' : null, source_item_id: source?.id ?? null,
+        source_item_type: source ? 'InvoiceDetail' : null,
+        source_item_id: source?.id ?? null,
         credit_from_item_source: kind === 'CreditMemo' && source ? 'InvoiceItem' : null,
         credit_from_item_id: kind === 'CreditMemo' && source ? source.id : null,
-        processing_type: source?.processing_type ?? 'Charge', tax_mode: inclusive ? 'TaxInclusive' : 'TaxExclusive',
+        processing_type: source?.processing_type ?? 'Charge',
+        tax_mode: inclusive ? 'TaxInclusive' : 'TaxExclusive',
         description: item.description ?? item.comment ?? null,
-        recognized_revenue_accounting_code: fi.recognizedRevenueAccountingCode ?? source?.recognized_revenue_accounting_code ?? null,
-        deferred_revenue_accounting_code: fi.deferredRevenueAccountingCode ?? source?.deferred_revenue_accounting_code ?? null,
+        recognized_revenue_accounting_code:
+          fi.recognizedRevenueAccountingCode ?? source?.recognized_revenue_accounting_code ?? null,
+        deferred_revenue_accounting_code:
+          fi.deferredRevenueAccountingCode ?? source?.deferred_revenue_accounting_code ?? null,
         on_account_accounting_code: fi.onAccountAccountingCode ?? null,
         revenue_recognition_rule_name: fi.revenueRecognitionRuleName ?? source?.revenue_recognition_rule_name ?? null,
-        created_by_id: actor.userId, updated_by_id: actor.userId,
+        created_by_id: actor.userId,
+        updated_by_id: actor.userId,
       })
       .execute();
     for (const t of taxes) {
-      const tfi = (t.req?.financeInformation ?? {}) as { salesTaxPayableAccountingCode?: string; onAccountAccountingCode?: string };
+      const tfi = (t.req?.financeInformation ?? {}) as {
+        salesTaxPayableAccountingCode?: string;
+        onAccountAccountingCode?: string;
+      };
       await assertAccountingCodes(tx, kind, [tfi.salesTaxPayableAccountingCode, tfi.onAccountAccountingCode]);
       await tx
         .insertInto('memo_taxation_items')
         .values({
-          id: newId(), memo_item_id: itemId, memo_id: id, name: t.req?.taxName ?? t.src!.name,
-          tax_amount: t.amount.toString(), balance: t.amount.toString(), exempt_amount: t.req?.taxExemptAmount ?? 0,
-          jurisdiction: t.req?.jurisdiction ?? t.src?.jurisdiction ?? null, location_code: t.req?.locationCode ?? t.src?.location_code ?? null,
-          source_tax_item_id: t.src?.id ?? null, tax_code: t.req?.taxCode ?? t.src?.tax_code ?? null,
-          tax_code_description: t.req?.taxCodeDescription ?? t.src?.tax_code_description ?? null, tax_date: t.req?.taxDate ?? memoDate,
-          tax_rate: t.req?.taxRate ?? t.src?.tax_rate ?? 0, tax_rate_type: t.req?.taxRateType ?? t.src?.tax_rate_type ?? 'Percentage',
+          id: newId(),
+          memo_item_id: itemId,
+          memo_id: id,
+          name: t.req?.taxName ?? t.src!.name,
+          tax_amount: t.amount.toString(),
+          balance: t.amount.toString(),
+          exempt_amount: t.req?.taxExemptAmount ?? 0,
+          jurisdiction: t.req?.jurisdiction ?? t.src?.jurisdiction ?? null,
+          location_code: t.req?.locationCode ?? t.src?.location_code ?? null,
+          source_tax_item_id: t.src?.id ?? null,
+          tax_code: t.req?.taxCode ?? t.src?.tax_code ?? null,
+          tax_code_description: t.req?.taxCodeDescription ?? t.src?.tax_code_description ?? null,
+          tax_date: t.req?.taxDate ?? memoDate,
+          tax_rate: t.req?.taxRate ?? t.src?.tax_rate ?? 0,
+          tax_rate_type: t.req?.taxRateType ?? t.src?.tax_rate_type ?? 'Percentage',
           tax_rate_description: t.req?.taxRateDescription ?? t.src?.tax_rate_description ?? null,
-          sales_tax_payable_accounting_code: tfi.salesTaxPayableAccountingCode ?? t.src?.sales_tax_payable_accounting_code ?? null,
+          sales_tax_payable_accounting_code:
+            tfi.salesTaxPayableAccountingCode ?? t.src?.sales_tax_payable_accounting_code ?? null,
           on_account_accounting_code: tfi.onAccountAccountingCode ?? null,
-          created_by_id: actor.userId, updated_by_id: actor.userId,
+          created_by_id: actor.userId,
+          updated_by_id: actor.userId,
         })
         .execute();
     }

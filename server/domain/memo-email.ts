@@ -20,30 +20,54 @@ export interface EmailResult {
   to: string[];
 }
 
-export async function emailMemo(tx: Database, memo: MemoRow, req: EmailMemoRequest, caller: Caller, opts: { smtpUrl?: string } = {}): Promise<EmailResult> {
+export async function emailMemo(
+  tx: Database,
+  memo: MemoRow,
+  req: EmailMemoRequest,
+  caller: Caller,
+  opts: { smtpUrl?: string } = {},
+): Promise<EmailResult> {
   const resource = resourceOf(memo.kind);
   const label = memo.kind === 'CreditMemo' ? 'credit memo' : 'debit memo';
-  if (memo.status !== 'Posted') throw ruleViolation(`Only a Posted ${label} can be emailed; ${memo.number} is ${memo.status}.`, resource);
+  if (memo.status !== 'Posted')
+    throw ruleViolation(`Only a Posted ${label} can be emailed; ${memo.number} is ${memo.status}.`, resource);
 
-  const account = await tx.selectFrom('accounts').select(['name', 'additional_email_addresses', 'bill_to_contact_id']).where('id', '=', memo.account_id).executeTakeFirstOrThrow();
+  const account = await tx
+    .selectFrom('accounts')
+    .select(['name', 'additional_email_addresses', 'bill_to_contact_id'])
+    .where('id', '=', memo.account_id)
+    .executeTakeFirstOrThrow();
   const contactId = memo.bill_to_contact_id ?? account.bill_to_contact_id;
-  const contact = contactId ? await tx.selectFrom('contacts').selectAll().where('id', '=', contactId).executeTakeFirst() : undefined;
+  const contact = contactId
+    ? await tx.selectFrom('contacts').selectAll().where('id', '=', contactId).executeTakeFirst()
+    : undefined;
   const contactEmail = contact?.work_email || contact?.personal_email || null;
 
   const explicit = req.useEmailTemplateSetting ? [] : splitAddresses(req.emailAddresses ?? '');
-  for (const a of explicit) if (!EMAIL_RE.test(a)) throw invalidValue(`'emailAddresses': '${a}' is not a valid email address.`, resource);
+  for (const a of explicit)
+    if (!EMAIL_RE.test(a)) throw invalidValue(`'emailAddresses': '${a}' is not a valid email address.`, resource);
   let to = explicit;
   if (to.length === 0) {
     // Both the default template's "To Email" and the no-address case go to the bill-to contact.
-    if (!contactEmail) throw ruleViolation(`The bill-to contact of ${memo.number} has no work or personal email, and no emailAddresses were given.`, resource);
+    if (!contactEmail)
+      throw ruleViolation(
+        `The bill-to contact of ${memo.number} has no work or personal email, and no emailAddresses were given.`,
+        resource,
+      );
     to = [contactEmail];
   }
-  if (req.includeAdditionalEmailAddresses) to = [...to, ...splitAddresses(account.additional_email_addresses ?? '').filter((a) => EMAIL_RE.test(a))];
+  if (req.includeAdditionalEmailAddresses)
+    to = [...to, ...splitAddresses(account.additional_email_addresses ?? '').filter((a) => EMAIL_RE.test(a))];
   to = dedupe(to);
 
   let pdfFileId = req.pdfFileId ?? memo.latest_pdf_file_id;
   if (req.pdfFileId) {
-    const file = await tx.selectFrom('memo_files').select('id').where('id', '=', req.pdfFileId).where('memo_id', '=', memo.id).executeTakeFirst();
+    const file = await tx
+      .selectFrom('memo_files')
+      .select('id')
+      .where('id', '=', req.pdfFileId)
+      .where('memo_id', '=', memo.id)
+      .executeTakeFirst();
     if (!file) throw invalidValue(`'pdfFileId': ${req.pdfFileId} is not a file of ${memo.number}.`, resource);
   }
   pdfFileId ??= null;
@@ -55,15 +79,35 @@ export async function emailMemo(tx: Database, memo: MemoRow, req: EmailMemoReque
     memo.kind === 'CreditMemo'
       ? `Amount: ${formatMoney(memo.amount, memo.currency, 'en-US')}. Unapplied amount: ${formatMoney(memo.balance, memo.currency, 'en-US')}.`
       : `Amount: ${formatMoney(memo.amount, memo.currency, 'en-US')}. Balance due: ${formatMoney(memo.balance, memo.currency, 'en-US')}${memo.due_date ? ` by ${memo.due_date}` : ''}.`;
-  const body = [greeting, '', `Please find ${kindLabel} ${memo.number} dated ${memo.memo_date} for account ${account.name}.`, amountLine, pdfFileId ? 'The PDF is attached.' : '', '', 'Regards,', 'Billing'].join('\n');
+  const body = [
+    greeting,
+    '',
+    `Please find ${kindLabel} ${memo.number} dated ${memo.memo_date} for account ${account.name}.`,
+    amountLine,
+    pdfFileId ? 'The PDF is attached.' : '',
+    '',
+    'Regards,',
+    'Billing',
+  ].join('\n');
 
   const outboxId = newId();
   await tx
     .insertInto('email_outbox')
-    .values({ id: outboxId, memo_id: memo.id, to_addresses: to.join(', '), subject, body, pdf_file_id: pdfFileId, created_by_id: caller.userId })
+    .values({
+      id: outboxId,
+      memo_id: memo.id,
+      to_addresses: to.join(', '),
+      subject,
+      body,
+      pdf_file_id: pdfFileId,
+      created_by_id: caller.userId,
+    })
     .execute();
   await recordEvent(tx, memo.id, 'emailed', caller, { to, pdfFileId, outboxId });
-  if (opts.smtpUrl) console.info(`[email] SMTP_URL is set; delivery is out of scope, so ${outboxId} (${subject}) to ${to.join(', ')} stays in the outbox`);
+  if (opts.smtpUrl)
+    console.info(
+      `[email] SMTP_URL is set; delivery is out of scope, so ${outboxId} (${subject}) to ${to.join(', ')} stays in the outbox`,
+    );
   return { outboxId, to };
 }
 

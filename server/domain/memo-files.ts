@@ -68,7 +68,15 @@ export async function findFile(db: Database, fileId: string) {
   const row = await db
     .selectFrom('memo_files')
     .innerJoin('memos', 'memos.id', 'memo_files.memo_id')
-    .select(['memo_files.id', 'memo_files.memo_id', 'memo_files.file_name', 'memo_files.content_type', 'memo_files.content', 'memo_files.size', 'memos.kind'])
+    .select([
+      'memo_files.id',
+      'memo_files.memo_id',
+      'memo_files.file_name',
+      'memo_files.content_type',
+      'memo_files.content',
+      'memo_files.size',
+      'memos.kind',
+    ])
     .where('memo_files.id', '=', fileId)
     .executeTakeFirst();
   if (!row) throw notFound('File', fileId);
@@ -85,12 +93,18 @@ export interface Upload {
 export async function uploadMemoFile(tx: Database, memo: MemoRow, upload: Upload, caller: Caller): Promise<StoredFile> {
   const resource = resourceOf(memo.kind);
   if (memo.status !== 'Draft' && memo.status !== 'Posted') {
-    throw ruleViolation(`Files can only be uploaded to a Draft or Posted memo; ${memo.number} is ${memo.status}.`, resource);
+    throw ruleViolation(
+      `Files can only be uploaded to a Draft or Posted memo; ${memo.number} is ${memo.status}.`,
+      resource,
+    );
   }
   const type = upload.type.split(';')[0].trim().toLowerCase();
   const bytes = Buffer.from(upload.bytes.buffer, upload.bytes.byteOffset, upload.bytes.byteLength);
   if (type !== 'application/pdf' || !bytes.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) {
-    throw invalidValue('Only PDF files can be uploaded: the file must be application/pdf and start with %PDF-.', resource);
+    throw invalidValue(
+      'Only PDF files can be uploaded: the file must be application/pdf and start with %PDF-.',
+      resource,
+    );
   }
   if (bytes.byteLength > MAX_UPLOAD_BYTES) throw invalidValue('The file is larger than 4 MB.', resource);
   if (bytes.byteLength === 0) throw invalidValue('The file is empty.', resource);
@@ -101,17 +115,32 @@ export async function uploadMemoFile(tx: Database, memo: MemoRow, upload: Upload
     .where('origin', '=', 'Uploaded')
     .executeTakeFirstOrThrow();
   if (Number(n) >= MAX_UPLOADED_FILES) {
-    throw new ZuoraError(ErrorCategory.BusinessRule, `A memo can hold at most ${MAX_UPLOADED_FILES} uploaded files.`, { resource });
+    throw new ZuoraError(ErrorCategory.BusinessRule, `A memo can hold at most ${MAX_UPLOADED_FILES} uploaded files.`, {
+      resource,
+    });
   }
-  const stored = await storeMemoFile(tx, memo, { origin: 'Uploaded', fileName: safeFileName(upload.name, memo.number), content: bytes }, caller);
-  await recordEvent(tx, memo.id, 'fileUploaded', caller, { fileId: stored.id, versionNumber: stored.versionNumber, fileName: safeFileName(upload.name, memo.number), size: bytes.byteLength });
+  const stored = await storeMemoFile(
+    tx,
+    memo,
+    { origin: 'Uploaded', fileName: safeFileName(upload.name, memo.number), content: bytes },
+    caller,
+  );
+  await recordEvent(tx, memo.id, 'fileUploaded', caller, {
+    fileId: stored.id,
+    versionNumber: stored.versionNumber,
+    fileName: safeFileName(upload.name, memo.number),
+    size: bytes.byteLength,
+  });
   return stored;
 }
 
 /** A file name safe to store and to put in Content-Disposition: no path, no control characters. */
 export function safeFileName(name: string, fallback: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  const clean = base
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 200);
   return clean || `${fallback}.pdf`;
 }

@@ -13,7 +13,10 @@ import { applyOnPosting } from './memo-post-apply.ts';
 
 function requireStatus(memo: MemoRow, status: string, verb: string): void {
   if (memo.status !== status) {
-    throw ruleViolation(`Only ${memoNoun(memo.kind)}s with the ${status} status can be ${verb}. ${memo.number} is ${memo.status}.`, resourceOf(memo.kind));
+    throw ruleViolation(
+      `Only ${memoNoun(memo.kind)}s with the ${status} status can be ${verb}. ${memo.number} is ${memo.status}.`,
+      resourceOf(memo.kind),
+    );
   }
 }
 
@@ -24,7 +27,13 @@ export async function postLocked(tx: Database, memo: MemoRow, actor: Actor): Pro
   requireStatus(memo, 'Draft', 'posted');
   await tx
     .updateTable('memos')
-    .set({ status: 'Posted', posted_on: nowSql(), posted_by_id: actor.userId, updated_date: nowSql(), updated_by_id: actor.userId })
+    .set({
+      status: 'Posted',
+      posted_on: nowSql(),
+      posted_by_id: actor.userId,
+      updated_date: nowSql(),
+      updated_by_id: actor.userId,
+    })
     .where('id', '=', memo.id)
     .execute();
   await recordEvent(tx, memo.id, 'posted', actor);
@@ -40,13 +49,28 @@ export async function postMemo(tx: Database, kind: MemoKind, key: string, actor:
 /** The number of the first document this memo was settled with, for the unpost refusal message. */
 async function firstSettlement(tx: Database, memo: MemoRow): Promise<string | null> {
   const side = memo.kind === 'DebitMemo' ? 'target_id' : 'source_id';
-  const app = await tx.selectFrom('applications').selectAll().where(side, '=', memo.id).orderBy('created_date').orderBy('id').executeTakeFirst();
+  const app = await tx
+    .selectFrom('applications')
+    .selectAll()
+    .where(side, '=', memo.id)
+    .orderBy('created_date')
+    .orderBy('id')
+    .executeTakeFirst();
   if (!app) return null;
   const otherId = memo.kind === 'DebitMemo' ? app.source_id : app.target_id;
   const otherType = memo.kind === 'DebitMemo' ? app.source_type : app.target_type;
-  if (otherType === 'Payment') return (await tx.selectFrom('payments').select('number').where('id', '=', otherId).executeTakeFirst())?.number ?? otherId;
-  if (otherType === 'Invoice') return (await tx.selectFrom('invoices').select('invoice_number as number').where('id', '=', otherId).executeTakeFirst())?.number ?? otherId;
-  return (await tx.selectFrom('memos').select('number').where('id', '=', otherId).executeTakeFirst())?.number ?? otherId;
+  if (otherType === 'Payment')
+    return (
+      (await tx.selectFrom('payments').select('number').where('id', '=', otherId).executeTakeFirst())?.number ?? otherId
+    );
+  if (otherType === 'Invoice')
+    return (
+      (await tx.selectFrom('invoices').select('invoice_number as number').where('id', '=', otherId).executeTakeFirst())
+        ?.number ?? otherId
+    );
+  return (
+    (await tx.selectFrom('memos').select('number').where('id', '=', otherId).executeTakeFirst())?.number ?? otherId
+  );
 }
 
 export async function unpostMemo(tx: Database, kind: MemoKind, key: string, actor: Actor): Promise<MemoRow> {
@@ -58,7 +82,12 @@ export async function unpostMemo(tx: Database, kind: MemoKind, key: string, acto
     throw ruleViolation(`Cannot unpost: applied to ${doc ?? 'another document'}. Unapply it first.`, resource);
   }
   if (kind === 'CreditMemo' && isPositive(memo.refund_amount)) {
-    const refund = await tx.selectFrom('refunds').select('number').where('credit_memo_id', '=', memo.id).orderBy('created_date').executeTakeFirst();
+    const refund = await tx
+      .selectFrom('refunds')
+      .select('number')
+      .where('credit_memo_id', '=', memo.id)
+      .orderBy('created_date')
+      .executeTakeFirst();
     throw ruleViolation(`Cannot unpost: refunded by ${refund?.number ?? 'a refund'}.`, resource);
   }
   await tx
@@ -75,7 +104,13 @@ export async function cancelMemo(tx: Database, kind: MemoKind, key: string, acto
   requireStatus(memo, 'Draft', 'cancelled');
   await tx
     .updateTable('memos')
-    .set({ status: 'Canceled', cancelled_on: nowSql(), cancelled_by_id: actor.userId, updated_date: nowSql(), updated_by_id: actor.userId })
+    .set({
+      status: 'Canceled',
+      cancelled_on: nowSql(),
+      cancelled_by_id: actor.userId,
+      updated_date: nowSql(),
+      updated_by_id: actor.userId,
+    })
     .where('id', '=', memo.id)
     .execute();
   await recordEvent(tx, memo.id, 'canceled', actor);

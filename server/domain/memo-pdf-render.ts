@@ -50,7 +50,11 @@ export function renderMemoPdf(data: MemoPdfData, opts: { compress?: boolean } = 
     size: 'A4',
     margin: MARGIN,
     compress: opts.compress ?? true,
-    info: { Title: `${kindLabel(data.kind)} ${data.number}`, Producer: 'credit-debit-memos sandbox', Creator: 'credit-debit-memos sandbox' },
+    info: {
+      Title: `${kindLabel(data.kind)} ${data.number}`,
+      Producer: 'credit-debit-memos sandbox',
+      Creator: 'credit-debit-memos sandbox',
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -90,13 +94,23 @@ export function renderMemoPdf(data: MemoPdfData, opts: { compress?: boolean } = 
     ['Total', m(data.amount)],
   ];
   if (data.kind === 'DebitMemo') totals.push(['Applied', m(data.appliedAmount)], ['Balance', m(data.balance)]);
-  else totals.push(['Applied', m(data.appliedAmount)], ['Refunded', m(data.refundAmount)], ['Unapplied', m(data.balance)]);
-  for (const [label, value] of totals) row(doc, ['', label, value], [COLS.item, COLS.period, amountWidth], label === 'Total');
+  else
+    totals.push(['Applied', m(data.appliedAmount)], ['Refunded', m(data.refundAmount)], ['Unapplied', m(data.balance)]);
+  for (const [label, value] of totals)
+    row(doc, ['', label, value], [COLS.item, COLS.period, amountWidth], label === 'Total');
 
   if (data.reasonCode || data.comment) {
     section(doc, 'Notes');
-    if (data.reasonCode) doc.font('Helvetica').fontSize(10).text(`Reason: ${pdfText(data.reasonCode)}`, MARGIN, doc.y, { width });
-    if (data.comment) doc.font('Helvetica').fontSize(10).text(`Comment: ${pdfText(data.comment)}`, MARGIN, doc.y, { width });
+    if (data.reasonCode)
+      doc
+        .font('Helvetica')
+        .fontSize(10)
+        .text(`Reason: ${pdfText(data.reasonCode)}`, MARGIN, doc.y, { width });
+    if (data.comment)
+      doc
+        .font('Helvetica')
+        .fontSize(10)
+        .text(`Comment: ${pdfText(data.comment)}`, MARGIN, doc.y, { width });
   }
   doc.end();
   return done;
@@ -105,22 +119,39 @@ export function renderMemoPdf(data: MemoPdfData, opts: { compress?: boolean } = 
 const kindLabel = (kind: MemoPdfData['kind']) => (kind === 'CreditMemo' ? 'Credit Memo' : 'Debit Memo');
 
 function header(doc: PDFKit.PDFDocument, d: MemoPdfData) {
-  doc.font('Helvetica-Bold').fontSize(18).text(`${kindLabel(d.kind)} ${pdfText(d.number)}`, MARGIN, MARGIN);
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(18)
+    .text(`${kindLabel(d.kind)} ${pdfText(d.number)}`, MARGIN, MARGIN);
   doc.font('Helvetica').fontSize(10).moveDown(0.3);
   const line = (facts: (string | null)[]) => doc.text(facts.filter((x): x is string => x !== null).join('    '));
-  line([`Status: ${pdfText(d.status)}`, `${kindLabel(d.kind)} date: ${d.memoDate}`, d.dueDate ? `Due date: ${d.dueDate}` : null, `Currency: ${pdfText(d.currency)}`]);
+  line([
+    `Status: ${pdfText(d.status)}`,
+    `${kindLabel(d.kind)} date: ${d.memoDate}`,
+    d.dueDate ? `Due date: ${d.dueDate}` : null,
+    `Currency: ${pdfText(d.currency)}`,
+  ]);
   line([`Created: ${d.createdDate}`, d.postedOn ? `Posted on: ${d.postedOn}` : null]);
 }
 
 function parties(doc: PDFKit.PDFDocument, d: MemoPdfData) {
   const top = doc.y + 12;
   doc.font('Helvetica-Bold').fontSize(11).text('Account', MARGIN, top);
-  doc.font('Helvetica').fontSize(10).text(pdfText(d.account.name)).text(`Account number: ${pdfText(d.account.accountNumber)}`);
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .text(pdfText(d.account.name))
+    .text(`Account number: ${pdfText(d.account.accountNumber)}`);
   const leftBottom = doc.y;
-  doc.font('Helvetica-Bold').fontSize(11).text('Bill to', MARGIN + 270, top);
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(11)
+    .text('Bill to', MARGIN + 270, top);
   doc.font('Helvetica').fontSize(10);
   if (!d.billTo) doc.text('No bill-to contact', MARGIN + 270);
-  else for (const line of [d.billTo.name, ...d.billTo.lines, d.billTo.email ?? '']) if (line) doc.text(pdfText(line), MARGIN + 270);
+  else
+    for (const line of [d.billTo.name, ...d.billTo.lines, d.billTo.email ?? ''])
+      if (line) doc.text(pdfText(line), MARGIN + 270);
   doc.x = MARGIN;
   doc.y = Math.max(leftBottom, doc.y);
 }

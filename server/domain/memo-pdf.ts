@@ -25,9 +25,15 @@ export async function generateMemoPdf(tx: Database, memo: MemoRow, caller: Calle
 }
 
 export async function loadMemoPdfData(tx: Database, memo: MemoRow): Promise<MemoPdfData> {
-  const account = await tx.selectFrom('accounts').select(['name', 'account_number', 'bill_to_contact_id']).where('id', '=', memo.account_id).executeTakeFirstOrThrow();
+  const account = await tx
+    .selectFrom('accounts')
+    .select(['name', 'account_number', 'bill_to_contact_id'])
+    .where('id', '=', memo.account_id)
+    .executeTakeFirstOrThrow();
   const contactId = memo.bill_to_contact_id ?? account.bill_to_contact_id;
-  const contact = contactId ? await tx.selectFrom('contacts').selectAll().where('id', '=', contactId).executeTakeFirst() : undefined;
+  const contact = contactId
+    ? await tx.selectFrom('contacts').selectAll().where('id', '=', contactId).executeTakeFirst()
+    : undefined;
   const items = await memoItems(tx, memo.id);
   const taxes = await memoTaxationItems(tx, memo.id);
   return {
@@ -51,15 +57,20 @@ export async function loadMemoPdfData(tx: Database, memo: MemoRow): Promise<Memo
       ? {
           name: `${contact.first_name} ${contact.last_name}`.trim(),
           email: contact.work_email ?? contact.personal_email,
-          lines: [contact.address1, contact.address2, [contact.city, contact.state, contact.zip_code].filter(Boolean).join(', '), contact.country].filter(
-            (x): x is string => Boolean(x),
-          ),
+          lines: [
+            contact.address1,
+            contact.address2,
+            [contact.city, contact.state, contact.zip_code].filter(Boolean).join(', '),
+            contact.country,
+          ].filter((x): x is string => Boolean(x)),
         }
       : null,
     items: items.map((i) => ({
       skuName: i.sku_name,
       sku: i.sku,
-      servicePeriod: i.service_start_date ? `${i.service_start_date} to ${i.service_end_date ?? i.service_start_date}` : '',
+      servicePeriod: i.service_start_date
+        ? `${i.service_start_date} to ${i.service_end_date ?? i.service_start_date}`
+        : '',
       amount: i.amount,
       description: i.description,
     })),

@@ -12,7 +12,11 @@ import type { Actor } from './memo-support.ts';
 
 export async function applyOnPosting(tx: Database, memo: MemoRow, actor: Actor): Promise<void> {
   if (memo.kind !== 'CreditMemo' || !memo.auto_apply_upon_posting || !memo.referred_invoice_id) return;
-  const invoice = await tx.selectFrom('invoices').select(['id', 'balance']).where('id', '=', memo.referred_invoice_id).executeTakeFirstOrThrow();
+  const invoice = await tx
+    .selectFrom('invoices')
+    .select(['id', 'balance'])
+    .where('id', '=', memo.referred_invoice_id)
+    .executeTakeFirstOrThrow();
   const amount = minMoney(memo.balance, invoice.balance);
   if (!money(amount).gt(0)) return;
   await applyCreditMemo(

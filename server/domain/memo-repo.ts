@@ -30,5 +30,11 @@ export async function memoItems(tx: Database, memoId: string) {
 }
 
 export async function memoTaxationItems(tx: Database, memoId: string) {
-  return tx.selectFrom('memo_taxation_items').selectAll().where('memo_id', '=', memoId).orderBy('created_date').orderBy('id').execute();
+  return tx
+    .selectFrom('memo_taxation_items')
+    .selectAll()
+    .where('memo_id', '=', memoId)
+    .orderBy('created_date')
+    .orderBy('id')
+    .execute();
 }

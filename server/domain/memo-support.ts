@@ -19,7 +19,9 @@ export const nowSql = () => sql<string>`localtimestamp(0)`;
 /** Category 10 unless the actor holds the permission (for rules inside an operation, e.g. autoPost). */
 export function assertCan(actor: Actor, permission: Permission): void {
   if (!actor.permissions.has(permission)) {
-    throw permissionDenied(`You do not have the permission to perform this operation: ${PERMISSION_LABELS[permission]}.`);
+    throw permissionDenied(
+      `You do not have the permission to perform this operation: ${PERMISSION_LABELS[permission]}.`,
+    );
   }
 }
 
@@ -27,18 +29,30 @@ export function assertCan(actor: Actor, permission: Permission): void {
 export function assertFitsCurrency(amount: MoneyInput, currency: string, field: string, resource?: number): void {
   if (!fitsCurrency(amount, currency)) {
     const dp = currencyDecimals(currency);
-    throw invalidValue(`'${field}': ${money(amount).toString()} has more than ${dp} decimal place${dp === 1 ? '' : 's'}, the maximum for ${currency}.`, resource);
+    throw invalidValue(
+      `'${field}': ${money(amount).toString()} has more than ${dp} decimal place${dp === 1 ? '' : 's'}, the maximum for ${currency}.`,
+      resource,
+    );
   }
 }
 
 /** The account named by id and/or number; when both are given they must be the same account. */
 export async function resolveAccount(tx: Database, kind: MemoKind, accountId?: string, accountNumber?: string) {
-  const byId = accountId === undefined ? undefined : await tx.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
+  const byId =
+    accountId === undefined
+      ? undefined
+      : await tx.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
   if (accountId !== undefined && !byId) throw notFound('Account', accountId, Resource.Account);
-  const byNumber = accountNumber === undefined ? undefined : await tx.selectFrom('accounts').selectAll().where('account_number', '=', accountNumber).executeTakeFirst();
+  const byNumber =
+    accountNumber === undefined
+      ? undefined
+      : await tx.selectFrom('accounts').selectAll().where('account_number', '=', accountNumber).executeTakeFirst();
   if (accountNumber !== undefined && !byNumber) throw notFound('Account', accountNumber, Resource.Account);
   if (byId && byNumber && byId.id !== byNumber.id) {
-    throw invalidValue(`accountId ${accountId} and accountNumber ${accountNumber} do not refer to the same account.`, resourceOf(kind));
+    throw invalidValue(
+      `accountId ${accountId} and accountNumber ${accountNumber} do not refer to the same account.`,
+      resourceOf(kind),
+    );
   }
   return (byId ?? byNumber)!;
 }
@@ -46,7 +60,8 @@ export async function resolveAccount(tx: Database, kind: MemoKind, accountId?: s
 /** A currency the tenant has configured and activated. */
 export async function resolveCurrency(tx: Database, kind: MemoKind, code: string): Promise<string> {
   const row = await tx.selectFrom('currencies').selectAll().where('code', '=', code).executeTakeFirst();
-  if (!row || !row.active) throw invalidValue(`The currency ${code} is not configured or not active in this tenant.`, resourceOf(kind));
+  if (!row || !row.active)
+    throw invalidValue(`The currency ${code} is not configured or not active in this tenant.`, resourceOf(kind));
   return row.code;
 }
 
@@ -54,8 +69,17 @@ export async function resolveCurrency(tx: Database, kind: MemoKind, code: string
  * The stored reason code: an active code of the memo's transaction type (matched without regard to
  * case: Zuora's own examples write "Correcting invoice error"), or the type's default when empty.
  */
-export async function resolveReasonCode(tx: Database, kind: MemoKind, name: string | undefined): Promise<string | null> {
-  const codes = await tx.selectFrom('reason_codes').selectAll().where('transaction_type', '=', kind).where('active', '=', true).execute();
+export async function resolveReasonCode(
+  tx: Database,
+  kind: MemoKind,
+  name: string | undefined,
+): Promise<string | null> {
+  const codes = await tx
+    .selectFrom('reason_codes')
+    .selectAll()
+    .where('transaction_type', '=', kind)
+    .where('active', '=', true)
+    .execute();
   if (name === undefined || name.trim() === '') return codes.find((c) => c.is_default)?.name ?? null;
   const match = codes.find((c) => c.name.toLowerCase() === name.trim().toLowerCase());
   if (!match) throw invalidValue(`'${name}' is not an active reason code for ${memoNoun(kind)}s.`, resourceOf(kind));
@@ -63,10 +87,19 @@ export async function resolveReasonCode(tx: Database, kind: MemoKind, name: stri
 }
 
 /** Accounting codes named in financeInformation must exist and be active. */
-export async function assertAccountingCodes(tx: Database, kind: MemoKind, codes: (string | null | undefined)[]): Promise<void> {
+export async function assertAccountingCodes(
+  tx: Database,
+  kind: MemoKind,
+  codes: (string | null | undefined)[],
+): Promise<void> {
   const wanted = [...new Set(codes.filter((c): c is string => Boolean(c)))];
   if (wanted.length === 0) return;
-  const found = await tx.selectFrom('accounting_codes').select('name').where('name', 'in', wanted).where('status', '=', 'Active').execute();
+  const found = await tx
+    .selectFrom('accounting_codes')
+    .select('name')
+    .where('name', 'in', wanted)
+    .where('status', '=', 'Active')
+    .execute();
   const known = new Set(found.map((r) => r.name));
   const bad = wanted.find((c) => !known.has(c));
   if (bad) throw invalidValue(`The accounting code '${bad}' does not exist or is not active.`, resourceOf(kind));
@@ -78,15 +111,24 @@ export function paymentTermDays(term: string): number {
   return m ? Number(m[1]) : 0;
 }
 
-export const defaultDueDate = (memoDate: string, paymentTerm: string) => addDays(memoDate, paymentTermDays(paymentTerm));
+export const defaultDueDate = (memoDate: string, paymentTerm: string) =>
+  addDays(memoDate, paymentTermDays(paymentTerm));
 
 /**
  * Recomputes a memo's header from its items and taxation items: amount = Σ item totals (tax
  * included), taxAmount = Σ tax, balance = amount − applied − refunded. Exact decimal arithmetic.
  */
 export async function recomputeTotals(tx: Database, memoId: string): Promise<void> {
-  const items = await tx.selectFrom('memo_items').select(['amount_without_tax', 'tax_amount']).where('memo_id', '=', memoId).execute();
-  const memo = await tx.selectFrom('memos').select(['applied_amount', 'refund_amount']).where('id', '=', memoId).executeTakeFirstOrThrow();
+  const items = await tx
+    .selectFrom('memo_items')
+    .select(['amount_without_tax', 'tax_amount'])
+    .where('memo_id', '=', memoId)
+    .execute();
+  const memo = await tx
+    .selectFrom('memos')
+    .select(['applied_amount', 'refund_amount'])
+    .where('id', '=', memoId)
+    .executeTakeFirstOrThrow();
   const tax = sum(items.map((i) => i.tax_amount));
   const amount = sum(items.map((i) => i.amount_without_tax)).plus(tax);
   const balance = amount.minus(money(memo.applied_amount)).minus(money(memo.refund_amount));

@@ -15,7 +15,12 @@ import { assertAccountingCodes, assertFitsCurrency, memoNoun, nowSql, type Actor
 // taxItems are sent, tax follows it: in proportion to the invoice item's tax for a memo from an
 // invoice, else amount × the tax line's percentage rate.
 
-export async function updateItems(tx: Database, memo: MemoRow, items: MemoUpdateItemRequest[], actor: Actor): Promise<Record<string, number>> {
+export async function updateItems(
+  tx: Database,
+  memo: MemoRow,
+  items: MemoUpdateItemRequest[],
+  actor: Actor,
+): Promise<Record<string, number>> {
   const resource = resourceOf(memo.kind);
   const itemNoun = memo.kind === 'DebitMemo' ? 'DebitMemoItem' : 'CreditMemoItem';
   // The invoice lock createFromInvoice takes: two credits against one invoice item, created or updated at
@@ -23,13 +28,22 @@ export async function updateItems(tx: Database, memo: MemoRow, items: MemoUpdate
   if (memo.kind === 'CreditMemo' && memo.referred_invoice_id) {
     await tx.selectFrom('invoices').select('id').where('id', '=', memo.referred_invoice_id).forUpdate().execute();
   }
-  const existing = await tx.selectFrom('memo_items').selectAll().where('memo_id', '=', memo.id).orderBy('sort_order').execute();
+  const existing = await tx
+    .selectFrom('memo_items')
+    .selectAll()
+    .where('memo_id', '=', memo.id)
+    .orderBy('sort_order')
+    .execute();
   const byId = new Map(existing.map((i) => [i.id, i]));
   const seen = new Set<string>();
   let nextSort = Math.max(0, ...existing.map((i) => i.sort_order)) + 1;
   const counts = { added: 0, deleted: 0, updated: 0 };
   const standaloneOnly = (what: string) => {
-    if (memo.source_type !== 'Standalone') throw ruleViolation(`Items can only be ${what} on standalone ${memoNoun(memo.kind)}s; ${memo.number} was created from an invoice.`, resource);
+    if (memo.source_type !== 'Standalone')
+      throw ruleViolation(
+        `Items can only be ${what} on standalone ${memoNoun(memo.kind)}s; ${memo.number} was created from an invoice.`,
+        resource,
+      );
   };
 
   for (const [i, req] of items.entries()) {
@@ -37,11 +51,22 @@ export async function updateItems(tx: Database, memo: MemoRow, items: MemoUpdate
     if (req.id === undefined) {
       standaloneOnly('added');
       const line: ChargeLine = {
-        productRatePlanChargeId: req.productRatePlanChargeId!, amount: req.amount, quantity: req.quantity,
-        description: req.description ?? req.comment, serviceStartDate: req.serviceStartDate, serviceEndDate: req.serviceEndDate,
+        productRatePlanChargeId: req.productRatePlanChargeId!,
+        amount: req.amount,
+        quantity: req.quantity,
+        description: req.description ?? req.comment,
+        serviceStartDate: req.serviceStartDate,
+        serviceEndDate: req.serviceEndDate,
         financeInformation: req.financeInformation as ChargeLine['financeInformation'],
       };
-      await insertChargeItem(tx, { kind: memo.kind, memoId: memo.id, currency: memo.currency, memoDate: memo.memo_date }, line, nextSort++, field, actor);
+      await insertChargeItem(
+        tx,
+        { kind: memo.kind, memoId: memo.id, currency: memo.currency, memoDate: memo.memo_date },
+        line,
+        nextSort++,
+        field,
+        actor,
+      );
       counts.added++;
       continue;
     }
@@ -58,15 +83,29 @@ export async function updateItems(tx: Database, memo: MemoRow, items: MemoUpdate
 
     const start = req.serviceStartDate ?? item.service_start_date;
     const end = req.serviceEndDate ?? item.service_end_date;
-    if (start && end && end < start) throw invalidValue(`'${field}.serviceEndDate': ${end} is before the service start date ${start}.`, resource);
+    if (start && end && end < start)
+      throw invalidValue(`'${field}.serviceEndDate': ${end} is before the service start date ${start}.`, resource);
     const fi = (req.financeInformation ?? {}) as NonNullable<ChargeLine['financeInformation']>;
-    await assertAccountingCodes(tx, memo.kind, [fi.deferredRevenueAccountingCode, fi.recognizedRevenueAccountingCode, fi.onAccountAccountingCode]);
+    await assertAccountingCodes(tx, memo.kind, [
+      fi.deferredRevenueAccountingCode,
+      fi.recognizedRevenueAccountingCode,
+      fi.onAccountAccountingCode,
+    ]);
 
-    const taxes = await tx.selectFrom('memo_taxation_items').selectAll().where('memo_item_id', '=', item.id).orderBy('id').execute();
+    const taxes = await tx
+      .selectFrom('memo_taxation_items')
+      .selectAll()
+      .where('memo_item_id', '=', item.id)
+      .orderBy('id')
+      .execute();
     const newTax = new Map(taxes.map((t) => [t.id, money(t.tax_amount)]));
     const amountChanged = req.amount !== undefined && !money(req.amount).eq(money(item.amount_without_tax));
     if (req.amount !== undefined) {
-      if (item.tax_mode !== 'TaxExclusive' && amountChanged) throw ruleViolation(`${field}: only tax-exclusive items can be updated; this item is ${item.tax_mode}.`, resource);
+      if (item.tax_mode !== 'TaxExclusive' && amountChanged)
+        throw ruleViolation(
+          `${field}: only tax-exclusive items can be updated; this item is ${item.tax_mode}.`,
+          resource,
+        );
       assertFitsCurrency(req.amount, memo.currency, `${field}.amount`, resource);
     }
     const amount = req.amount === undefined ? money(item.amount_without_tax) : money(req.amount);
@@ -77,42 +116,73 @@ export async function updateItems(tx: Database, memo: MemoRow, items: MemoUpdate
           assertFitsCurrency(t.amount, memo.currency, `${field}.taxItems[${j}].amount`, resource);
           newTax.set(t.id, money(t.amount));
         }
-        if (t.taxExemptAmount !== undefined) assertFitsCurrency(t.taxExemptAmount, memo.currency, `${field}.taxItems[${j}].taxExemptAmount`, resource);
+        if (t.taxExemptAmount !== undefined)
+          assertFitsCurrency(t.taxExemptAmount, memo.currency, `${field}.taxItems[${j}].taxExemptAmount`, resource);
       }
     } else if (amountChanged) {
       for (const t of taxes) {
         const src = t.source_tax_item_id
-          ? await tx.selectFrom('invoice_taxation_items').select('tax_amount').where('id', '=', t.source_tax_item_id).executeTakeFirst()
+          ? await tx
+              .selectFrom('invoice_taxation_items')
+              .select('tax_amount')
+              .where('id', '=', t.source_tax_item_id)
+              .executeTakeFirst()
           : undefined;
-        const srcItem = src && item.source_item_id
-          ? await tx.selectFrom('invoice_items').select('charge_amount').where('id', '=', item.source_item_id).executeTakeFirst()
-          : undefined;
-        if (src && srcItem && money(srcItem.charge_amount).gt(0)) newTax.set(t.id, taxShare(src.tax_amount, amount, srcItem.charge_amount, memo.currency));
+        const srcItem =
+          src && item.source_item_id
+            ? await tx
+                .selectFrom('invoice_items')
+                .select('charge_amount')
+                .where('id', '=', item.source_item_id)
+                .executeTakeFirst()
+            : undefined;
+        if (src && srcItem && money(srcItem.charge_amount).gt(0))
+          newTax.set(t.id, taxShare(src.tax_amount, amount, srcItem.charge_amount, memo.currency));
         else if (t.tax_rate_type === 'Percentage') newTax.set(t.id, roundTo(amount.times(t.tax_rate), memo.currency));
       }
     }
 
     if (memo.kind === 'CreditMemo' && item.credit_from_item_id) {
-      const src = await tx.selectFrom('invoice_items').select(['charge_amount', 'charge_name']).where('id', '=', item.credit_from_item_id).executeTakeFirstOrThrow();
+      const src = await tx
+        .selectFrom('invoice_items')
+        .select(['charge_amount', 'charge_name'])
+        .where('id', '=', item.credit_from_item_id)
+        .executeTakeFirstOrThrow();
       const available = await availableToCredit(tx, item.credit_from_item_id, src.charge_amount, item.id);
-      if (amount.gt(available)) throw ruleViolation(`${field}: the amount ${amount.toString()} exceeds the ${available.toString()} still available to credit on invoice item '${src.charge_name}'.`, resource);
+      if (amount.gt(available))
+        throw ruleViolation(
+          `${field}: the amount ${amount.toString()} exceeds the ${available.toString()} still available to credit on invoice item '${src.charge_name}'.`,
+          resource,
+        );
       for (const t of taxes) {
         if (!t.source_tax_item_id) continue;
-        const srcTax = await tx.selectFrom('invoice_taxation_items').select('tax_amount').where('id', '=', t.source_tax_item_id).executeTakeFirstOrThrow();
+        const srcTax = await tx
+          .selectFrom('invoice_taxation_items')
+          .select('tax_amount')
+          .where('id', '=', t.source_tax_item_id)
+          .executeTakeFirstOrThrow();
         const availableTax = await availableTaxToCredit(tx, t.source_tax_item_id, srcTax.tax_amount, t.id);
-        if (newTax.get(t.id)!.gt(availableTax)) throw ruleViolation(`${field}: the tax ${newTax.get(t.id)!.toString()} of ${t.name} exceeds the ${availableTax.toString()} still available to credit.`, resource);
+        if (newTax.get(t.id)!.gt(availableTax))
+          throw ruleViolation(
+            `${field}: the tax ${newTax.get(t.id)!.toString()} of ${t.name} exceeds the ${availableTax.toString()} still available to credit.`,
+            resource,
+          );
       }
     }
 
     for (const t of taxes) {
       const treq = req.taxItems?.find((x) => x.id === t.id);
-      const tfi = (treq?.financeInformation ?? {}) as { salesTaxPayableAccountingCode?: string; onAccountAccountingCode?: string };
+      const tfi = (treq?.financeInformation ?? {}) as {
+        salesTaxPayableAccountingCode?: string;
+        onAccountAccountingCode?: string;
+      };
       await assertAccountingCodes(tx, memo.kind, [tfi.salesTaxPayableAccountingCode, tfi.onAccountAccountingCode]);
       const tax = newTax.get(t.id)!.toString();
       await tx
         .updateTable('memo_taxation_items')
         .set({
-          tax_amount: tax, balance: tax,
+          tax_amount: tax,
+          balance: tax,
           ...(treq?.taxName !== undefined && { name: treq.taxName }),
           ...(treq?.taxRate !== undefined && { tax_rate: treq.taxRate }),
           ...(treq?.taxRateType !== undefined && { tax_rate_type: treq.taxRateType }),
@@ -123,9 +193,12 @@ export async function updateItems(tx: Database, memo: MemoRow, items: MemoUpdate
           ...(treq?.taxExemptAmount !== undefined && { exempt_amount: treq.taxExemptAmount }),
           ...(treq?.jurisdiction !== undefined && { jurisdiction: treq.jurisdiction }),
           ...(treq?.locationCode !== undefined && { location_code: treq.locationCode }),
-          ...(tfi.salesTaxPayableAccountingCode !== undefined && { sales_tax_payable_accounting_code: tfi.salesTaxPayableAccountingCode }),
+          ...(tfi.salesTaxPayableAccountingCode !== undefined && {
+            sales_tax_payable_accounting_code: tfi.salesTaxPayableAccountingCode,
+          }),
           ...(tfi.onAccountAccountingCode !== undefined && { on_account_accounting_code: tfi.onAccountAccountingCode }),
-          updated_date: nowSql(), updated_by_id: actor.userId,
+          updated_date: nowSql(),
+          updated_by_id: actor.userId,
         })
         .where('id', '=', t.id)
         .execute();
@@ -137,26 +210,46 @@ export async function updateItems(tx: Database, memo: MemoRow, items: MemoUpdate
     await tx
       .updateTable('memo_items')
       .set({
-        amount: itemAmount.toString(), amount_without_tax: amount.toString(), tax_amount: taxTotal.toString(), balance: amount.toString(),
-        quantity, unit_price: quantity ? amount.div(quantity).round(6).toString() : item.unit_price,
-        service_start_date: start, service_end_date: end,
-        ...(req.description !== undefined || req.comment !== undefined ? { description: req.description ?? req.comment } : {}),
+        amount: itemAmount.toString(),
+        amount_without_tax: amount.toString(),
+        tax_amount: taxTotal.toString(),
+        balance: amount.toString(),
+        quantity,
+        unit_price: quantity ? amount.div(quantity).round(6).toString() : item.unit_price,
+        service_start_date: start,
+        service_end_date: end,
+        ...(req.description !== undefined || req.comment !== undefined
+          ? { description: req.description ?? req.comment }
+          : {}),
         ...(req.skuName !== undefined && { sku_name: req.skuName }),
         ...(req.unitOfMeasure !== undefined && { unit_of_measure: req.unitOfMeasure }),
-        ...(req.excludeItemBillingFromRevenueAccounting !== undefined && { exclude_item_billing_from_revenue_accounting: req.excludeItemBillingFromRevenueAccounting }),
-        ...(fi.deferredRevenueAccountingCode !== undefined && { deferred_revenue_accounting_code: fi.deferredRevenueAccountingCode }),
-        ...(fi.recognizedRevenueAccountingCode !== undefined && { recognized_revenue_accounting_code: fi.recognizedRevenueAccountingCode }),
+        ...(req.excludeItemBillingFromRevenueAccounting !== undefined && {
+          exclude_item_billing_from_revenue_accounting: req.excludeItemBillingFromRevenueAccounting,
+        }),
+        ...(fi.deferredRevenueAccountingCode !== undefined && {
+          deferred_revenue_accounting_code: fi.deferredRevenueAccountingCode,
+        }),
+        ...(fi.recognizedRevenueAccountingCode !== undefined && {
+          recognized_revenue_accounting_code: fi.recognizedRevenueAccountingCode,
+        }),
         ...(fi.onAccountAccountingCode !== undefined && { on_account_accounting_code: fi.onAccountAccountingCode }),
-        ...(fi.revenueRecognitionRuleName !== undefined && { revenue_recognition_rule_name: fi.revenueRecognitionRuleName }),
-        updated_date: nowSql(), updated_by_id: actor.userId,
+        ...(fi.revenueRecognitionRuleName !== undefined && {
+          revenue_recognition_rule_name: fi.revenueRecognitionRuleName,
+        }),
+        updated_date: nowSql(),
+        updated_by_id: actor.userId,
       })
       .where('id', '=', item.id)
       .execute();
     counts.updated++;
   }
 
-  const left = await tx.selectFrom('memo_items').select('id').where('memo_id', '=', memo.id).limit(1).executeTakeFirst();
+  const left = await tx
+    .selectFrom('memo_items')
+    .select('id')
+    .where('memo_id', '=', memo.id)
+    .limit(1)
+    .executeTakeFirst();
   if (!left) throw ruleViolation(`A ${memoNoun(memo.kind)} must keep at least one item.`, resource);
   return counts;
 }
-

@@ -87,7 +87,10 @@ export async function createMirrorMemo(tx: Database, spec: MirrorSpec, lines: Mi
   const itemRows = used.map((l, index) => {
     const newItemId = newId();
     lineOf.set(l.item.id, { kind: 'item', id: newItemId, itemId: newItemId, balance: l.amount });
-    const codes = spec.codes?.(l.item) ?? { recognized: l.item.recognized_revenue_accounting_code, deferred: l.item.deferred_revenue_accounting_code };
+    const codes = spec.codes?.(l.item) ?? {
+      recognized: l.item.recognized_revenue_accounting_code,
+      deferred: l.item.deferred_revenue_accounting_code,
+    };
     return {
       id: newItemId,
       memo_id: id,
@@ -179,8 +182,22 @@ export function mirrorPairs(lines: MirrorLine[], mirror: Mirror, sourceIsOrigina
 
 /** The full rows of a memo's lines (for mirroring), locked. */
 export async function memoLineRows(tx: Database, memoId: string) {
-  const items = await tx.selectFrom('memo_items').selectAll().where('memo_id', '=', memoId).orderBy('sort_order').orderBy('id').forUpdate().execute();
-  const taxes = await tx.selectFrom('memo_taxation_items').selectAll().where('memo_id', '=', memoId).orderBy('created_date').orderBy('id').forUpdate().execute();
+  const items = await tx
+    .selectFrom('memo_items')
+    .selectAll()
+    .where('memo_id', '=', memoId)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  const taxes = await tx
+    .selectFrom('memo_taxation_items')
+    .selectAll()
+    .where('memo_id', '=', memoId)
+    .orderBy('created_date')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
   const byItem = new Map<string, MemoTaxationItemRow[]>();
   for (const t of taxes) byItem.set(t.memo_item_id, [...(byItem.get(t.memo_item_id) ?? []), t]);
   return items.map((item) => ({ item, taxes: byItem.get(item.id) ?? [] }));

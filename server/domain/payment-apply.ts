@@ -17,23 +17,56 @@ import { lockPayments, runSettlement } from './settlement-locks.ts';
 
 const refuse = (message: string) => new ZuoraError(ErrorCategory.BusinessRule, message, { resource: Resource.Payment });
 
-export async function applyPayment(db: Database, key: string, request: PaymentApplyRequest, caller: Caller): Promise<Payment> {
+export async function applyPayment(
+  db: Database,
+  key: string,
+  request: PaymentApplyRequest,
+  caller: Caller,
+): Promise<Payment> {
   return runSettlement(db, async (tx) => {
-    const found = await tx.selectFrom('payments').select(['id', 'currency']).where((eb) => eb.or([eb('id', '=', key), eb('number', '=', key)])).executeTakeFirst();
+    const found = await tx
+      .selectFrom('payments')
+      .select(['id', 'currency'])
+      .where((eb) => eb.or([eb('id', '=', key), eb('number', '=', key)]))
+      .executeTakeFirst();
     if (!found) throw notFound('Payment', key, Resource.Payment);
     const targets = targetsOf(request, found.currency);
     const locked = await lockTargets(tx, null, targets);
     const payment = (await lockPayments(tx, [found.id])).get(found.id)!;
-    if (payment.status !== 'Processed') throw refuse(`Only a Processed payment can be applied; ${payment.number} is ${payment.status}.`);
-    const effectiveDate = dateNotBefore(request.effectiveDate, payment.effective_date, 'effectiveDate', 'the payment date');
+    if (payment.status !== 'Processed')
+      throw refuse(`Only a Processed payment can be applied; ${payment.number} is ${payment.status}.`);
+    const effectiveDate = dateNotBefore(
+      request.effectiveDate,
+      payment.effective_date,
+      'effectiveDate',
+      'the payment date',
+    );
     const total = sum(targets.map((t) => t.amount));
-    if (total.gt(money(payment.unapplied_amount))) throw refuse(`The total amount ${total.toString()} exceeds the unapplied amount ${money(payment.unapplied_amount).toString()} of ${payment.number}.`);
-    const source = { type: 'Payment' as const, id: payment.id, number: payment.number, accountId: payment.account_id, currency: payment.currency, book: null };
+    if (total.gt(money(payment.unapplied_amount)))
+      throw refuse(
+        `The total amount ${total.toString()} exceeds the unapplied amount ${money(payment.unapplied_amount).toString()} of ${payment.number}.`,
+      );
+    const source = {
+      type: 'Payment' as const,
+      id: payment.id,
+      number: payment.number,
+      accountId: payment.account_id,
+      currency: payment.currency,
+      book: null,
+    };
     for (const t of targets) {
       const applied = await applyToTarget(tx, source, t, locked, effectiveDate, caller);
-      if (t.type === 'DebitMemo') await recordEvent(tx, t.id, 'applied', caller, { paymentId: payment.id, paymentNumber: payment.number, amount: applied.toString(), effectiveDate });
+      if (t.type === 'DebitMemo')
+        await recordEvent(tx, t.id, 'applied', caller, {
+          paymentId: payment.id,
+          paymentNumber: payment.number,
+          amount: applied.toString(),
+          effectiveDate,
+        });
     }
-    return serializePayment(await tx.selectFrom('payments').selectAll().where('id', '=', payment.id).executeTakeFirstOrThrow());
+    return serializePayment(
+      await tx.selectFrom('payments').selectAll().where('id', '=', payment.id).executeTakeFirstOrThrow(),
+    );
   });
 }
 

@@ -1,5 +1,12 @@
 import { toWire } from '../../src/lib/money.ts';
-import type { CreditMemo, CreditMemoItem, CreditMemoTaxationItem, DebitMemo, DebitMemoItem, DebitMemoTaxationItem } from '../../src/contract/memos.ts';
+import type {
+  CreditMemo,
+  CreditMemoItem,
+  CreditMemoTaxationItem,
+  DebitMemo,
+  DebitMemoItem,
+  DebitMemoTaxationItem,
+} from '../../src/contract/memos.ts';
 import type { MemoItemRow, MemoRow, MemoTaxationItemRow } from '../db/types.ts';
 
 // Row → Zuora wire JSON (zuora-version 257.0 shapes: `description`, `taxationItems: {data}`).
@@ -104,7 +111,10 @@ export function serializeDebitMemoTaxItem(t: MemoTaxationItemRow): DebitMemoTaxa
     balance: money(t.balance),
     creditAmount: money(t.credit_amount),
     paymentAmount: money(t.payment_amount),
-    financeInformation: { salesTaxPayableAccountingCode: t.sales_tax_payable_accounting_code, salesTaxPayableAccountingCodeType: t.sales_tax_payable_accounting_code ? 'SalesTaxPayable' : null },
+    financeInformation: {
+      salesTaxPayableAccountingCode: t.sales_tax_payable_accounting_code,
+      salesTaxPayableAccountingCodeType: t.sales_tax_payable_accounting_code ? 'SalesTaxPayable' : null,
+    },
   });
 }
 
@@ -165,7 +175,11 @@ function itemCommon(i: MemoItemRow) {
 export function serializeDebitMemoItem(i: MemoItemRow, taxes: MemoTaxationItemRow[]): DebitMemoItem {
   const common = itemCommon(i);
   // Debit memo items have no on-account accounting code in Zuora's DebitMemoItem (docs/zuora/api-digest.md §3.2).
-  const { onAccountAccountingCode: _code, onAccountAccountingCodeType: _type, ...financeInformation } = common.financeInformation;
+  const {
+    onAccountAccountingCode: _code,
+    onAccountAccountingCodeType: _type,
+    ...financeInformation
+  } = common.financeInformation;
   void _code;
   void _type;
   return Object.assign(common, {

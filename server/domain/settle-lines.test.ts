@@ -4,8 +4,14 @@ import { LineBook, pairUp, type Line } from './settle-lines.ts';
 
 // The pure half of the settlement mechanism: spreading over open lines and pairing source with target.
 
-const line = (id: string, balance: string, kind: Line['kind'] = 'item'): Line => ({ kind, id, itemId: id, balance: money(balance) });
-const show = (portions: { line: Line; amount: { toString(): string } }[]) => portions.map((p) => `${p.line.id}:${p.amount.toString()}`);
+const line = (id: string, balance: string, kind: Line['kind'] = 'item'): Line => ({
+  kind,
+  id,
+  itemId: id,
+  balance: money(balance),
+});
+const show = (portions: { line: Line; amount: { toString(): string } }[]) =>
+  portions.map((p) => `${p.line.id}:${p.amount.toString()}`);
 
 describe('LineBook', () => {
   it('spreads in proportion to what each line has left, exact in the currency unit, across successive draws', () => {
@@ -27,18 +33,36 @@ describe('LineBook', () => {
 
 describe('pairUp', () => {
   it('moves each source portion onto target portions in order, both sides summing exactly', () => {
-    const src = [{ line: line('c1', '6'), amount: money(6) }, { line: line('c2', '4'), amount: money(4) }];
-    const tgt = [{ line: line('d1', '3'), amount: money(3) }, { line: line('d2', '7'), amount: money(7) }];
+    const src = [
+      { line: line('c1', '6'), amount: money(6) },
+      { line: line('c2', '4'), amount: money(4) },
+    ];
+    const tgt = [
+      { line: line('d1', '3'), amount: money(3) },
+      { line: line('d2', '7'), amount: money(7) },
+    ];
     const pairs = pairUp(src, tgt);
-    expect(pairs.map((p) => `${p.source!.id}->${p.target.id}:${p.amount.toString()}`)).toEqual(['c1->d1:3', 'c1->d2:3', 'c2->d2:4']);
+    expect(pairs.map((p) => `${p.source!.id}->${p.target.id}:${p.amount.toString()}`)).toEqual([
+      'c1->d1:3',
+      'c1->d2:3',
+      'c2->d2:4',
+    ]);
     expect(sum(pairs.map((p) => p.amount)).toString()).toBe('10');
   });
 
   it('pairs a payment (no source lines) straight onto the target portions', () => {
-    expect(pairUp(null, [{ line: line('d', '5'), amount: money(5) }]).map((p) => [p.source, p.target.id, p.amount.toString()])).toEqual([[null, 'd', '5']]);
+    expect(
+      pairUp(null, [{ line: line('d', '5'), amount: money(5) }]).map((p) => [
+        p.source,
+        p.target.id,
+        p.amount.toString(),
+      ]),
+    ).toEqual([[null, 'd', '5']]);
   });
 
   it('refuses portions that do not balance', () => {
-    expect(() => pairUp([{ line: line('c', '5'), amount: money(5) }], [{ line: line('d', '4'), amount: money(4) }])).toThrow(/same amount/);
+    expect(() =>
+      pairUp([{ line: line('c', '5'), amount: money(5) }], [{ line: line('d', '4'), amount: money(4) }]),
+    ).toThrow(/same amount/);
   });
 });

@@ -43,19 +43,32 @@ export type TargetDoc = { type: 'DebitMemo' | 'Invoice'; id: string };
 
 // ------------------------------------------------------------------------------------------ lines
 
-function group(items: { id: string; balance: string }[], taxes: { id: string; item: string; balance: string }[]): Line[] {
+function group(
+  items: { id: string; balance: string }[],
+  taxes: { id: string; item: string; balance: string }[],
+): Line[] {
   const byItem = new Map<string, Line[]>();
   for (const t of taxes) {
     const list = byItem.get(t.item) ?? [];
     list.push({ kind: 'tax', id: t.id, itemId: t.item, balance: money(t.balance) });
     byItem.set(t.item, list);
   }
-  return items.flatMap((i) => [{ kind: 'item' as const, id: i.id, itemId: i.id, balance: money(i.balance) }, ...(byItem.get(i.id) ?? [])]);
+  return items.flatMap((i) => [
+    { kind: 'item' as const, id: i.id, itemId: i.id, balance: money(i.balance) },
+    ...(byItem.get(i.id) ?? []),
+  ]);
 }
 
 /** A memo's lines in document order, locked (the header must already be locked by the caller). */
 export async function memoLines(tx: Database, memoId: string): Promise<Line[]> {
-  const items = await tx.selectFrom('memo_items').select(['id', 'balance']).where('memo_id', '=', memoId).orderBy('sort_order').orderBy('id').forUpdate().execute();
+  const items = await tx
+    .selectFrom('memo_items')
+    .select(['id', 'balance'])
+    .where('memo_id', '=', memoId)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
   const taxes = await tx
     .selectFrom('memo_taxation_items')
     .select(['id', 'memo_item_id as item', 'balance'])
@@ -68,7 +81,14 @@ export async function memoLines(tx: Database, memoId: string): Promise<Line[]> {
 }
 
 export async function invoiceLines(tx: Database, invoiceId: string): Promise<Line[]> {
-  const items = await tx.selectFrom('invoice_items').select(['id', 'balance']).where('invoice_id', '=', invoiceId).orderBy('sort_order').orderBy('id').forUpdate().execute();
+  const items = await tx
+    .selectFrom('invoice_items')
+    .select(['id', 'balance'])
+    .where('invoice_id', '=', invoiceId)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
   const taxes = await tx
     .selectFrom('invoice_taxation_items')
     .select(['id', 'invoice_item_id as item', 'balance'])
@@ -86,7 +106,10 @@ export async function invoiceLines(tx: Database, invoiceId: string): Promise<Lin
 export class LineBook {
   readonly lines: Line[];
   readonly #left = new Map<string, Money>();
-  constructor(lines: Line[], readonly what: string) {
+  constructor(
+    lines: Line[],
+    readonly what: string,
+  ) {
     this.lines = lines;
     for (const l of lines) this.#left.set(l.id, l.balance);
   }
@@ -103,8 +126,15 @@ export class LineBook {
   spread(amount: Money, currency: string): Portion[] {
     const open = this.lines.filter((l) => this.left(l).gt(0));
     const available = sum(open.map((l) => this.left(l)));
-    if (amount.gt(available)) throw ruleViolation(`The amount ${amount.toString()} exceeds the open balance ${available.toString()} of the ${this.what}.`);
-    const parts = allocate(amount, open.map((l) => this.left(l)), currency);
+    if (amount.gt(available))
+      throw ruleViolation(
+        `The amount ${amount.toString()} exceeds the open balance ${available.toString()} of the ${this.what}.`,
+      );
+    const parts = allocate(
+      amount,
+      open.map((l) => this.left(l)),
+      currency,
+    );
     const out = open.map((line, i) => ({ line, amount: parts[i] })).filter((p) => p.amount.gt(0));
     for (const p of out) this.#left.set(p.line.id, this.left(p.line).minus(p.amount));
     return out;
@@ -112,7 +142,9 @@ export class LineBook {
   /** Takes an explicit amount from one line (item-level request). */
   take(line: Line, amount: Money): Portion {
     if (amount.gt(this.left(line))) {
-      throw ruleViolation(`The amount ${amount.toString()} exceeds the open balance ${this.left(line).toString()} of ${line.kind === 'tax' ? 'taxation item' : 'item'} ${line.id} of the ${this.what}.`);
+      throw ruleViolation(
+        `The amount ${amount.toString()} exceeds the open balance ${this.left(line).toString()} of ${line.kind === 'tax' ? 'taxation item' : 'item'} ${line.id} of the ${this.what}.`,
+      );
     }
     this.#left.set(line.id, this.left(line).minus(amount));
     return { line, amount };
@@ -124,7 +156,8 @@ export class LineBook {
  * remainders), so every line receives exactly its portion on both sides. Sources may be absent (payments).
  */
 export function pairUp(sources: Portion[] | null, targets: Portion[]): Pair[] {
-  if (!sources) return targets.filter((t) => t.amount.gt(0)).map((t) => ({ source: null, target: t.line, amount: t.amount }));
+  if (!sources)
+    return targets.filter((t) => t.amount.gt(0)).map((t) => ({ source: null, target: t.line, amount: t.amount }));
   const pairs: Pair[] = [];
   const src = sources.map((s) => ({ ...s }));
   const tgt = targets.map((t) => ({ ...t }));
@@ -138,7 +171,8 @@ export function pairUp(sources: Portion[] | null, targets: Portion[]): Pair[] {
     if (src[i].amount.eq(0)) i++;
     if (tgt[j].amount.eq(0)) j++;
   }
-  if (i < src.length || j < tgt.length) throw new Error('pairUp: source and target portions do not sum to the same amount');
+  if (i < src.length || j < tgt.length)
+    throw new Error('pairUp: source and target portions do not sum to the same amount');
   return pairs;
 }
 
@@ -160,18 +194,27 @@ function deltasOf(pairs: Pair[], pick: (p: Pair) => Line | null, kind: LineKind)
 }
 
 function setClause(changes: Changes, alias: string, value: ReturnType<typeof sql>) {
-  return Object.entries(changes).map(([col, sign]) => sql`${sql.ref(col)} = ${sql.ref(`${alias}.${col}`)} ${sign > 0 ? sql`+` : sql`-`} ${value}`);
+  return Object.entries(changes).map(
+    ([col, sign]) => sql`${sql.ref(col)} = ${sql.ref(`${alias}.${col}`)} ${sign > 0 ? sql`+` : sql`-`} ${value}`,
+  );
 }
 
 /**
  * Adds `sign × amount` to each named column of each line in one statement, and refuses (category 30,
  * rolled back by the caller's transaction) if any of them would go negative.
  */
-export async function bumpLines(tx: Database, table: LineTable, deltas: Map<string, Money>, changes: Changes, caller?: Caller | null): Promise<void> {
+export async function bumpLines(
+  tx: Database,
+  table: LineTable,
+  deltas: Map<string, Money>,
+  changes: Changes,
+  caller?: Caller | null,
+): Promise<void> {
   if (deltas.size === 0) return;
   const values = sql.join([...deltas].map(([id, amt]) => sql`(${id}, ${amt.toString()}::numeric)`));
   const sets = setClause(changes, 't', sql`v.amt`);
-  if (HAS_UPDATED_DATE.has(table)) sets.push(sql`updated_date = localtimestamp(0)`, sql`updated_by_id = ${caller?.userId ?? null}`);
+  if (HAS_UPDATED_DATE.has(table))
+    sets.push(sql`updated_date = localtimestamp(0)`, sql`updated_by_id = ${caller?.userId ?? null}`);
   const cols = Object.keys(changes);
   const rows = await sql<Record<string, string>>`
     update ${sql.table(table)} as t set ${sql.join(sets)}
@@ -179,19 +222,31 @@ export async function bumpLines(tx: Database, table: LineTable, deltas: Map<stri
     returning t.id, ${sql.join(cols.map((c) => sql.ref(`t.${c}`)))}`.execute(tx);
   if (rows.rows.length !== deltas.size) throw new Error(`bumpLines: ${table} lines not found`);
   for (const r of rows.rows) {
-    for (const c of cols) if (money(r[c]).lt(0)) throw ruleViolation(`The operation would make the ${c.replace(/_/g, ' ')} of line ${r.id} negative.`);
+    for (const c of cols)
+      if (money(r[c]).lt(0))
+        throw ruleViolation(`The operation would make the ${c.replace(/_/g, ' ')} of line ${r.id} negative.`);
   }
 }
 
-export async function bumpRow(tx: Database, table: HeaderTable, id: string, amount: Money, changes: Changes, caller?: Caller | null): Promise<void> {
+export async function bumpRow(
+  tx: Database,
+  table: HeaderTable,
+  id: string,
+  amount: Money,
+  changes: Changes,
+  caller?: Caller | null,
+): Promise<void> {
   const sets = setClause(changes, table, sql`${amount.toString()}::numeric`);
-  if (HAS_UPDATED_DATE.has(table)) sets.push(sql`updated_date = localtimestamp(0)`, sql`updated_by_id = ${caller?.userId ?? null}`);
+  if (HAS_UPDATED_DATE.has(table))
+    sets.push(sql`updated_date = localtimestamp(0)`, sql`updated_by_id = ${caller?.userId ?? null}`);
   const cols = Object.keys(changes);
   const rows = await sql<Record<string, string>>`
     update ${sql.table(table)} set ${sql.join(sets)} where id = ${id}
     returning ${sql.join(cols.map((c) => sql.ref(c)))}`.execute(tx);
   if (rows.rows.length !== 1) throw new Error(`bumpRow: ${table} ${id} not found`);
-  for (const c of cols) if (money(rows.rows[0][c]).lt(0)) throw ruleViolation(`The operation would make the ${c.replace(/_/g, ' ')} of ${id} negative.`);
+  for (const c of cols)
+    if (money(rows.rows[0][c]).lt(0))
+      throw ruleViolation(`The operation would make the ${c.replace(/_/g, ' ')} of ${id} negative.`);
 }
 
 export interface SettleInput {
@@ -218,8 +273,20 @@ export async function settle(tx: Database, input: SettleInput): Promise<Money> {
   const fromCredit = source.type === 'CreditMemo';
 
   if (fromCredit) {
-    await bumpLines(tx, 'memo_items', deltasOf(pairs, (p) => p.source, 'item'), { applied_amount: s, balance: n }, caller);
-    await bumpLines(tx, 'memo_taxation_items', deltasOf(pairs, (p) => p.source, 'tax'), { applied_amount: s, balance: n }, caller);
+    await bumpLines(
+      tx,
+      'memo_items',
+      deltasOf(pairs, (p) => p.source, 'item'),
+      { applied_amount: s, balance: n },
+      caller,
+    );
+    await bumpLines(
+      tx,
+      'memo_taxation_items',
+      deltasOf(pairs, (p) => p.source, 'tax'),
+      { applied_amount: s, balance: n },
+      caller,
+    );
     await bumpRow(tx, 'memos', source.id, total, { applied_amount: s, balance: n }, caller);
   } else {
     await bumpRow(tx, 'payments', source.id, total, { applied_amount: s, unapplied_amount: n }, caller);
@@ -227,13 +294,38 @@ export async function settle(tx: Database, input: SettleInput): Promise<Money> {
 
   const creditColumn = fromCredit ? 'credit_amount' : 'payment_amount';
   if (target.type === 'DebitMemo') {
-    await bumpLines(tx, 'memo_items', deltasOf(pairs, (p) => p.target, 'item'), { applied_amount: s, balance: n }, caller);
-    await bumpLines(tx, 'memo_taxation_items', deltasOf(pairs, (p) => p.target, 'tax'), { applied_amount: s, [creditColumn]: s, balance: n }, caller);
+    await bumpLines(
+      tx,
+      'memo_items',
+      deltasOf(pairs, (p) => p.target, 'item'),
+      { applied_amount: s, balance: n },
+      caller,
+    );
+    await bumpLines(
+      tx,
+      'memo_taxation_items',
+      deltasOf(pairs, (p) => p.target, 'tax'),
+      { applied_amount: s, [creditColumn]: s, balance: n },
+      caller,
+    );
     await bumpRow(tx, 'memos', target.id, total, { applied_amount: s, balance: n }, caller);
   } else {
-    await bumpLines(tx, 'invoice_items', deltasOf(pairs, (p) => p.target, 'item'), { balance: n });
-    await bumpLines(tx, 'invoice_taxation_items', deltasOf(pairs, (p) => p.target, 'tax'), { [creditColumn]: s, balance: n });
-    await bumpRow(tx, 'invoices', target.id, total, { balance: n, [fromCredit ? 'credit_memo_amount' : 'payment_amount']: s });
+    await bumpLines(
+      tx,
+      'invoice_items',
+      deltasOf(pairs, (p) => p.target, 'item'),
+      { balance: n },
+    );
+    await bumpLines(
+      tx,
+      'invoice_taxation_items',
+      deltasOf(pairs, (p) => p.target, 'tax'),
+      { [creditColumn]: s, balance: n },
+    );
+    await bumpRow(tx, 'invoices', target.id, total, {
+      balance: n,
+      [fromCredit ? 'credit_memo_amount' : 'payment_amount']: s,
+    });
   }
 
   if (s === 1) await recordApplication(tx, input, total);
@@ -268,7 +360,13 @@ async function recordApplication(tx: Database, input: SettleInput, total: Money)
 
 async function reduceApplication(tx: Database, input: SettleInput, total: Money) {
   const { source, target, pairs } = input;
-  const app = await tx.selectFrom('applications').select(['id', 'amount']).where('source_id', '=', source.id).where('target_id', '=', target.id).forUpdate().executeTakeFirst();
+  const app = await tx
+    .selectFrom('applications')
+    .select(['id', 'amount'])
+    .where('source_id', '=', source.id)
+    .where('target_id', '=', target.id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!app || money(app.amount).lt(total)) throw ruleViolation('The amount to unapply exceeds the amount applied.');
   const byItem = new Map<string, Money>();
   for (const p of pairs) {
@@ -279,17 +377,34 @@ async function reduceApplication(tx: Database, input: SettleInput, total: Money)
   const rows = await sql<{ amount: string }>`
     update application_items as t set amount = t.amount - v.amt from (values ${values}) as v(id, amt)
     where t.id = v.id and t.application_id = ${app.id} returning t.amount`.execute(tx);
-  if (rows.rows.length !== byItem.size || rows.rows.some((r) => money(r.amount).lt(0))) throw ruleViolation('The amount to unapply exceeds the amount applied.');
+  if (rows.rows.length !== byItem.size || rows.rows.some((r) => money(r.amount).lt(0)))
+    throw ruleViolation('The amount to unapply exceeds the amount applied.');
   await tx.deleteFrom('application_items').where('application_id', '=', app.id).where('amount', '=', '0').execute();
   const left = money(app.amount).minus(total);
   if (left.eq(0)) await tx.deleteFrom('applications').where('id', '=', app.id).execute();
-  else await tx.updateTable('applications').set({ amount: left.toString(), effective_date: input.effectiveDate, updated_date: sql`localtimestamp(0)`, updated_by_id: input.caller?.userId ?? null }).where('id', '=', app.id).execute();
+  else
+    await tx
+      .updateTable('applications')
+      .set({
+        amount: left.toString(),
+        effective_date: input.effectiveDate,
+        updated_date: sql`localtimestamp(0)`,
+        updated_by_id: input.caller?.userId ?? null,
+      })
+      .where('id', '=', app.id)
+      .execute();
 }
 
 /** Refund: moves `amount` of each credit memo line (and the header) from balance to refund_amount. */
-export async function refundLines(tx: Database, creditMemoId: string, portions: Portion[], caller: Caller | null): Promise<Money> {
+export async function refundLines(
+  tx: Database,
+  creditMemoId: string,
+  portions: Portion[],
+  caller: Caller | null,
+): Promise<Money> {
   const total = sum(portions.map((p) => p.amount));
-  const pick = (kind: LineKind) => new Map(portions.filter((p) => p.line.kind === kind && p.amount.gt(0)).map((p) => [p.line.id, p.amount]));
+  const pick = (kind: LineKind) =>
+    new Map(portions.filter((p) => p.line.kind === kind && p.amount.gt(0)).map((p) => [p.line.id, p.amount]));
   await bumpLines(tx, 'memo_items', pick('item'), { refund_amount: 1, balance: -1 }, caller);
   await bumpLines(tx, 'memo_taxation_items', pick('tax'), { refund_amount: 1, balance: -1 }, caller);
   await bumpRow(tx, 'memos', creditMemoId, total, { refund_amount: 1, balance: -1 }, caller);

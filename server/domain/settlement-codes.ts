@@ -11,7 +11,12 @@ export type ReasonCodeType = 'CreditMemo' | 'DebitMemo' | 'CreditMemoRefund';
  * The reason code to store: the requested one when it exists and is active for that transaction type
  * (matched case-insensitively, stored with its configured spelling), else `fallback`. Unknown → 20.
  */
-export async function reasonCodeOf(tx: Database, type: ReasonCodeType, requested: string | null | undefined, fallback: string): Promise<string> {
+export async function reasonCodeOf(
+  tx: Database,
+  type: ReasonCodeType,
+  requested: string | null | undefined,
+  fallback: string,
+): Promise<string> {
   const name = requested?.trim() || fallback;
   const row = await tx
     .selectFrom('reason_codes')
@@ -29,11 +34,17 @@ export const WRITE_OFF_CODE_TYPES = ['BadDebt', 'OtherExpenses'];
 
 /** The non-revenue write-off accounting code: unknown → 20; inactive or not an expense type → 30. */
 export async function writeOffAccountingCode(tx: Database, name: string): Promise<string> {
-  const row = await tx.selectFrom('accounting_codes').select(['name', 'type', 'status']).where('name', '=', name).executeTakeFirst();
+  const row = await tx
+    .selectFrom('accounting_codes')
+    .select(['name', 'type', 'status'])
+    .where('name', '=', name)
+    .executeTakeFirst();
   if (!row) throw invalidValue(`'recognizedRevenueAccountingCode': no accounting code named '${name}'.`);
   if (row.status !== 'Active') throw ruleViolation(`The accounting code '${name}' is not active.`);
   if (!WRITE_OFF_CODE_TYPES.includes(row.type)) {
-    throw ruleViolation(`The accounting code '${name}' is of type ${row.type}; a non-revenue write-off needs a BadDebt or OtherExpenses code.`);
+    throw ruleViolation(
+      `The accounting code '${name}' is of type ${row.type}; a non-revenue write-off needs a BadDebt or OtherExpenses code.`,
+    );
   }
   return row.name;
 }
@@ -41,6 +52,9 @@ export async function writeOffAccountingCode(tx: Database, name: string): Promis
 /** A date defaulting to today that may not precede `earliest` (category 30, naming the earliest date). */
 export function dateNotBefore(value: string | undefined, earliest: string, field: string, what: string): string {
   const date = value ?? today();
-  if (isBefore(date, earliest)) throw ruleViolation(`'${field}' ${date} cannot be before ${what} ${earliest}; the earliest allowed date is ${earliest}.`);
+  if (isBefore(date, earliest))
+    throw ruleViolation(
+      `'${field}' ${date} cannot be before ${what} ${earliest}; the earliest allowed date is ${earliest}.`,
+    );
   return date;
 }

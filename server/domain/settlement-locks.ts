@@ -16,7 +16,10 @@ export async function runSettlement<T>(db: Database, fn: (tx: Database) => Promi
   } catch (e) {
     const code = (e as { code?: unknown } | null)?.code;
     if (typeof code === 'string' && LOCK_CODES.has(code)) {
-      throw new ZuoraError(ErrorCategory.LockingContention, 'Another operation is changing the same documents. Nothing was changed; please retry.');
+      throw new ZuoraError(
+        ErrorCategory.LockingContention,
+        'Another operation is changing the same documents. Nothing was changed; please retry.',
+      );
     }
     throw e;
   }

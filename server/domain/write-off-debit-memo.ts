@@ -31,14 +31,18 @@ export async function writeOffDebitMemo(
   caller: Caller,
 ): Promise<{ creditMemoId: string }> {
   return runSettlement(db, async (tx) => {
-    const refuse = (message: string, category: number = ErrorCategory.BusinessRule) => new ZuoraError(category, message, { resource: Resource.DebitMemo });
+    const refuse = (message: string, category: number = ErrorCategory.BusinessRule) =>
+      new ZuoraError(category, message, { resource: Resource.DebitMemo });
     const dm = await findMemo(tx, 'DebitMemo', key, { forUpdate: true });
-    if (dm.status !== 'Posted') throw refuse(`Only a Posted debit memo can be written off; ${dm.number} is ${dm.status}.`);
+    if (dm.status !== 'Posted')
+      throw refuse(`Only a Posted debit memo can be written off; ${dm.number} is ${dm.status}.`);
     if (!money(dm.balance).gt(0)) throw refuse(`The debit memo ${dm.number} has no open balance to write off.`);
     const memoDate = dateNotBefore(request.memoDate, dm.memo_date, 'memoDate', 'the debit memo date');
     const reasonCode = await reasonCodeOf(tx, 'CreditMemo', request.reasonCode, WRITE_OFF_DEFAULT_REASON_CODE);
     const revenueImpacting = (request.revenueImpacting ?? 'Yes') === 'Yes';
-    const expenseCode = revenueImpacting ? null : await writeOffAccountingCode(tx, request.recognizedRevenueAccountingCode ?? '');
+    const expenseCode = revenueImpacting
+      ? null
+      : await writeOffAccountingCode(tx, request.recognizedRevenueAccountingCode ?? '');
 
     const rows = await memoLineRows(tx, dm.id);
     const inputs: WriteOffItemInput[] = rows.map((r) => ({
@@ -54,7 +58,10 @@ export async function writeOffDebitMemo(
       // Above the open balance is a business rule (30); zero, negative or too many decimals an invalid
       // value (20), as on every other endpoint that takes an amount.
       const overBalance = fitsCurrency(amount, dm.currency) && cmp(amount, dm.balance) > 0;
-      throw refuse(`'amount': ${amountProblem}.`, overBalance ? ErrorCategory.BusinessRule : ErrorCategory.InvalidValue);
+      throw refuse(
+        `'amount': ${amountProblem}.`,
+        overBalance ? ErrorCategory.BusinessRule : ErrorCategory.InvalidValue,
+      );
     }
 
     const allocated = new Map<string, Money>();
@@ -91,7 +98,10 @@ export async function writeOffDebitMemo(
         // Revenue-impacting: the DM item's deferred revenue code is reversed; otherwise the chosen expense code.
         codes: (item) =>
           revenueImpacting
-            ? { recognized: item.deferred_revenue_accounting_code ?? item.recognized_revenue_accounting_code, deferred: item.deferred_revenue_accounting_code }
+            ? {
+                recognized: item.deferred_revenue_accounting_code ?? item.recognized_revenue_accounting_code,
+                deferred: item.deferred_revenue_accounting_code,
+              }
             : { recognized: expenseCode, deferred: item.deferred_revenue_accounting_code },
         caller,
       },
@@ -105,13 +115,27 @@ export async function writeOffDebitMemo(
       caller,
       direction: 1,
     });
-    if (!total.eq(money(mirror.memo.amount))) throw ruleViolation('The generated credit memo could not be applied in full.');
+    if (!total.eq(money(mirror.memo.amount)))
+      throw ruleViolation('The generated credit memo could not be applied in full.');
     const cm = await assignNumber(tx, mirror.memo);
 
     // The event names the other document only: a reader of this debit memo's history follows it to the credit memo.
-    await recordEvent(tx, dm.id, 'writtenOff', caller, { creditMemoId: cm.id, creditMemoNumber: cm.number, amount: total.toString(), revenueImpacting });
-    await recordEvent(tx, cm.id, 'created', caller, { origin: 'DebitMemoWriteOff', debitMemoId: dm.id, debitMemoNumber: dm.number });
-    await recordEvent(tx, cm.id, 'applied', caller, { debitMemoId: dm.id, debitMemoNumber: dm.number, amount: total.toString() });
+    await recordEvent(tx, dm.id, 'writtenOff', caller, {
+      creditMemoId: cm.id,
+      creditMemoNumber: cm.number,
+      amount: total.toString(),
+      revenueImpacting,
+    });
+    await recordEvent(tx, cm.id, 'created', caller, {
+      origin: 'DebitMemoWriteOff',
+      debitMemoId: dm.id,
+      debitMemoNumber: dm.number,
+    });
+    await recordEvent(tx, cm.id, 'applied', caller, {
+      debitMemoId: dm.id,
+      debitMemoNumber: dm.number,
+      amount: total.toString(),
+    });
     return { creditMemoId: cm.id };
   });
 }

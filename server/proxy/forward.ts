@@ -7,10 +7,27 @@ import { isTimeout, upstreamFailure, type TokenSource } from './token-source.ts'
 // bearer token instead of the browser's credentials and only the headers Zuora's contract uses.
 
 /** Request headers passed through to the tenant. The browser's Authorization and cookies never are. */
-const PASS_REQUEST = ['content-type', 'accept', 'accept-language', 'zuora-track-id', 'idempotency-key', 'zuora-version', 'zuora-entity-ids', 'zuora-org-ids'];
+const PASS_REQUEST = [
+  'content-type',
+  'accept',
+  'accept-language',
+  'zuora-track-id',
+  'idempotency-key',
+  'zuora-version',
+  'zuora-entity-ids',
+  'zuora-org-ids',
+];
 
 /** Response headers not copied back: hop-by-hop, re-encoded by fetch, or the tenant's session cookies. */
-const DROP_RESPONSE = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-encoding', 'content-length', 'set-cookie', 'strict-transport-security']);
+const DROP_RESPONSE = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-encoding',
+  'content-length',
+  'set-cookie',
+  'strict-transport-security',
+]);
 
 export async function forward(c: Context, tokens: TokenSource, opts: ProxyOptions): Promise<Response> {
   const url = new URL(c.req.url);
@@ -23,7 +40,8 @@ export async function forward(c: Context, tokens: TokenSource, opts: ProxyOption
   // The body is buffered (≤ 5 MB) rather than streamed upstream so that it can be re-sent after a 401.
   let body: ArrayBuffer | undefined;
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-    if (Number(c.req.header('content-length') ?? 0) > opts.maxRequestBytes) throw invalidValue('The request body is too large.');
+    if (Number(c.req.header('content-length') ?? 0) > opts.maxRequestBytes)
+      throw invalidValue('The request body is too large.');
     body = await c.req.arrayBuffer();
     if (body.byteLength > opts.maxRequestBytes) throw invalidValue('The request body is too large.');
   }
@@ -45,12 +63,22 @@ export async function forward(c: Context, tokens: TokenSource, opts: ProxyOption
   return new Response(res.body, { status: res.status, statusText: res.statusText, headers: out });
 }
 
-async function send(url: string, method: string, base: Headers, body: ArrayBuffer | undefined, token: string, opts: ProxyOptions): Promise<Response> {
+async function send(
+  url: string,
+  method: string,
+  base: Headers,
+  body: ArrayBuffer | undefined,
+  token: string,
+  opts: ProxyOptions,
+): Promise<Response> {
   const headers = new Headers(base);
   headers.set('authorization', `Bearer ${token}`);
   // The timeout covers waiting for the response head; once it arrives the body streams at its own pace.
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException('upstream timeout', 'TimeoutError')), opts.timeoutMs);
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('upstream timeout', 'TimeoutError')),
+    opts.timeoutMs,
+  );
   try {
     return await opts.fetch(url, { method, headers, body, signal: controller.signal, redirect: 'manual' });
   } catch (err) {

@@ -17,8 +17,13 @@ export interface ProxyApp {
   tokens: TokenSource;
 }
 
-export function createProxyApp(config: Config, overrides: Partial<ProxyOptions> = {}, env: NodeJS.ProcessEnv = process.env): ProxyApp {
-  if (!config.proxy) throw new Error('createProxyApp needs config.proxy (ZUORA_BASE_URL, ZUORA_CLIENT_ID, ZUORA_CLIENT_SECRET).');
+export function createProxyApp(
+  config: Config,
+  overrides: Partial<ProxyOptions> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ProxyApp {
+  if (!config.proxy)
+    throw new Error('createProxyApp needs config.proxy (ZUORA_BASE_URL, ZUORA_CLIENT_ID, ZUORA_CLIENT_SECRET).');
   const opts: ProxyOptions = { ...proxyOptionsFromEnv(config.proxy, env), ...overrides };
   const tokens = new TokenSource(opts);
   const app = new Hono<AppEnv>();
@@ -35,9 +40,14 @@ export function createProxyApp(config: Config, overrides: Partial<ProxyOptions> 
       return c.json(err.envelope(), err.status as 400);
     }
     console.error('[proxy] unexpected error', err);
-    return c.json({ success: false, processId: processId(), reasons: [{ code: 50000060, message: 'An internal error occurred.' }] }, 500);
+    return c.json(
+      { success: false, processId: processId(), reasons: [{ code: 50000060, message: 'An internal error occurred.' }] },
+      500,
+    );
   });
-  app.notFound((c) => c.json(new ZuoraError(ErrorCategory.NotFound, `No such resource: ${c.req.method} ${c.req.path}`).envelope(), 404));
+  app.notFound((c) =>
+    c.json(new ZuoraError(ErrorCategory.NotFound, `No such resource: ${c.req.method} ${c.req.path}`).envelope(), 404),
+  );
 
   // `auth` tells the SPA's sign-in page what to ask for: an access key, or nothing (the reverse proxy signed the user in).
   app.get('/healthz', (c) => c.json({ status: 'ok', mode: 'proxy', auth: opts.auth.mode }));
@@ -64,7 +74,8 @@ export function createProxyApp(config: Config, overrides: Partial<ProxyOptions> 
 
 /** Browser-to-proxy authentication: a shared bearer secret, or a trusted reverse proxy's identity header. */
 function browserAuth(opts: ProxyOptions): MiddlewareHandler<AppEnv> {
-  const refuse = (message: string) => new ZuoraError(ErrorCategory.Authentication, message, { resource: 900000, status: 401 });
+  const refuse = (message: string) =>
+    new ZuoraError(ErrorCategory.Authentication, message, { resource: 900000, status: 401 });
   return async (c, next) => {
     const auth = opts.auth;
     if (auth.mode === 'unconfigured') {
@@ -75,7 +86,8 @@ function browserAuth(opts: ProxyOptions): MiddlewareHandler<AppEnv> {
       const m = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
       const given = Buffer.from(m?.[1] ?? '');
       const expected = Buffer.from(auth.secret);
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw refuse('this resource is protected, please sign in first');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected))
+        throw refuse('this resource is protected, please sign in first');
     } else {
       const user = c.req.header(auth.header)?.trim();
       if (!user) throw refuse('this resource is protected, please sign in first');

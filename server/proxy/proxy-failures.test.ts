@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TENANT_CLIENT, BROWSER_SECRET, closedPort, startProxy, startSandboxUpstream, startStubUpstream, type Upstream } from './test-upstream.ts';
+import {
+  TENANT_CLIENT,
+  BROWSER_SECRET,
+  closedPort,
+  startProxy,
+  startSandboxUpstream,
+  startStubUpstream,
+  type Upstream,
+} from './test-upstream.ts';
 import type { ProxyApp } from './proxy-app.ts';
 import { category } from '../testing/reason-category.ts';
 
@@ -17,7 +25,10 @@ async function call(p: ProxyApp, path: string) {
   const res = await p.app.request(path, { headers: { authorization: `Bearer ${BROWSER_SECRET}` } });
   const text = await res.text();
   expect(text).not.toContain(TENANT_CLIENT.clientSecret);
-  return { status: res.status, body: JSON.parse(text) as { success: boolean; reasons: { code: number; message: string }[] } };
+  return {
+    status: res.status,
+    body: JSON.parse(text) as { success: boolean; reasons: { code: number; message: string }[] },
+  };
 }
 
 const probe = '/v1/debit-memos/pdf-status?debitMemoKeys=DM99999999'; // an authenticated tenant round trip (404)

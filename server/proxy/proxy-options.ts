@@ -23,7 +23,11 @@ export interface ReasonCode {
 
 /** The sandbox's reason-code shape (`server/routes/settings.ts`): a stable id, active. */
 export function normaliseReasonCodes(list: ReasonCode[]): Required<ReasonCode>[] {
-  return list.map((r) => ({ ...r, id: r.id ?? createHash('md5').update(`${r.transactionType}\n${r.name}`).digest('hex'), active: r.active ?? true }));
+  return list.map((r) => ({
+    ...r,
+    id: r.id ?? createHash('md5').update(`${r.transactionType}\n${r.name}`).digest('hex'),
+    active: r.active ?? true,
+  }));
 }
 
 export interface ProxyOptions extends ProxyConfig {
@@ -47,12 +51,16 @@ export function proxyAuthFromEnv(env: NodeJS.ProcessEnv): ProxyAuth {
   const mode = env.PROXY_AUTH;
   if (mode === 'shared-secret') {
     if (!env.PROXY_SHARED_SECRET || env.PROXY_SHARED_SECRET.length < 16) {
-      return { mode: 'unconfigured', problem: 'PROXY_AUTH=shared-secret needs PROXY_SHARED_SECRET (at least 16 characters).' };
+      return {
+        mode: 'unconfigured',
+        problem: 'PROXY_AUTH=shared-secret needs PROXY_SHARED_SECRET (at least 16 characters).',
+      };
     }
     return { mode: 'shared-secret', secret: env.PROXY_SHARED_SECRET };
   }
   if (mode === 'trusted-header') {
-    if (!env.PROXY_IDENTITY_HEADER) return { mode: 'unconfigured', problem: 'PROXY_AUTH=trusted-header needs PROXY_IDENTITY_HEADER.' };
+    if (!env.PROXY_IDENTITY_HEADER)
+      return { mode: 'unconfigured', problem: 'PROXY_AUTH=trusted-header needs PROXY_IDENTITY_HEADER.' };
     return { mode: 'trusted-header', header: env.PROXY_IDENTITY_HEADER.toLowerCase() };
   }
   return { mode: 'unconfigured', problem: 'Set PROXY_AUTH to shared-secret or trusted-header.' };
@@ -62,7 +70,9 @@ export function proxyOptionsFromEnv(proxy: ProxyConfig, env: NodeJS.ProcessEnv =
   return {
     ...proxy,
     auth: proxyAuthFromEnv(env),
-    reasonCodes: normaliseReasonCodes(env.PROXY_REASON_CODES ? (JSON.parse(env.PROXY_REASON_CODES) as ReasonCode[]) : DEFAULT_REASON_CODES),
+    reasonCodes: normaliseReasonCodes(
+      env.PROXY_REASON_CODES ? (JSON.parse(env.PROXY_REASON_CODES) as ReasonCode[]) : DEFAULT_REASON_CODES,
+    ),
     refreshMarginMs: 60_000,
     maxRequestBytes: 5 * 1024 * 1024,
     fetch: globalThis.fetch.bind(globalThis),

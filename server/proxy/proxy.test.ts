@@ -18,14 +18,23 @@ beforeAll(async () => {
 });
 afterAll(() => up.close());
 
-async function call(p: ProxyApp, path: string, init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> } = {}, auth: string | null = BROWSER_SECRET) {
+async function call(
+  p: ProxyApp,
+  path: string,
+  init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> } = {},
+  auth: string | null = BROWSER_SECRET,
+) {
   const headers: Record<string, string> = { ...(auth ? { authorization: `Bearer ${auth}` } : {}), ...init.headers };
   const res = await p.app.request(path, { ...init, headers });
   const bytes = new Uint8Array(await res.arrayBuffer());
   const text = Buffer.from(bytes).toString('latin1');
   received.push(text, JSON.stringify([...res.headers]));
   let body: any = null; // eslint-disable-line @typescript-eslint/no-explicit-any
-  try { body = JSON.parse(text); } catch { /* PDF */ }
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* PDF */
+  }
   return { status: res.status, headers: res.headers, body, bytes };
 }
 
@@ -34,7 +43,12 @@ const apiCalls = () => up.seen.filter((s) => s.path !== '/oauth/token');
 describe('proxy mode surface', () => {
   it('reports proxy mode and has no sandbox routes or demo sign-in', async () => {
     expect((await call(proxy, '/healthz', {}, null)).body).toMatchObject({ mode: 'proxy', auth: 'shared-secret' });
-    for (const [method, path] of [['GET', '/sandbox/users'], ['POST', '/sandbox/token'], ['GET', '/sandbox/outbox'], ['POST', '/oauth/token']]) {
+    for (const [method, path] of [
+      ['GET', '/sandbox/users'],
+      ['POST', '/sandbox/token'],
+      ['GET', '/sandbox/outbox'],
+      ['POST', '/oauth/token'],
+    ]) {
       const r = await call(proxy, path, { method });
       expect(r.status).toBe(404);
       expect(r.body.success).toBe(false);
@@ -44,10 +58,26 @@ describe('proxy mode surface', () => {
   it('answers /settings/reason-codes locally from the configured list', async () => {
     const r = await call(proxy, '/settings/reason-codes?transactionType=CreditMemo');
     expect(r.status).toBe(200);
-    expect(r.body.reasonCodes[0]).toMatchObject({ name: 'Correcting Invoice Error', isDefault: true, transactionType: 'CreditMemo', status: 'Active' });
+    expect(r.body.reasonCodes[0]).toMatchObject({
+      name: 'Correcting Invoice Error',
+      isDefault: true,
+      transactionType: 'CreditMemo',
+      status: 'Active',
+    });
     expect(r.body.reasonCodes.every((c: { transactionType: string }) => c.transactionType === 'CreditMemo')).toBe(true);
-    const custom = startProxy(up.baseUrl, { PROXY_REASON_CODES: JSON.stringify([{ transactionType: 'DebitMemo', name: 'Late fee', isDefault: true }]) });
-    expect((await call(custom, '/settings/reason-codes')).body.reasonCodes).toEqual([{ id: expect.stringMatching(/^[0-9a-f]{32}$/), transactionType: 'DebitMemo', name: 'Late fee', isDefault: true, active: true, status: 'Active' }]);
+    const custom = startProxy(up.baseUrl, {
+      PROXY_REASON_CODES: JSON.stringify([{ transactionType: 'DebitMemo', name: 'Late fee', isDefault: true }]),
+    });
+    expect((await call(custom, '/settings/reason-codes')).body.reasonCodes).toEqual([
+      {
+        id: expect.stringMatching(/^[0-9a-f]{32}$/),
+        transactionType: 'DebitMemo',
+        name: 'Late fee',
+        isDefault: true,
+        active: true,
+        status: 'Active',
+      },
+    ]);
   });
 });
 
@@ -65,7 +95,12 @@ describe('browser authentication', () => {
   it('trusted header: needs the identity header set by the reverse proxy', async () => {
     const p = startProxy(up.baseUrl, { PROXY_AUTH: 'trusted-header', PROXY_IDENTITY_HEADER: 'X-Forwarded-User' });
     expect((await call(p, '/v1/debit-memos/DM99999999/files', {}, null)).status).toBe(401);
-    const ok = await call(p, '/v1/debit-memos/DM99999999/files', { headers: { 'X-Forwarded-User': 'ada@acme.example' } }, null);
+    const ok = await call(
+      p,
+      '/v1/debit-memos/DM99999999/files',
+      { headers: { 'X-Forwarded-User': 'ada@acme.example' } },
+      null,
+    );
     expect(ok.status).toBe(404); // the tenant's answer: the request went through
     expect(ok.body.reasons[0].message).toContain('DM99999999');
   });
@@ -90,7 +125,14 @@ describe('forwarding to the tenant', () => {
 
   it('passes Zuora headers through, replaces the browser credential with the tenant token, echoes the track id', async () => {
     const memo = await insertMemo(up.harness.conn.db);
-    const headers = { 'Zuora-Track-Id': 'track-proxy-1', 'zuora-version': '257.0', 'Zuora-Entity-Ids': 'entity-1', 'Zuora-Org-Ids': 'org-1', 'Idempotency-Key': 'idem-proxy-1', cookie: 'session=browser' };
+    const headers = {
+      'Zuora-Track-Id': 'track-proxy-1',
+      'zuora-version': '257.0',
+      'Zuora-Entity-Ids': 'entity-1',
+      'Zuora-Org-Ids': 'org-1',
+      'Idempotency-Key': 'idem-proxy-1',
+      cookie: 'session=browser',
+    };
     const r = await call(proxy, `/v1/debit-memos/${memo.number}/pdfs`, { method: 'POST', headers });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ success: true });
@@ -109,7 +151,8 @@ describe('forwarding to the tenant', () => {
 
   it('lets the tenant honour Idempotency-Key: a replayed POST does not generate a second PDF', async () => {
     const memo = await insertMemo(up.harness.conn.db);
-    const post = (key: string) => call(proxy, `/v1/debit-memos/${memo.number}/pdfs`, { method: 'POST', headers: { 'Idempotency-Key': key } });
+    const post = (key: string) =>
+      call(proxy, `/v1/debit-memos/${memo.number}/pdfs`, { method: 'POST', headers: { 'Idempotency-Key': key } });
     expect((await post('idem-pdf-1')).body).toEqual({ success: true });
     expect((await post('idem-pdf-1')).body).toEqual({ success: true });
     expect((await call(proxy, `/v1/debit-memos/${memo.number}/files`)).body.debitMemoFiles).toHaveLength(1);
@@ -119,7 +162,11 @@ describe('forwarding to the tenant', () => {
 
   it('forwards query strings, JSON bodies and the tenant’s error envelope verbatim', async () => {
     const memo = await insertMemo(up.harness.conn.db, { status: 'Draft' });
-    const r = await call(proxy, `/v1/debitmemos/${memo.number}/emails`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ emailAddresses: 'ap@acme.example' }) });
+    const r = await call(proxy, `/v1/debitmemos/${memo.number}/emails`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ emailAddresses: 'ap@acme.example' }),
+    });
     expect(r.status).toBe(400);
     expect(category(r.body)).toBe(30);
     const missing = await call(proxy, '/v1/debit-memos/pdf-status');
@@ -151,7 +198,9 @@ describe('forwarding to the tenant', () => {
 describe('secrets', () => {
   // Runs last: scans everything the browser side received in this file.
   it('never sent the tenant client secret or a tenant token to the browser side', () => {
-    const tokens = up.seen.map((s) => s.headers.get('authorization')?.replace(/^Bearer /, '')).filter((t): t is string => Boolean(t));
+    const tokens = up.seen
+      .map((s) => s.headers.get('authorization')?.replace(/^Bearer /, ''))
+      .filter((t): t is string => Boolean(t));
     expect(tokens.length).toBeGreaterThan(0);
     expect(received.length).toBeGreaterThan(20);
     const all = received.join('\n');

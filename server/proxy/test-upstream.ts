@@ -55,23 +55,40 @@ function closeServer(server: ServerType | Server): Promise<void> {
  * A network-level stub for failures no sandbox produces on demand: it issues tokens, and answers every
  * other request with `behaviour` ('hang' never answers; 'unauthorized' always 401s).
  */
-export async function startStubUpstream(behaviour: 'hang' | 'unauthorized'): Promise<{ baseUrl: string; apiCalls: () => number; close(): Promise<void> }> {
+export async function startStubUpstream(
+  behaviour: 'hang' | 'unauthorized',
+): Promise<{ baseUrl: string; apiCalls: () => number; close(): Promise<void> }> {
   let apiCalls = 0;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (req.url?.startsWith('/oauth/token')) {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ access_token: `stub-token-${Math.random().toString(16).slice(2)}`, token_type: 'bearer', expires_in: 3600 }));
+      res.end(
+        JSON.stringify({
+          access_token: `stub-token-${Math.random().toString(16).slice(2)}`,
+          token_type: 'bearer',
+          expires_in: 3600,
+        }),
+      );
       return;
     }
     apiCalls += 1;
     if (behaviour === 'unauthorized') {
       res.writeHead(401, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ success: false, reasons: [{ code: 90000011, message: 'this resource is protected, please sign in first' }] }));
+      res.end(
+        JSON.stringify({
+          success: false,
+          reasons: [{ code: 90000011, message: 'this resource is protected, please sign in first' }],
+        }),
+      );
     }
     // 'hang': never answer.
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, apiCalls: () => apiCalls, close: () => closeServer(server) };
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    apiCalls: () => apiCalls,
+    close: () => closeServer(server),
+  };
 }
 
 /** A 127.0.0.1 port nothing listens on (bound, then released). */
@@ -87,7 +104,11 @@ export const BROWSER_SECRET = 'browser-shared-secret-0123456789';
 export const TENANT_CLIENT = DEFAULT_CLIENTS[0];
 
 /** A proxy-mode app pointing at `baseUrl` with the sandbox admin's client credentials. */
-export function startProxy(baseUrl: string, env: Record<string, string> = {}, overrides: Partial<ProxyOptions> = {}): ProxyApp {
+export function startProxy(
+  baseUrl: string,
+  env: Record<string, string> = {},
+  overrides: Partial<ProxyOptions> = {},
+): ProxyApp {
   const fullEnv = {
     ZUORA_BASE_URL: baseUrl,
     ZUORA_CLIENT_ID: TENANT_CLIENT.clientId,

@@ -43,7 +43,11 @@ export class TokenSource {
       res = await this.opts.fetch(`${baseUrl}/oauth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: new URLSearchParams({ client_id: clientId, client_secret: clientSecret, grant_type: 'client_credentials' }).toString(),
+        body: new URLSearchParams({
+          client_id: clientId,
+          client_secret: clientSecret,
+          grant_type: 'client_credentials',
+        }).toString(),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
@@ -52,7 +56,11 @@ export class TokenSource {
     const body = (await res.json().catch(() => null)) as { access_token?: unknown; expires_in?: unknown } | null;
     if (!res.ok || typeof body?.access_token !== 'string') {
       // Never echo the tenant's answer: it could quote the credentials.
-      throw new ZuoraError(ErrorCategory.Internal, `The Zuora tenant refused the proxy's client credentials (HTTP ${res.status}).`, { resource: 900000, status: 502 });
+      throw new ZuoraError(
+        ErrorCategory.Internal,
+        `The Zuora tenant refused the proxy's client credentials (HTTP ${res.status}).`,
+        { resource: 900000, status: 502 },
+      );
     }
     const lifetimeMs = (typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 3600) * 1000;
     // A 60 s margin, but never more than half the lifetime, or short-lived tokens would never be reused.
@@ -62,14 +70,24 @@ export class TokenSource {
   }
 }
 
-export const isTimeout = (err: unknown) => err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+export const isTimeout = (err: unknown) =>
+  err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
 
 /** 504 (category 61) when the tenant did not answer in time, else 502: Zuora's envelope either way. */
 export function upstreamFailure(err: unknown, when = ''): ZuoraError {
   if (isTimeout(err)) {
-    return new ZuoraError(ErrorCategory.Temporary, `Upstream Zuora tenant did not answer in time${when ? ` ${when}` : ''}.`, { status: 504 });
+    return new ZuoraError(
+      ErrorCategory.Temporary,
+      `Upstream Zuora tenant did not answer in time${when ? ` ${when}` : ''}.`,
+      { status: 504 },
+    );
   }
   // The cause (host, port, TLS detail) goes to the server log, not to the browser.
-  console.warn(`[proxy] upstream failure${when ? ` ${when}` : ''}:`, err instanceof Error && err.cause instanceof Error ? err.cause.message : err);
-  return new ZuoraError(ErrorCategory.Internal, `Could not reach the upstream Zuora tenant${when ? ` ${when}` : ''}.`, { status: 502 });
+  console.warn(
+    `[proxy] upstream failure${when ? ` ${when}` : ''}:`,
+    err instanceof Error && err.cause instanceof Error ? err.cause.message : err,
+  );
+  return new ZuoraError(ErrorCategory.Internal, `Could not reach the upstream Zuora tenant${when ? ` ${when}` : ''}.`, {
+    status: 502,
+  });
 }

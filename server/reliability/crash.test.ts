@@ -30,12 +30,19 @@ describe.each(targets)('crash safety on %s', (db) => {
   test('SIGKILL mid-flight, restart on the same data: nothing half done, nothing committed lost', async () => {
     const dir = db === 'pglite' ? mkdtempSync(join(tmpdir(), 'cdm-crash-')) : null;
     const pgdb = db === 'postgres' ? await freshDatabase(process.env.TEST_DATABASE_URL!, 'cdm_crash') : null;
-    const env = { ...(dir ? { DATA_DIR: dir } : { DATABASE_URL: pgdb!.url }), SEED: 'demo', RATE_LIMIT_PER_MINUTE: '0' };
+    const env = {
+      ...(dir ? { DATA_DIR: dir } : { DATABASE_URL: pgdb!.url }),
+      SEED: 'demo',
+      RATE_LIMIT_PER_MINUTE: '0',
+    };
     let server: SandboxProcess | null = null;
     try {
       server = await startSandbox(env);
       const seen = await loadUntilKilled(server);
-      expect(seen.writeOffCms.length + seen.created.length, 'some operations committed before the kill').toBeGreaterThan(0);
+      expect(
+        seen.writeOffCms.length + seen.created.length,
+        'some operations committed before the kill',
+      ).toBeGreaterThan(0);
 
       server = await startSandbox(env);
       const token = await tokenFor(server.base, admin.clientId, admin.clientSecret);
@@ -57,9 +64,16 @@ describe.each(targets)('crash safety on %s', (db) => {
       try {
         await expectNoHalfDoneSettlement(conn);
         for (const [cm, amounts] of seen.applied) {
-          const row = await conn.db.selectFrom('memos').select('applied_amount').where('id', '=', cm).executeTakeFirstOrThrow();
+          const row = await conn.db
+            .selectFrom('memos')
+            .select('applied_amount')
+            .where('id', '=', cm)
+            .executeTakeFirstOrThrow();
           // Only applies ran against these credit memos: what they applied is at least every apply the clients saw succeed.
-          expect(money(row.applied_amount).gte(sum(amounts)), `CM ${cm}: applied ${row.applied_amount} < seen ${sum(amounts).toString()}`).toBe(true);
+          expect(
+            money(row.applied_amount).gte(sum(amounts)),
+            `CM ${cm}: applied ${row.applied_amount} < seen ${sum(amounts).toString()}`,
+          ).toBe(true);
         }
       } finally {
         await conn.close();
@@ -87,11 +101,23 @@ async function loadUntilKilled(server: SandboxProcess): Promise<Seen> {
       return null; // the server died under this request: its outcome is unknown to the client
     }
   };
-  const accounts = (await call('GET', '/v1/accounts?pageSize=40'))!.body.accounts as { accountNumber: string; currency: string }[];
+  const accounts = (await call('GET', '/v1/accounts?pageSize=40'))!.body.accounts as {
+    accountNumber: string;
+    currency: string;
+  }[];
   const account = accounts.find((a) => a.currency === 'USD')!.accountNumber;
-  const products = (await call('GET', '/v1/catalog/products?pageSize=40'))!.body.products as { productRatePlans: { productRatePlanCharges: { id: string; name: string }[] }[] }[];
-  const charge = products.flatMap((p) => p.productRatePlans.flatMap((pl) => pl.productRatePlanCharges)).find((c) => c.name === 'Enterprise Licence')!.id;
-  const create = (kind: string, amount: number) => call('POST', `/v1/${kind}`, { accountNumber: account, autoPost: true, charges: [{ productRatePlanChargeId: charge, amount }] });
+  const products = (await call('GET', '/v1/catalog/products?pageSize=40'))!.body.products as {
+    productRatePlans: { productRatePlanCharges: { id: string; name: string }[] }[];
+  }[];
+  const charge = products
+    .flatMap((p) => p.productRatePlans.flatMap((pl) => pl.productRatePlanCharges))
+    .find((c) => c.name === 'Enterprise Licence')!.id;
+  const create = (kind: string, amount: number) =>
+    call('POST', `/v1/${kind}`, {
+      accountNumber: account,
+      autoPost: true,
+      charges: [{ productRatePlanChargeId: charge, amount }],
+    });
 
   const seen: Seen = { created: [], writeOffCms: [], applied: new Map() };
   const dms: string[] = [];
@@ -112,7 +138,9 @@ async function loadUntilKilled(server: SandboxProcess): Promise<Seen> {
       } else if (op === 1) {
         const cm = cms[(w + i) % cms.length];
         const dm = dms[(w * 3 + i) % dms.length];
-        const res = await call('PUT', `/v1/credit-memos/${cm}/apply`, { debitMemos: [{ debitMemoId: dm, amount: 1.25 }] });
+        const res = await call('PUT', `/v1/credit-memos/${cm}/apply`, {
+          debitMemos: [{ debitMemoId: dm, amount: 1.25 }],
+        });
         if (res?.status === 200) seen.applied.set(cm, [...(seen.applied.get(cm) ?? []), '1.25']);
       } else {
         const res = await create('debit-memos', 10);
@@ -137,7 +165,9 @@ async function expectNoHalfDoneSettlement(conn: Connection): Promise<void> {
     select m.number from memos m
     where m.origin = 'DebitMemoWriteOff'
       and (m.status <> 'Posted' or m.balance <> 0 or m.applied_amount <> m.amount
-           or not exists (select 1 from applications a where a.source_id = m.id and a.target_id = m.written_off_memo_id and a.amount = m.amount))`.execute(conn.db);
+           or not exists (select 1 from applications a where a.source_id = m.id and a.target_id = m.written_off_memo_id and a.amount = m.amount))`.execute(
+    conn.db,
+  );
   expect(halfDone).toEqual([]);
   // No application without both of its documents, no application line without its application.
   const { rows: orphans } = await sql<{ id: string }>`
@@ -147,6 +177,8 @@ async function expectNoHalfDoneSettlement(conn: Connection): Promise<void> {
        or (a.target_type = 'DebitMemo' and not exists (select 1 from memos m where m.id = a.target_id))
        or (a.target_type = 'Invoice' and not exists (select 1 from invoices i where i.id = a.target_id))
     union all
-    select ai.id from application_items ai where not exists (select 1 from applications a where a.id = ai.application_id)`.execute(conn.db);
+    select ai.id from application_items ai where not exists (select 1 from applications a where a.id = ai.application_id)`.execute(
+    conn.db,
+  );
   expect(orphans).toEqual([]);
 }

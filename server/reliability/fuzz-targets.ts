@@ -34,15 +34,32 @@ export interface FuzzTargets {
 
 export async function loadTargets(h: Harness): Promise<FuzzTargets> {
   const db = h.conn.db;
-  const accounts = await db.selectFrom('accounts').select(['id', 'account_number', 'currency']).orderBy('account_number').execute();
+  const accounts = await db
+    .selectFrom('accounts')
+    .select(['id', 'account_number', 'currency'])
+    .orderBy('account_number')
+    .execute();
   const charges = await db.selectFrom('product_rate_plan_charges').select('id').execute();
-  const invoices = await db.selectFrom('invoices').select(['id', 'invoice_number', 'account_id']).where('status', '=', 'Posted').where('balance', '>', '0').execute();
+  const invoices = await db
+    .selectFrom('invoices')
+    .select(['id', 'invoice_number', 'account_id'])
+    .where('status', '=', 'Posted')
+    .where('balance', '>', '0')
+    .execute();
   const invItems = await db.selectFrom('invoice_items').select(['id', 'invoice_id']).execute();
   const invTaxes = await db.selectFrom('invoice_taxation_items').select(['id', 'invoice_id']).execute();
-  const memos = await db.selectFrom('memos').select(['id', 'number', 'kind', 'status', 'account_id', 'balance']).orderBy('number').execute();
+  const memos = await db
+    .selectFrom('memos')
+    .select(['id', 'number', 'kind', 'status', 'account_id', 'balance'])
+    .orderBy('number')
+    .execute();
   const items = await db.selectFrom('memo_items').select(['id', 'memo_id']).execute();
   const taxes = await db.selectFrom('memo_taxation_items').select(['id', 'memo_id']).execute();
-  const payments = await db.selectFrom('payments').select(['number', 'account_id']).where('unapplied_amount', '>', '0').execute();
+  const payments = await db
+    .selectFrom('payments')
+    .select(['number', 'account_id'])
+    .where('unapplied_amount', '>', '0')
+    .execute();
   const files = await db.selectFrom('memo_files').select('id').limit(4).execute();
   const group = <T extends { id: string }>(rows: T[], key: (r: T) => string) => {
     const m = new Map<string, string[]>();
@@ -56,10 +73,22 @@ export async function loadTargets(h: Harness): Promise<FuzzTargets> {
   return {
     accounts: accounts.map((a) => ({ id: a.id, number: a.account_number, currency: a.currency })),
     charges: charges.map((c) => c.id),
-    invoices: invoices.map((i) => ({ id: i.id, number: i.invoice_number, accountId: i.account_id, items: invItemsBy.get(i.id) ?? [], taxItems: invTaxesBy.get(i.id) ?? [] })),
+    invoices: invoices.map((i) => ({
+      id: i.id,
+      number: i.invoice_number,
+      accountId: i.account_id,
+      items: invItemsBy.get(i.id) ?? [],
+      taxItems: invTaxesBy.get(i.id) ?? [],
+    })),
     memos: memos.map((m) => ({
-      id: m.id, number: m.number, kind: m.kind, status: m.status, accountId: m.account_id, open: Number(m.balance) > 0,
-      items: itemsBy.get(m.id) ?? [], taxItems: taxesBy.get(m.id) ?? [],
+      id: m.id,
+      number: m.number,
+      kind: m.kind,
+      status: m.status,
+      accountId: m.account_id,
+      open: Number(m.balance) > 0,
+      items: itemsBy.get(m.id) ?? [],
+      taxItems: taxesBy.get(m.id) ?? [],
     })),
     payments: payments.map((p) => ({ number: p.number, accountId: p.account_id })),
     memoFiles: files.map((f) => f.id),
@@ -67,8 +96,14 @@ export async function loadTargets(h: Harness): Promise<FuzzTargets> {
 }
 
 /** Memos of a kind (and status, and with an open balance when asked), at most `limit`. */
-export function memosOf(t: FuzzTargets, kind: 'CreditMemo' | 'DebitMemo', opts: { status?: string; open?: boolean; limit?: number } = {}): TargetMemo[] {
-  return t.memos.filter((m) => m.kind === kind && (!opts.status || m.status === opts.status) && (!opts.open || m.open)).slice(0, opts.limit ?? 40);
+export function memosOf(
+  t: FuzzTargets,
+  kind: 'CreditMemo' | 'DebitMemo',
+  opts: { status?: string; open?: boolean; limit?: number } = {},
+): TargetMemo[] {
+  return t.memos
+    .filter((m) => m.kind === kind && (!opts.status || m.status === opts.status) && (!opts.open || m.open))
+    .slice(0, opts.limit ?? 40);
 }
 
 /** Both keys (id and number) of each memo. */

@@ -18,12 +18,30 @@ const PROTECTED = /^\/(v1|object-query)\//;
 export async function concreteRoutes(h: Harness): Promise<ConcreteRoute[]> {
   const db = h.conn.db;
   const memo = async (kind: 'CreditMemo' | 'DebitMemo') =>
-    (await db.selectFrom('memos').select(['id']).where('kind', '=', kind).where('status', '=', 'Posted').where('balance', '>', '0').orderBy('number').executeTakeFirstOrThrow()).id;
+    (
+      await db
+        .selectFrom('memos')
+        .select(['id'])
+        .where('kind', '=', kind)
+        .where('status', '=', 'Posted')
+        .where('balance', '>', '0')
+        .orderBy('number')
+        .executeTakeFirstOrThrow()
+    ).id;
   const cm = await memo('CreditMemo');
   const dm = await memo('DebitMemo');
-  const invoice = await db.selectFrom('invoices').select('id').where('status', '=', 'Posted').orderBy('invoice_number').executeTakeFirstOrThrow();
+  const invoice = await db
+    .selectFrom('invoices')
+    .select('id')
+    .where('status', '=', 'Posted')
+    .orderBy('invoice_number')
+    .executeTakeFirstOrThrow();
   const payment = await db.selectFrom('payments').select('number').orderBy('number').executeTakeFirstOrThrow();
-  const account = await db.selectFrom('accounts').select('account_number').orderBy('account_number').executeTakeFirstOrThrow();
+  const account = await db
+    .selectFrom('accounts')
+    .select('account_number')
+    .orderBy('account_number')
+    .executeTakeFirstOrThrow();
   const seen = new Set<string>();
   const out: ConcreteRoute[] = [];
   for (const r of h.app.routes) {
@@ -32,7 +50,15 @@ export async function concreteRoutes(h: Harness): Promise<ConcreteRoute[]> {
     if (seen.has(id)) continue;
     seen.add(id);
     const isCredit = /credit-?memos/.test(r.path);
-    const key = r.path.startsWith('/v1/payments') ? payment.number : r.path.startsWith('/v1/accounts') || r.path.startsWith('/object-query/accounts') ? account.account_number : r.path.startsWith('/v1/invoices') ? invoice.id : isCredit ? cm : dm;
+    const key = r.path.startsWith('/v1/payments')
+      ? payment.number
+      : r.path.startsWith('/v1/accounts') || r.path.startsWith('/object-query/accounts')
+        ? account.account_number
+        : r.path.startsWith('/v1/invoices')
+          ? invoice.id
+          : isCredit
+            ? cm
+            : dm;
     const path = r.path
       .replace(':invoiceKey', invoice.id)
       .replace(':key', key)

@@ -20,7 +20,11 @@ export function sqlInputError(err: unknown): ZuoraError | null {
   // custom number at once): the business rule "already used", not a server fault.
   if (code === '23505') {
     const detail = (err as { detail?: unknown }).detail; // e.g. "Key (kind, number)=(DebitMemo, DM00000181) already exists."
-    return new ZuoraError(ErrorCategory.BusinessRule, `Another request took the same unique value at the same time${typeof detail === 'string' ? `: ${detail}` : '.'}`, { status: 400 });
+    return new ZuoraError(
+      ErrorCategory.BusinessRule,
+      `Another request took the same unique value at the same time${typeof detail === 'string' ? `: ${detail}` : '.'}`,
+      { status: 400 },
+    );
   }
   const what = INPUT_SQLSTATES[code];
   return what ? new ZuoraError(ErrorCategory.InvalidValue, `A value in the request ${what}.`, { status: 400 }) : null;

@@ -26,7 +26,9 @@ export function registerAccountRoutes(app: Hono<AppEnv>): void {
 
 export async function findAccount(db: Database, key: string) {
   const q = db.selectFrom('accounts').selectAll();
-  const row = await (ID_RE.test(key) ? q.where('id', '=', key) : q.where('account_number', '=', key)).executeTakeFirst();
+  const row = await (
+    ID_RE.test(key) ? q.where('id', '=', key) : q.where('account_number', '=', key)
+  ).executeTakeFirst();
   if (!row) throw notFound('Account', key, Resource.Account);
   return row;
 }
@@ -42,18 +44,62 @@ async function search(c: AppContext) {
     const like = likeContains(text);
     q = q.where(sql<boolean>`lower(name) like ${like} or lower(account_number) like ${like}`);
   }
-  const rows = await q.orderBy('name').orderBy('account_number').limit(paging.pageSize + 1).offset(paging.offset).execute();
-  const accounts = rows.map((a) => ({ id: a.id, accountNumber: a.account_number, name: a.name, currency: a.currency, status: a.status }));
+  const rows = await q
+    .orderBy('name')
+    .orderBy('account_number')
+    .limit(paging.pageSize + 1)
+    .offset(paging.offset)
+    .execute();
+  const accounts = rows.map((a) => ({
+    id: a.id,
+    accountNumber: a.account_number,
+    name: a.name,
+    currency: a.currency,
+    status: a.status,
+  }));
   return pageEnvelope(c, 'accounts', accounts, paging);
 }
 
-function contactOf(ct: { id: string; first_name: string; last_name: string; work_email: string | null; personal_email: string | null; address1: string | null; address2: string | null; city: string | null; state: string | null; zip_code: string | null; country: string | null; work_phone: string | null } | undefined) {
+function contactOf(
+  ct:
+    | {
+        id: string;
+        first_name: string;
+        last_name: string;
+        work_email: string | null;
+        personal_email: string | null;
+        address1: string | null;
+        address2: string | null;
+        city: string | null;
+        state: string | null;
+        zip_code: string | null;
+        country: string | null;
+        work_phone: string | null;
+      }
+    | undefined,
+) {
   if (!ct) return null;
   return {
-    id: ct.id, firstName: ct.first_name, lastName: ct.last_name, workEmail: ct.work_email, personalEmail: ct.personal_email,
-    address1: ct.address1, address2: ct.address2, city: ct.city, state: ct.state, zipCode: ct.zip_code, country: ct.country,
-    county: null, workPhone: ct.work_phone, homePhone: null, mobilePhone: null, otherPhone: null, otherPhoneType: null, fax: null,
-    nickname: null, taxRegion: null,
+    id: ct.id,
+    firstName: ct.first_name,
+    lastName: ct.last_name,
+    workEmail: ct.work_email,
+    personalEmail: ct.personal_email,
+    address1: ct.address1,
+    address2: ct.address2,
+    city: ct.city,
+    state: ct.state,
+    zipCode: ct.zip_code,
+    country: ct.country,
+    county: null,
+    workPhone: ct.work_phone,
+    homePhone: null,
+    mobilePhone: null,
+    otherPhone: null,
+    otherPhoneType: null,
+    fax: null,
+    nickname: null,
+    taxRegion: null,
   };
 }
 
@@ -64,7 +110,9 @@ async function metricsOf(db: Database, accountId: string) {
       (select coalesce(sum(balance), 0) from invoices where account_id = ${accountId} and status = 'Posted') as inv,
       (select coalesce(sum(balance), 0) from memos where account_id = ${accountId} and kind = 'DebitMemo' and status = 'Posted') as dm,
       (select coalesce(sum(balance), 0) from memos where account_id = ${accountId} and kind = 'CreditMemo' and status = 'Posted') as cm,
-      (select coalesce(sum(unapplied_amount), 0) from payments where account_id = ${accountId} and status = 'Processed') as pay`.execute(db);
+      (select coalesce(sum(unapplied_amount), 0) from payments where account_id = ${accountId} and status = 'Processed') as pay`.execute(
+    db,
+  );
   const m = r.rows[0];
   return {
     balance: toWire(money(m.inv).plus(m.dm)),
@@ -88,15 +136,39 @@ async function retrieve(c: AppContext) {
   const metrics = await metricsOf(db, a.id);
   return {
     basicInfo: {
-      id: a.id, accountNumber: a.account_number, name: a.name, status: a.status, batch: 'Batch1', crmId: null, notes: a.notes,
-      parentId: null, salesRep: null, invoiceTemplateId: null, creditMemoTemplateId: null, debitMemoTemplateId: null,
-      sequenceSetId: null, communicationProfileId: null, profileNumber: null, purchaseOrderNumber: null, tags: null,
+      id: a.id,
+      accountNumber: a.account_number,
+      name: a.name,
+      status: a.status,
+      batch: 'Batch1',
+      crmId: null,
+      notes: a.notes,
+      parentId: null,
+      salesRep: null,
+      invoiceTemplateId: null,
+      creditMemoTemplateId: null,
+      debitMemoTemplateId: null,
+      sequenceSetId: null,
+      communicationProfileId: null,
+      profileNumber: null,
+      purchaseOrderNumber: null,
+      tags: null,
     },
     billingAndPayment: {
-      currency: a.currency, billCycleDay: String(a.bill_cycle_day), paymentTerm: a.payment_term, autoPay: a.auto_pay,
-      defaultPaymentMethodId: a.default_payment_method_id, paymentGateway: null, invoiceDeliveryPrefsEmail: true,
+      currency: a.currency,
+      billCycleDay: String(a.bill_cycle_day),
+      paymentTerm: a.payment_term,
+      autoPay: a.auto_pay,
+      defaultPaymentMethodId: a.default_payment_method_id,
+      paymentGateway: null,
+      invoiceDeliveryPrefsEmail: true,
       invoiceDeliveryPrefsPrint: false,
-      additionalEmailAddresses: a.additional_email_addresses ? a.additional_email_addresses.split(',').map((s) => s.trim()).filter(Boolean) : [],
+      additionalEmailAddresses: a.additional_email_addresses
+        ? a.additional_email_addresses
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
     },
     billToContact: contactOf(billTo),
     soldToContact: contactOf(soldTo),
@@ -115,19 +187,32 @@ async function paymentMethods(c: AppContext) {
 
 // Object Query: `filter[]=field.OP:value` on data-model (lower-case) field names; `{data, nextPage}`.
 const OQ_FIELDS: Record<string, string> = {
-  id: 'id', name: 'name', accountnumber: 'account_number', currency: 'currency', status: 'status',
+  id: 'id',
+  name: 'name',
+  accountnumber: 'account_number',
+  currency: 'currency',
+  status: 'status',
 };
 const OQ_OPS: Record<string, string> = { EQ: '=', NE: '<>', LT: '<', GT: '>' };
 
 function objectQueryRow(a: AccountRow) {
-  return { id: a.id, accountNumber: a.account_number, name: a.name, currency: a.currency, status: a.status, createdDate: a.created_date, updatedDate: a.updated_date };
+  return {
+    id: a.id,
+    accountNumber: a.account_number,
+    name: a.name,
+    currency: a.currency,
+    status: a.status,
+    createdDate: a.created_date,
+    updatedDate: a.updated_date,
+  };
 }
 
 async function objectQuery(c: AppContext) {
   requirePermission(c, 'memo.view');
   const rawSize = c.req.query('pageSize');
   const pageSize = rawSize === undefined ? 10 : Number(rawSize);
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 99) throw invalidValue(`pageSize must be between 1 and 99: ${rawSize}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 99)
+    throw invalidValue(`pageSize must be between 1 and 99: ${rawSize}`);
   const cursor = c.req.query('cursor');
   const offset = cursor === undefined ? 0 : Number(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!Number.isInteger(offset) || offset < 0) throw invalidValue('Invalid cursor.');
@@ -139,12 +224,23 @@ async function objectQuery(c: AppContext) {
     const [, , op, value] = m;
     if (op === 'SW') q = q.where(sql<boolean>`starts_with(${sql.ref(column)}, ${value})`);
     else if (op === 'IN') {
-      const values = value.replace(/^\[|\]$/g, '').split(',').map((v) => v.trim()).filter(Boolean);
+      const values = value
+        .replace(/^\[|\]$/g, '')
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
       if (values.length === 0) throw invalidValue(`Invalid filter: ${f}`);
       q = q.where(sql<boolean>`${sql.ref(column)} in (${sql.join(values)})`);
     } else q = q.where(sql<boolean>`${sql.ref(column)} ${sql.raw(OQ_OPS[op])} ${value}`);
   }
-  const rows = await q.orderBy('account_number').limit(pageSize + 1).offset(offset).execute();
+  const rows = await q
+    .orderBy('account_number')
+    .limit(pageSize + 1)
+    .offset(offset)
+    .execute();
   const data = rows.slice(0, pageSize).map(objectQueryRow);
-  return { data, ...(rows.length > pageSize ? { nextPage: Buffer.from(String(offset + pageSize)).toString('base64url') } : {}) };
+  return {
+    data,
+    ...(rows.length > pageSize ? { nextPage: Buffer.from(String(offset + pageSize)).toString('base64url') } : {}),
+  };
 }

@@ -27,8 +27,12 @@ function minorVersion(c: AppContext): number {
 }
 
 const ACCOUNTING_TYPE: Record<string, string> = {
-  'Subscription Revenue': 'SalesRevenue', 'Services Revenue': 'SalesRevenue', 'Usage Revenue': 'SalesRevenue',
-  'Other Revenue': 'OtherRevenue', 'Sales Discounts': 'SalesDiscounts', 'Deferred Revenue': 'DeferredRevenue',
+  'Subscription Revenue': 'SalesRevenue',
+  'Services Revenue': 'SalesRevenue',
+  'Usage Revenue': 'SalesRevenue',
+  'Other Revenue': 'OtherRevenue',
+  'Sales Discounts': 'SalesDiscounts',
+  'Deferred Revenue': 'DeferredRevenue',
   'Deferred Services Revenue': 'DeferredRevenue',
 };
 
@@ -41,10 +45,23 @@ export function serializeCharge(ch: Selectable<ProductRatePlanChargesTable>) {
     tiers: null,
   }));
   return {
-    id: ch.id, name: ch.name, type: ch.type, model: ch.model, description: ch.description, uom: ch.uom,
+    id: ch.id,
+    name: ch.name,
+    type: ch.type,
+    model: ch.model,
+    description: ch.description,
+    uom: ch.uom,
     defaultQuantity: ch.default_quantity === null ? null : toWire(ch.default_quantity),
-    pricing, pricingSummary: pricing.map((p) => (p.discountPercentage !== null ? `${p.discountPercentage}% discount` : `${p.currency}${p.price ?? p.discountAmount}`)),
-    taxable: ch.taxable, taxCode: ch.tax_code, taxMode: ch.tax_mode, billingPeriod: ch.type === 'Recurring' ? 'Month' : null,
+    pricing,
+    pricingSummary: pricing.map((p) =>
+      p.discountPercentage !== null
+        ? `${p.discountPercentage}% discount`
+        : `${p.currency}${p.price ?? p.discountAmount}`,
+    ),
+    taxable: ch.taxable,
+    taxCode: ch.tax_code,
+    taxMode: ch.tax_mode,
+    billingPeriod: ch.type === 'Recurring' ? 'Month' : null,
     productRatePlanChargeNumber: ch.product_rate_plan_charge_number,
     financeInformation: {
       recognizedRevenueAccountingCode: ch.recognized_revenue_accounting_code,
@@ -58,17 +75,36 @@ export function serializeCharge(ch: Selectable<ProductRatePlanChargesTable>) {
 
 function serializePlan(p: Selectable<ProductRatePlansTable>, charges: Selectable<ProductRatePlanChargesTable>[]) {
   return {
-    id: p.id, name: p.name, description: p.description, status: p.status, effectiveStartDate: p.effective_start_date,
-    effectiveEndDate: p.effective_end_date, productRatePlanNumber: p.product_rate_plan_number,
+    id: p.id,
+    name: p.name,
+    description: p.description,
+    status: p.status,
+    effectiveStartDate: p.effective_start_date,
+    effectiveEndDate: p.effective_end_date,
+    productRatePlanNumber: p.product_rate_plan_number,
     productRatePlanCharges: charges.filter((ch) => ch.product_rate_plan_id === p.id).map(serializeCharge),
   };
 }
 
 async function plansOf(db: Database, productIds: string[]) {
   if (productIds.length === 0) return { plans: [], charges: [] };
-  const plans = await db.selectFrom('product_rate_plans').selectAll().where('product_id', 'in', productIds).orderBy('product_rate_plan_number').execute();
+  const plans = await db
+    .selectFrom('product_rate_plans')
+    .selectAll()
+    .where('product_id', 'in', productIds)
+    .orderBy('product_rate_plan_number')
+    .execute();
   const charges = plans.length
-    ? await db.selectFrom('product_rate_plan_charges').selectAll().where('product_rate_plan_id', 'in', plans.map((p) => p.id)).orderBy('product_rate_plan_charge_number').execute()
+    ? await db
+        .selectFrom('product_rate_plan_charges')
+        .selectAll()
+        .where(
+          'product_rate_plan_id',
+          'in',
+          plans.map((p) => p.id),
+        )
+        .orderBy('product_rate_plan_charge_number')
+        .execute()
     : [];
   return { plans, charges };
 }
@@ -82,18 +118,39 @@ async function findProduct(db: Database, key: string) {
 
 async function productsBody(c: AppContext, products: Awaited<ReturnType<typeof findProduct>>[]) {
   const inline = minorVersion(c) <= 229;
-  const { plans, charges } = inline ? await plansOf(c.get('db'), products.map((p) => p.id)) : { plans: [], charges: [] };
+  const { plans, charges } = inline
+    ? await plansOf(
+        c.get('db'),
+        products.map((p) => p.id),
+      )
+    : { plans: [], charges: [] };
   return products.map((p) => ({
-    id: p.id, name: p.name, sku: p.sku, productNumber: p.product_number, description: p.description, category: p.category,
-    effectiveStartDate: p.effective_start_date, effectiveEndDate: p.effective_end_date, tags: null,
-    productRatePlans: inline ? plans.filter((pl) => pl.product_id === p.id).map((pl) => serializePlan(pl, charges)) : `/v1/products/${p.id}/product-rate-plans`,
+    id: p.id,
+    name: p.name,
+    sku: p.sku,
+    productNumber: p.product_number,
+    description: p.description,
+    category: p.category,
+    effectiveStartDate: p.effective_start_date,
+    effectiveEndDate: p.effective_end_date,
+    tags: null,
+    productRatePlans: inline
+      ? plans.filter((pl) => pl.product_id === p.id).map((pl) => serializePlan(pl, charges))
+      : `/v1/products/${p.id}/product-rate-plans`,
   }));
 }
 
 async function listProducts(c: AppContext) {
   requirePermission(c, 'memo.view');
   const paging = parsePaging(c, { size: 10, max: 40 });
-  const rows = await c.get('db').selectFrom('products').selectAll().orderBy('product_number').limit(paging.pageSize + 1).offset(paging.offset).execute();
+  const rows = await c
+    .get('db')
+    .selectFrom('products')
+    .selectAll()
+    .orderBy('product_number')
+    .limit(paging.pageSize + 1)
+    .offset(paging.offset)
+    .execute();
   return pageEnvelope(c, 'products', await productsBody(c, rows), paging);
 }
 
@@ -116,7 +173,9 @@ async function getCharge(c: AppContext) {
   requirePermission(c, 'memo.view');
   const key = c.req.param('key')!;
   const q = c.get('db').selectFrom('product_rate_plan_charges').selectAll();
-  const row = await (ID_RE.test(key) ? q.where('id', '=', key) : q.where('product_rate_plan_charge_number', '=', key)).executeTakeFirst();
+  const row = await (
+    ID_RE.test(key) ? q.where('id', '=', key) : q.where('product_rate_plan_charge_number', '=', key)
+  ).executeTakeFirst();
   if (!row) throw notFound('ProductRatePlanCharge', key, Resource.Catalog);
   return { ...serializeCharge(row), success: true };
 }

@@ -11,13 +11,32 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const eventsOf = async (path: string) => ((await h.call('GET', `${path}/history`)).body.events as { event: string; userName: string; detail: Record<string, unknown> }[]);
+const eventsOf = async (path: string) =>
+  (await h.call('GET', `${path}/history`)).body.events as {
+    event: string;
+    userName: string;
+    detail: Record<string, unknown>;
+  }[];
 
 describe('memo history across operations', () => {
   it('records create, post, PDF, email and write-off on the debit memo, and create/apply on the generated credit memo', async () => {
-    const account = await h.conn.db.selectFrom('accounts').selectAll().where('currency', '=', 'USD').orderBy('account_number').executeTakeFirstOrThrow();
-    const charge = await h.conn.db.selectFrom('product_rate_plan_charges').select('id').where('name', '=', 'Enterprise Licence').executeTakeFirstOrThrow();
-    const created = await h.call('POST', '/v1/debit-memos', { accountNumber: account.account_number, charges: [{ productRatePlanChargeId: charge.id, amount: 40 }] }, { role: 'clerk' });
+    const account = await h.conn.db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('currency', '=', 'USD')
+      .orderBy('account_number')
+      .executeTakeFirstOrThrow();
+    const charge = await h.conn.db
+      .selectFrom('product_rate_plan_charges')
+      .select('id')
+      .where('name', '=', 'Enterprise Licence')
+      .executeTakeFirstOrThrow();
+    const created = await h.call(
+      'POST',
+      '/v1/debit-memos',
+      { accountNumber: account.account_number, charges: [{ productRatePlanChargeId: charge.id, amount: 40 }] },
+      { role: 'clerk' },
+    );
     expect(created.status).toBe(200);
     const dm = `/v1/debit-memos/${created.body.number as string}`;
     expect((await h.call('PUT', `${dm}/post`, undefined, { role: 'clerk' })).status).toBe(200);
@@ -28,7 +47,13 @@ describe('memo history across operations', () => {
 
     const events = await eventsOf(dm);
     expect(events.map((e) => e.event)).toEqual(['created', 'posted', 'pdfGenerated', 'emailed', 'writtenOff']);
-    expect(events.map((e) => e.userName)).toEqual(['Billing Clerk', 'Billing Clerk', 'Billing Admin', 'Billing Admin', 'Billing Admin']);
+    expect(events.map((e) => e.userName)).toEqual([
+      'Billing Clerk',
+      'Billing Clerk',
+      'Billing Admin',
+      'Billing Admin',
+      'Billing Admin',
+    ]);
     expect(events[3].detail).toMatchObject({ to: ['ap@acme.example'] });
     // The debit memo's write-off names the credit memo it created, not the debit memo itself.
     expect(events[4].detail).toMatchObject({ creditMemoId: wo.body.creditMemo.id });

@@ -15,7 +15,13 @@ async function history(c: AppContext, kind: MemoKind) {
   requirePermission(c, 'memo.view');
   const db = c.get('db');
   const memo = await findMemo(db, kind, c.req.param('key')!);
-  const rows = await db.selectFrom('memo_events').selectAll().where('memo_id', '=', memo.id).orderBy('id').limit(1000).execute();
+  const rows = await db
+    .selectFrom('memo_events')
+    .selectAll()
+    .where('memo_id', '=', memo.id)
+    .orderBy('id')
+    .limit(1000)
+    .execute();
   const events = rows.map((r) => ({
     id: String(r.id),
     event: r.event,

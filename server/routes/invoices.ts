@@ -23,7 +23,9 @@ export function registerInvoiceRoutes(app: Hono<AppEnv>): void {
 
 export async function findInvoice(db: Database, key: string) {
   const q = db.selectFrom('invoices').selectAll();
-  const row = await (ID_RE.test(key) ? q.where('id', '=', key) : q.where('invoice_number', '=', key)).executeTakeFirst();
+  const row = await (
+    ID_RE.test(key) ? q.where('id', '=', key) : q.where('invoice_number', '=', key)
+  ).executeTakeFirst();
   if (!row) throw notFound('Invoice', key, Resource.Invoice);
   return row;
 }
@@ -35,27 +37,57 @@ async function billingDocuments(c: AppContext) {
   const accountId = c.req.query('accountId');
   const accountNumber = c.req.query('accountNumber');
   if (!accountId && !accountNumber) {
-    throw new ZuoraError(ErrorCategory.MissingQueryParameter, "Either 'accountId' or 'accountNumber' is required.", { resource: Resource.Invoice });
+    throw new ZuoraError(ErrorCategory.MissingQueryParameter, "Either 'accountId' or 'accountNumber' is required.", {
+      resource: Resource.Invoice,
+    });
   }
   const account = await findAccount(db, (accountId ?? accountNumber)!);
   const sort = parseSort(c.req.query('sort'), { documentDate: 'document_date', documentType: 'document_type' });
   const conds = [];
   const status = c.req.query('status');
-  if (status !== undefined) conds.push(filterCondition('status', status, { column: 'status', type: 'enum', values: ['Draft', 'Posted', 'Canceled', 'Error'] }));
+  if (status !== undefined)
+    conds.push(
+      filterCondition('status', status, {
+        column: 'status',
+        type: 'enum',
+        values: ['Draft', 'Posted', 'Canceled', 'Error'],
+      }),
+    );
   const date = c.req.query('documentDate');
   if (date !== undefined) conds.push(filterCondition('documentDate', date, { column: 'document_date', type: 'date' }));
   const where = conds.length ? sql`where ${sql.join(conds, sql` and `)}` : sql``;
-  const order = (sort.length ? sort : [{ column: 'document_date', direction: 'desc' }]).map((s) => `${s.column} ${s.direction}`).join(', ');
-  const rows = await sql<{ id: string; document_number: string; document_type: string; document_date: string; amount: string; balance: string; status: string; account_id: string; currency: string }>`
+  const order = (sort.length ? sort : [{ column: 'document_date', direction: 'desc' }])
+    .map((s) => `${s.column} ${s.direction}`)
+    .join(', ');
+  const rows = await sql<{
+    id: string;
+    document_number: string;
+    document_type: string;
+    document_date: string;
+    amount: string;
+    balance: string;
+    status: string;
+    account_id: string;
+    currency: string;
+  }>`
     select * from (
       select id, invoice_number as document_number, 'Invoice' as document_type, invoice_date as document_date, amount, balance, status, account_id, currency
       from invoices where account_id = ${account.id}
       union all
       select id, number, kind, memo_date, amount, balance, status, account_id, currency from memos where account_id = ${account.id}
-    ) d ${where} order by ${sql.raw(order)}, document_number desc limit ${paging.pageSize + 1} offset ${paging.offset}`.execute(db);
+    ) d ${where} order by ${sql.raw(order)}, document_number desc limit ${paging.pageSize + 1} offset ${paging.offset}`.execute(
+    db,
+  );
   const documents = rows.rows.map((d) => ({
-    id: d.id, documentNumber: d.document_number, documentType: d.document_type, documentDate: d.document_date,
-    amount: toWire(d.amount), balance: toWire(d.balance), status: d.status, accountId: d.account_id, currency: d.currency,
+    id: d.id,
+    documentNumber: d.document_number,
+    documentType: d.document_type,
+    documentDate: d.document_date,
+    amount: toWire(d.amount),
+    balance: toWire(d.balance),
+    status: d.status,
+    accountId: d.account_id,
+    currency: d.currency,
   }));
   return pageEnvelope(c, 'documents', documents, paging);
 }
@@ -64,23 +96,67 @@ async function retrieve(c: AppContext) {
   requirePermission(c, 'memo.view');
   const db = c.get('db');
   const inv = await findInvoice(db, c.req.param('key')!);
-  const account = await db.selectFrom('accounts').select(['bill_to_contact_id', 'sold_to_contact_id', 'auto_pay', 'payment_term']).where('id', '=', inv.account_id).executeTakeFirst();
-  const types = await db.selectFrom('invoice_items').select('charge_type').distinct().where('invoice_id', '=', inv.id).execute();
+  const account = await db
+    .selectFrom('accounts')
+    .select(['bill_to_contact_id', 'sold_to_contact_id', 'auto_pay', 'payment_term'])
+    .where('id', '=', inv.account_id)
+    .executeTakeFirst();
+  const types = await db
+    .selectFrom('invoice_items')
+    .select('charge_type')
+    .distinct()
+    .where('invoice_id', '=', inv.id)
+    .execute();
   const has = (t: string) => types.some((x) => x.charge_type === t);
   return {
-    id: inv.id, invoiceNumber: inv.invoice_number, accountId: inv.account_id,
-    invoiceDate: inv.invoice_date, dueDate: inv.due_date, targetDate: inv.invoice_date, status: inv.status, currency: inv.currency,
-    amount: toWire(inv.amount), amountWithoutTax: toWire(inv.amount_without_tax), taxAmount: toWire(inv.tax_amount), taxExemptAmount: 0,
-    balance: toWire(inv.balance), creditMemoAmount: toWire(inv.credit_memo_amount), paymentAmount: toWire(inv.payment_amount),
-    refundAmount: toWire(inv.refund_amount), adjustmentAmount: 0, creditBalanceAdjustmentAmount: 0, discount: 0,
-    comments: inv.comments, autoPay: account?.auto_pay ?? false, paymentTerm: account?.payment_term ?? null,
-    source: 'BillRun', sourceId: null, sourceType: 'Subscription', postedBy: inv.posted_date ? 'a0000000000000000000000000000001' : null,
-    postedDate: inv.posted_date ? inv.posted_date.slice(0, 10) : null, transferredToAccounting: 'No', taxStatus: 'Complete', taxMessage: null,
-    billRunId: null, templateId: null, billToContactId: account?.bill_to_contact_id ?? null, soldToContactId: account?.sold_to_contact_id ?? null,
-    billToContactSnapshotId: null, soldToContactSnapshotId: null, sequenceSetId: null,
-    includesOneTime: has('OneTime'), includesRecurring: has('Recurring'), includesUsage: has('Usage'),
-    einvoiceStatus: null, einvoiceFileId: null, einvoiceErrorCode: null, einvoiceErrorMessage: null,
-    createdById: 'a0000000000000000000000000000001', createdDate: inv.created_date, updatedById: 'a0000000000000000000000000000001', updatedDate: inv.updated_date,
+    id: inv.id,
+    invoiceNumber: inv.invoice_number,
+    accountId: inv.account_id,
+    invoiceDate: inv.invoice_date,
+    dueDate: inv.due_date,
+    targetDate: inv.invoice_date,
+    status: inv.status,
+    currency: inv.currency,
+    amount: toWire(inv.amount),
+    amountWithoutTax: toWire(inv.amount_without_tax),
+    taxAmount: toWire(inv.tax_amount),
+    taxExemptAmount: 0,
+    balance: toWire(inv.balance),
+    creditMemoAmount: toWire(inv.credit_memo_amount),
+    paymentAmount: toWire(inv.payment_amount),
+    refundAmount: toWire(inv.refund_amount),
+    adjustmentAmount: 0,
+    creditBalanceAdjustmentAmount: 0,
+    discount: 0,
+    comments: inv.comments,
+    autoPay: account?.auto_pay ?? false,
+    paymentTerm: account?.payment_term ?? null,
+    source: 'BillRun',
+    sourceId: null,
+    sourceType: 'Subscription',
+    postedBy: inv.posted_date ? 'a0000000000000000000000000000001' : null,
+    postedDate: inv.posted_date ? inv.posted_date.slice(0, 10) : null,
+    transferredToAccounting: 'No',
+    taxStatus: 'Complete',
+    taxMessage: null,
+    billRunId: null,
+    templateId: null,
+    billToContactId: account?.bill_to_contact_id ?? null,
+    soldToContactId: account?.sold_to_contact_id ?? null,
+    billToContactSnapshotId: null,
+    soldToContactSnapshotId: null,
+    sequenceSetId: null,
+    includesOneTime: has('OneTime'),
+    includesRecurring: has('Recurring'),
+    includesUsage: has('Usage'),
+    einvoiceStatus: null,
+    einvoiceFileId: null,
+    einvoiceErrorCode: null,
+    einvoiceErrorMessage: null,
+    createdById: 'a0000000000000000000000000000001',
+    createdDate: inv.created_date,
+    updatedById: 'a0000000000000000000000000000001',
+    updatedDate: inv.updated_date,
     success: true,
   };
 }
@@ -102,14 +178,32 @@ async function creditedBySource(db: Database, invoiceId: string) {
 
 type TaxRow = Awaited<ReturnType<typeof taxRows>>[number];
 const taxRows = (db: Database, itemIds: string[]) =>
-  itemIds.length ? db.selectFrom('invoice_taxation_items').selectAll().where('invoice_item_id', 'in', itemIds).orderBy('id').execute() : Promise.resolve([]);
+  itemIds.length
+    ? db
+        .selectFrom('invoice_taxation_items')
+        .selectAll()
+        .where('invoice_item_id', 'in', itemIds)
+        .orderBy('id')
+        .execute()
+    : Promise.resolve([]);
 
 function serializeTax(t: TaxRow, credited: Map<string, string>) {
   return {
-    id: t.id, name: t.name, taxAmount: toWire(t.tax_amount), balance: toWire(t.balance), creditAmount: toWire(t.credit_amount),
-    paymentAmount: toWire(t.payment_amount), availableToCreditAmount: toWire(money(t.tax_amount).minus(credited.get(t.id) ?? '0')),
-    exemptAmount: toWire(t.exempt_amount), jurisdiction: t.jurisdiction, locationCode: t.location_code, taxCode: t.tax_code,
-    taxCodeDescription: t.tax_code_description, taxDate: t.tax_date, taxRate: toWire(t.tax_rate), taxRateType: t.tax_rate_type,
+    id: t.id,
+    name: t.name,
+    taxAmount: toWire(t.tax_amount),
+    balance: toWire(t.balance),
+    creditAmount: toWire(t.credit_amount),
+    paymentAmount: toWire(t.payment_amount),
+    availableToCreditAmount: toWire(money(t.tax_amount).minus(credited.get(t.id) ?? '0')),
+    exemptAmount: toWire(t.exempt_amount),
+    jurisdiction: t.jurisdiction,
+    locationCode: t.location_code,
+    taxCode: t.tax_code,
+    taxCodeDescription: t.tax_code_description,
+    taxDate: t.tax_date,
+    taxRate: toWire(t.tax_rate),
+    taxRateType: t.tax_rate_type,
     taxRateDescription: t.tax_rate_description,
   };
 }
@@ -119,19 +213,52 @@ async function items(c: AppContext) {
   const paging = parsePaging(c, SUB_LIST);
   const db = c.get('db');
   const inv = await findInvoice(db, c.req.param('key')!);
-  const rows = await db.selectFrom('invoice_items').selectAll().where('invoice_id', '=', inv.id).orderBy('sort_order').orderBy('id')
-    .limit(paging.pageSize + 1).offset(paging.offset).execute();
-  const [taxes, credited] = await Promise.all([taxRows(db, rows.map((r) => r.id)), creditedBySource(db, inv.id)]);
+  const rows = await db
+    .selectFrom('invoice_items')
+    .selectAll()
+    .where('invoice_id', '=', inv.id)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .limit(paging.pageSize + 1)
+    .offset(paging.offset)
+    .execute();
+  const [taxes, credited] = await Promise.all([
+    taxRows(
+      db,
+      rows.map((r) => r.id),
+    ),
+    creditedBySource(db, inv.id),
+  ]);
   const invoiceItems = rows.map((i) => ({
-    id: i.id, chargeName: i.charge_name, chargeId: null, chargeType: i.charge_type, chargeDescription: i.description ?? '',
-    chargeAmount: toWire(i.charge_amount), taxAmount: toWire(i.tax_amount), balance: toWire(i.balance),
+    id: i.id,
+    chargeName: i.charge_name,
+    chargeId: null,
+    chargeType: i.charge_type,
+    chargeDescription: i.description ?? '',
+    chargeAmount: toWire(i.charge_amount),
+    taxAmount: toWire(i.tax_amount),
+    balance: toWire(i.balance),
     availableToCreditAmount: toWire(money(i.charge_amount).minus(credited.get(i.id) ?? '0')),
-    quantity: toWire(i.quantity), unitPrice: toWire(i.unit_price), unitOfMeasure: i.unit_of_measure,
-    serviceStartDate: i.service_start_date, serviceEndDate: i.service_end_date, chargeDate: `${inv.invoice_date} 00:00:00`,
-    sku: i.sku, productName: i.product_name, productRatePlanChargeId: i.product_rate_plan_charge_id, subscriptionId: null, subscriptionName: null,
-    processingType: i.processing_type, appliedToItemId: null, taxMode: i.tax_mode, taxCode: i.tax_code, sourceItemType: 'SubscriptionComponent',
-    accountingCode: null, deferredRevenueAccountingCode: i.deferred_revenue_accounting_code,
-    recognizedRevenueAccountingCode: i.recognized_revenue_accounting_code, revenueRecognitionRuleName: i.revenue_recognition_rule_name,
+    quantity: toWire(i.quantity),
+    unitPrice: toWire(i.unit_price),
+    unitOfMeasure: i.unit_of_measure,
+    serviceStartDate: i.service_start_date,
+    serviceEndDate: i.service_end_date,
+    chargeDate: `${inv.invoice_date} 00:00:00`,
+    sku: i.sku,
+    productName: i.product_name,
+    productRatePlanChargeId: i.product_rate_plan_charge_id,
+    subscriptionId: null,
+    subscriptionName: null,
+    processingType: i.processing_type,
+    appliedToItemId: null,
+    taxMode: i.tax_mode,
+    taxCode: i.tax_code,
+    sourceItemType: 'SubscriptionComponent',
+    accountingCode: null,
+    deferredRevenueAccountingCode: i.deferred_revenue_accounting_code,
+    recognizedRevenueAccountingCode: i.recognized_revenue_accounting_code,
+    revenueRecognitionRuleName: i.revenue_recognition_rule_name,
     excludeItemBillingFromRevenueAccounting: false,
     taxationItems: { data: taxes.filter((t) => t.invoice_item_id === i.id).map((t) => serializeTax(t, credited)) },
   }));
@@ -144,7 +271,12 @@ async function itemTaxationItems(c: AppContext) {
   const db = c.get('db');
   const inv = await findInvoice(db, c.req.param('key')!);
   const itemId = c.req.param('itemId')!;
-  const item = await db.selectFrom('invoice_items').select('id').where('invoice_id', '=', inv.id).where('id', '=', itemId).executeTakeFirst();
+  const item = await db
+    .selectFrom('invoice_items')
+    .select('id')
+    .where('invoice_id', '=', inv.id)
+    .where('id', '=', itemId)
+    .executeTakeFirst();
   if (!item) throw notFound('InvoiceItem', itemId, Resource.Invoice);
   const [taxes, credited] = await Promise.all([taxRows(db, [item.id]), creditedBySource(db, inv.id)]);
   const data = taxes.slice(paging.offset, paging.offset + paging.pageSize + 1).map((t) => serializeTax(t, credited));
@@ -156,11 +288,22 @@ async function applicationParts(c: AppContext) {
   const paging = parsePaging(c, SUB_LIST);
   const db = c.get('db');
   const inv = await findInvoice(db, c.req.param('key')!);
-  const apps = await db.selectFrom('applications').selectAll().where('target_id', '=', inv.id).orderBy('created_date').orderBy('id')
-    .limit(paging.pageSize + 1).offset(paging.offset).execute();
+  const apps = await db
+    .selectFrom('applications')
+    .selectAll()
+    .where('target_id', '=', inv.id)
+    .orderBy('created_date')
+    .orderBy('id')
+    .limit(paging.pageSize + 1)
+    .offset(paging.offset)
+    .execute();
   const parts = apps.map((a) => ({
-    appliedAmount: toWire(a.amount), ...(a.source_type === 'CreditMemo' ? { creditMemoId: a.source_id } : { paymentId: a.source_id }),
-    createdById: a.created_by_id, createdDate: a.created_date, updatedById: a.updated_by_id, updatedDate: a.updated_date,
+    appliedAmount: toWire(a.amount),
+    ...(a.source_type === 'CreditMemo' ? { creditMemoId: a.source_id } : { paymentId: a.source_id }),
+    createdById: a.created_by_id,
+    createdDate: a.created_date,
+    updatedById: a.updated_by_id,
+    updatedDate: a.updated_date,
   }));
   return pageEnvelope(c, 'applicationParts', parts, paging);
 }

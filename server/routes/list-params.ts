@@ -23,8 +23,10 @@ const INT = /^\d+$/;
 export function parsePaging(c: AppContext, opts: { size: number; max: number; clamp?: boolean }): Paging {
   const rawPage = c.req.query('page');
   const rawSize = c.req.query('pageSize');
-  if (rawPage !== undefined && (!INT.test(rawPage) || Number(rawPage) < 1)) throw invalidValue(`'page' must be a positive integer: ${rawPage}`);
-  if (rawSize !== undefined && (!INT.test(rawSize) || Number(rawSize) < 1)) throw invalidValue(`'pageSize' must be a positive integer: ${rawSize}`);
+  if (rawPage !== undefined && (!INT.test(rawPage) || Number(rawPage) < 1))
+    throw invalidValue(`'page' must be a positive integer: ${rawPage}`);
+  if (rawSize !== undefined && (!INT.test(rawSize) || Number(rawSize) < 1))
+    throw invalidValue(`'pageSize' must be a positive integer: ${rawSize}`);
   let pageSize = rawSize === undefined ? opts.size : Number(rawSize);
   if (pageSize > opts.max) {
     if (!opts.clamp) throw invalidValue(`'pageSize' must be at most ${opts.max}: ${rawSize}`);
@@ -46,7 +48,11 @@ export function nextPageUrl(c: AppContext, paging: Paging): string {
 /** `{ key: rows, nextPage?, success }` from pageSize+1 fetched rows. */
 export function pageEnvelope<T>(c: AppContext, key: string, rows: T[], paging: Paging): Record<string, unknown> {
   const more = rows.length > paging.pageSize;
-  return { [key]: more ? rows.slice(0, paging.pageSize) : rows, ...(more ? { nextPage: nextPageUrl(c, paging) } : {}), success: true };
+  return {
+    [key]: more ? rows.slice(0, paging.pageSize) : rows,
+    ...(more ? { nextPage: nextPageUrl(c, paging) } : {}),
+    success: true,
+  };
 }
 
 export interface SortKey {

@@ -25,7 +25,11 @@ describe.runIf(haveOpenApi())('document responses match Zuora’s spec', () => {
 
       const form = new FormData();
       form.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'a.pdf');
-      const res = await h.app.request(`${base}/${memo.number}/files`, { method: 'POST', headers: { authorization: `Bearer ${await h.token()}` }, body: form });
+      const res = await h.app.request(`${base}/${memo.number}/files`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await h.token()}` },
+        body: form,
+      });
       const uploaded: unknown = await res.json();
       expect(res.status).toBe(200);
       expect(checkResponse(spec, 'POST', `${specBase}/files`, uploaded)).toEqual([]);
@@ -38,6 +42,8 @@ describe.runIf(haveOpenApi())('document responses match Zuora’s spec', () => {
 
   it('the checker notices a wrong type', () => {
     const spec = loadSpec('debit-memos.json');
-    expect(checkResponse(spec, 'POST', '/v1/debitmemos/{debitMemoKey}/files', { fileId: 12, success: 'yes' })).toHaveLength(2);
+    expect(
+      checkResponse(spec, 'POST', '/v1/debitmemos/{debitMemoKey}/files', { fileId: 12, success: 'yes' }),
+    ).toHaveLength(2);
   });
 });

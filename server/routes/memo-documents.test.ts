@@ -21,7 +21,10 @@ async function download(path: string, role: DemoRole = 'admin') {
 describe('POST …/pdfs and GET …/files', () => {
   it('renders a real PDF of a debit memo, stores versions newest first and downloads them', async () => {
     const memo = await insertMemo(h.conn.db, { kind: 'DebitMemo' });
-    expect(await h.call('POST', `/v1/debit-memos/${memo.number}/pdfs`)).toMatchObject({ status: 200, body: { success: true } });
+    expect(await h.call('POST', `/v1/debit-memos/${memo.number}/pdfs`)).toMatchObject({
+      status: 200,
+      body: { success: true },
+    });
     expect((await h.call('POST', `/v1/debitmemos/${memo.id}/pdfs`)).body).toEqual({ success: true });
 
     const list = await h.call('GET', `/v1/debit-memos/${memo.number}/files`);
@@ -31,7 +34,11 @@ describe('POST …/pdfs and GET …/files', () => {
     expect(files.map((f) => f.versionNumber)).toEqual([2, 1]);
     expect(files[0].pdfFileUrl).toBe(`/v1/files/${files[0].id}`);
 
-    const row = await h.conn.db.selectFrom('memos').select('latest_pdf_file_id').where('id', '=', memo.id).executeTakeFirstOrThrow();
+    const row = await h.conn.db
+      .selectFrom('memos')
+      .select('latest_pdf_file_id')
+      .where('id', '=', memo.id)
+      .executeTakeFirstOrThrow();
     expect(row.latest_pdf_file_id).toBe(files[0].id);
 
     const { res, bytes } = await download(files[0].pdfFileUrl);
@@ -65,7 +72,10 @@ describe('POST …/pdfs and GET …/files', () => {
   });
 
   it('prints markup and SQL-looking strings as plain text', async () => {
-    const memo = await insertMemo(h.conn.db, { comment: '<script>alert("x")</script>', skuName: "'; DROP TABLE memos; --" });
+    const memo = await insertMemo(h.conn.db, {
+      comment: '<script>alert("x")</script>',
+      skuName: "'; DROP TABLE memos; --",
+    });
     await h.call('POST', `/v1/debit-memos/${memo.number}/pdfs`);
     const list = await h.call('GET', `/v1/debit-memos/${memo.number}/files`);
     const text = pdfTextOf((await download(list.body.debitMemoFiles[0].pdfFileUrl)).bytes);
@@ -75,7 +85,11 @@ describe('POST …/pdfs and GET …/files', () => {
 
   it('formats money in the currency’s decimals (JPY has none)', async () => {
     const memo = await insertMemo(h.conn.db, { currency: 'JPY' });
-    await h.conn.db.updateTable('memos').set({ amount: '12000', tax_amount: '0', balance: '12000' }).where('id', '=', memo.id).execute();
+    await h.conn.db
+      .updateTable('memos')
+      .set({ amount: '12000', tax_amount: '0', balance: '12000' })
+      .where('id', '=', memo.id)
+      .execute();
     await h.call('POST', `/v1/debit-memos/${memo.number}/pdfs`);
     const list = await h.call('GET', `/v1/debit-memos/${memo.number}/files`);
     const text = pdfTextOf((await download(list.body.debitMemoFiles[0].pdfFileUrl)).bytes);
@@ -104,7 +118,9 @@ describe('POST …/pdfs and GET …/files', () => {
 
   it('gives parallel generations of one memo distinct, consecutive versions', async () => {
     const memo = await insertMemo(h.conn.db);
-    const results = await Promise.all(Array.from({ length: 6 }, () => h.call('POST', `/v1/debit-memos/${memo.number}/pdfs`)));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => h.call('POST', `/v1/debit-memos/${memo.number}/pdfs`)),
+    );
     expect(results.every((r) => r.status === 200)).toBe(true);
     const list = await h.call('GET', `/v1/debit-memos/${memo.number}/files?pageSize=40`);
     expect(list.body.debitMemoFiles.map((f: { versionNumber: number }) => f.versionNumber)).toEqual([6, 5, 4, 3, 2, 1]);

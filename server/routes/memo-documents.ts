@@ -28,10 +28,13 @@ export function registerMemoDocumentRoutes(app: Hono<AppEnv>): void {
 
 async function generatePdf(c: AppContext, kind: MemoKind) {
   const caller = requirePermission(c, 'memo.pdf');
-  await c.get('db').transaction().execute(async (tx) => {
-    const memo = await findMemo(tx, kind, c.req.param('key')!, { forUpdate: true });
-    await generateMemoPdf(tx, memo, caller);
-  });
+  await c
+    .get('db')
+    .transaction()
+    .execute(async (tx) => {
+      const memo = await findMemo(tx, kind, c.req.param('key')!, { forUpdate: true });
+      await generateMemoPdf(tx, memo, caller);
+    });
   return c.json({ success: true });
 }
 
@@ -41,8 +44,11 @@ async function listFiles(c: AppContext, kind: MemoKind, base: string) {
   const memo = await findMemo(db, kind, c.req.param('key')!);
   const p = pageOf((n) => c.req.query(n));
   const rows = await listMemoFiles(db, memo.id, { offset: p.offset, limit: p.limit + 1 });
-  const files = rows.slice(0, p.limit).map((r) => ({ id: r.id, pdfFileUrl: `/v1/files/${r.id}`, versionNumber: r.version_number }));
-  const nextPage = rows.length > p.limit ? `${base}/${c.req.param('key')}/files?page=${p.page + 1}&pageSize=${p.pageSize}` : undefined;
+  const files = rows
+    .slice(0, p.limit)
+    .map((r) => ({ id: r.id, pdfFileUrl: `/v1/files/${r.id}`, versionNumber: r.version_number }));
+  const nextPage =
+    rows.length > p.limit ? `${base}/${c.req.param('key')}/files?page=${p.page + 1}&pageSize=${p.pageSize}` : undefined;
   return c.json({ [filesKey(kind)]: files, ...(nextPage ? { nextPage } : {}), success: true });
 }
 
@@ -61,10 +67,13 @@ async function uploadFile(c: AppContext, kind: MemoKind) {
   const file = form.file;
   if (!(file instanceof File)) throw missingField('file', resource);
   const upload = { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) };
-  const stored = await c.get('db').transaction().execute(async (tx) => {
-    const memo = await findMemo(tx, kind, c.req.param('key')!, { forUpdate: true });
-    return uploadMemoFile(tx, memo, upload, caller);
-  });
+  const stored = await c
+    .get('db')
+    .transaction()
+    .execute(async (tx) => {
+      const memo = await findMemo(tx, kind, c.req.param('key')!, { forUpdate: true });
+      return uploadMemoFile(tx, memo, upload, caller);
+    });
   return c.json({ fileId: stored.id, success: true });
 }
 
@@ -83,9 +92,14 @@ async function downloadFile(c: AppContext) {
 async function pdfStatus(c: AppContext, kind: MemoKind) {
   requirePermission(c, 'memo.view');
   const param = kind === 'CreditMemo' ? 'creditMemoKeys' : 'debitMemoKeys';
-  const keys = (c.req.query(param) ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  const keys = (c.req.query(param) ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   if (keys.length === 0) {
-    throw new ZuoraError(ErrorCategory.MissingQueryParameter, `Missing required query parameter '${param}'.`, { resource: resourceOf(kind) });
+    throw new ZuoraError(ErrorCategory.MissingQueryParameter, `Missing required query parameter '${param}'.`, {
+      resource: resourceOf(kind),
+    });
   }
   if (keys.length > 50) throw invalidValue(`'${param}': at most 50 keys per request.`, resourceOf(kind));
   const db = c.get('db');
@@ -94,7 +108,11 @@ async function pdfStatus(c: AppContext, kind: MemoKind) {
     const memo = await findMemo(db, kind, key);
     const gen = await db
       .selectFrom('memo_files')
-      .select((eb) => [eb.fn.min('created_date').as('first'), eb.fn.max('created_date').as('last'), eb.fn.countAll<number>().as('n')])
+      .select((eb) => [
+        eb.fn.min('created_date').as('first'),
+        eb.fn.max('created_date').as('last'),
+        eb.fn.countAll<number>().as('n'),
+      ])
       .where('memo_id', '=', memo.id)
       .where('origin', '=', 'Generated')
       .executeTakeFirstOrThrow();
@@ -104,7 +122,11 @@ async function pdfStatus(c: AppContext, kind: MemoKind) {
       createdOn: generated ? String(gen.first) : memo.created_date,
       updatedOn: generated ? String(gen.last) : memo.updated_date,
     };
-    out.push(kind === 'CreditMemo' ? { creditMemoId: memo.id, creditMemoNumber: memo.number, ...status } : { debitMemoId: memo.id, debitMemoNumber: memo.number, ...status });
+    out.push(
+      kind === 'CreditMemo'
+        ? { creditMemoId: memo.id, creditMemoNumber: memo.number, ...status }
+        : { debitMemoId: memo.id, debitMemoNumber: memo.number, ...status },
+    );
   }
   return c.json({ [filesKey(kind)]: out, success: true });
 }
@@ -112,9 +134,12 @@ async function pdfStatus(c: AppContext, kind: MemoKind) {
 async function email(c: AppContext, kind: MemoKind) {
   const caller = requirePermission(c, 'memo.email');
   const body = await parseBody(c, emailMemoSchema, resourceOf(kind));
-  await c.get('db').transaction().execute(async (tx) => {
-    const memo = await findMemo(tx, kind, c.req.param('key')!, { forUpdate: true });
-    await emailMemo(tx, memo, body, caller, { smtpUrl: process.env.SMTP_URL });
-  });
+  await c
+    .get('db')
+    .transaction()
+    .execute(async (tx) => {
+      const memo = await findMemo(tx, kind, c.req.param('key')!, { forUpdate: true });
+      await emailMemo(tx, memo, body, caller, { smtpUrl: process.env.SMTP_URL });
+    });
   return c.json({ success: true });
 }

@@ -9,26 +9,46 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const outboxOf = async (memoId: string) => (await h.call('GET', `/sandbox/outbox?memoId=${memoId}`)).body.emails as { to: string[]; subject: string; body: string; pdfFileId: string | null }[];
+const outboxOf = async (memoId: string) =>
+  (await h.call('GET', `/sandbox/outbox?memoId=${memoId}`)).body.emails as {
+    to: string[];
+    subject: string;
+    body: string;
+    pdfFileId: string | null;
+  }[];
 
 describe('POST …/emails', () => {
   it('records an email to the given addresses in the outbox, with the latest PDF, and in the history', async () => {
     const memo = await insertMemo(h.conn.db);
     await h.call('POST', `/v1/debit-memos/${memo.number}/pdfs`);
-    const r = await h.call('POST', `/v1/debit-memos/${memo.number}/emails`, { emailAddresses: 'ap@acme.example, cfo@acme.example', useEmailTemplateSetting: false });
+    const r = await h.call('POST', `/v1/debit-memos/${memo.number}/emails`, {
+      emailAddresses: 'ap@acme.example, cfo@acme.example',
+      useEmailTemplateSetting: false,
+    });
     expect(r).toMatchObject({ status: 200, body: { success: true } });
     const [mail] = await outboxOf(memo.id);
     expect(mail.to).toEqual(['ap@acme.example', 'cfo@acme.example']);
     expect(mail.subject).toContain(memo.number);
     expect(mail.body).toContain('$118.80');
-    const latest = await h.conn.db.selectFrom('memos').select('latest_pdf_file_id').where('id', '=', memo.id).executeTakeFirstOrThrow();
+    const latest = await h.conn.db
+      .selectFrom('memos')
+      .select('latest_pdf_file_id')
+      .where('id', '=', memo.id)
+      .executeTakeFirstOrThrow();
     expect(mail.pdfFileId).toBe(latest.latest_pdf_file_id);
     const history = await h.call('GET', `/v1/debit-memos/${memo.number}/history`);
-    expect(history.body.events.at(-1)).toMatchObject({ event: 'emailed', userName: 'Billing Admin', detail: { to: ['ap@acme.example', 'cfo@acme.example'] } });
+    expect(history.body.events.at(-1)).toMatchObject({
+      event: 'emailed',
+      userName: 'Billing Admin',
+      detail: { to: ['ap@acme.example', 'cfo@acme.example'] },
+    });
   });
 
   it('falls back to the bill-to contact, adds the account’s additional addresses, for credit memos too', async () => {
-    const memo = await insertMemo(h.conn.db, { kind: 'CreditMemo', additional: 'billing@acme.example,ada@acme.example' });
+    const memo = await insertMemo(h.conn.db, {
+      kind: 'CreditMemo',
+      additional: 'billing@acme.example,ada@acme.example',
+    });
     const r = await h.call('POST', `/v1/creditmemos/${memo.number}/emails`, { includeAdditionalEmailAddresses: true });
     expect(r.status).toBe(200);
     const [mail] = await outboxOf(memo.id);
@@ -47,11 +67,14 @@ describe('POST …/emails', () => {
     expect([n.status, category(n.body)]).toEqual([400, 30]);
 
     const memo = await insertMemo(h.conn.db);
-    const bad = await h.call('POST', `/v1/debit-memos/${memo.number}/emails`, { emailAddresses: 'ok@acme.example, not-an-address' });
+    const bad = await h.call('POST', `/v1/debit-memos/${memo.number}/emails`, {
+      emailAddresses: 'ok@acme.example, not-an-address',
+    });
     expect([bad.status, category(bad.body)]).toEqual([400, 20]);
     const other = await insertMemo(h.conn.db);
     await h.call('POST', `/v1/debit-memos/${other.number}/pdfs`);
-    const otherFile = (await h.call('GET', `/v1/debit-memos/${other.number}/files`)).body.debitMemoFiles[0].id as string;
+    const otherFile = (await h.call('GET', `/v1/debit-memos/${other.number}/files`)).body.debitMemoFiles[0]
+      .id as string;
     const foreign = await h.call('POST', `/v1/debit-memos/${memo.number}/emails`, { pdfFileId: otherFile });
     expect([foreign.status, category(foreign.body)]).toEqual([400, 20]);
     const unknownField = await h.call('POST', `/v1/debit-memos/${memo.number}/emails`, { cc: 'x@y.example' });

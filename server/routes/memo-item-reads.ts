@@ -6,7 +6,10 @@ import type { MemoItemRow, MemoKind, MemoRow } from '../db/types.ts';
 import { notFound, Resource } from '../errors.ts';
 import { findMemo, resourceOf } from '../domain/memo-repo.ts';
 import {
-  serializeCreditMemoItem, serializeCreditMemoTaxItem, serializeDebitMemoItem, serializeDebitMemoTaxItem,
+  serializeCreditMemoItem,
+  serializeCreditMemoTaxItem,
+  serializeDebitMemoItem,
+  serializeDebitMemoTaxItem,
 } from '../domain/serialize.ts';
 import { isPositive, toWire } from '../../src/lib/money.ts';
 import { filterConditions, pageEnvelope, parsePaging, parseSort, type FilterSpec } from './list-params.ts';
@@ -33,12 +36,25 @@ const ITEM_FILTERS_COMMON: Record<string, FilterSpec> = {
 };
 const ITEM_FILTERS: Record<MemoKind, Record<string, FilterSpec>> = {
   DebitMemo: { ...ITEM_FILTERS_COMMON, beAppliedAmount: { column: 'i.applied_amount', type: 'number' } },
-  CreditMemo: { ...ITEM_FILTERS_COMMON, appliedAmount: { column: 'i.applied_amount', type: 'number' }, refundAmount: { column: 'i.refund_amount', type: 'number' } },
+  CreditMemo: {
+    ...ITEM_FILTERS_COMMON,
+    appliedAmount: { column: 'i.applied_amount', type: 'number' },
+    refundAmount: { column: 'i.refund_amount', type: 'number' },
+  },
 };
 const ITEM_SORT_COMMON = {
-  id: 'i.id', amount: 'i.amount', sku: 'i.sku', skuName: 'i.sku_name', serviceStartDate: 'i.service_start_date',
-  serviceEndDate: 'i.service_end_date', sourceItemId: 'i.source_item_id', createdDate: 'i.created_date', createdById: 'i.created_by_id',
-  updatedDate: 'i.updated_date', updatedById: 'i.updated_by_id', subscriptionId: 'i.subscription_id',
+  id: 'i.id',
+  amount: 'i.amount',
+  sku: 'i.sku',
+  skuName: 'i.sku_name',
+  serviceStartDate: 'i.service_start_date',
+  serviceEndDate: 'i.service_end_date',
+  sourceItemId: 'i.source_item_id',
+  createdDate: 'i.created_date',
+  createdById: 'i.created_by_id',
+  updatedDate: 'i.updated_date',
+  updatedById: 'i.updated_by_id',
+  subscriptionId: 'i.subscription_id',
 };
 const ITEM_SORT: Record<MemoKind, Record<string, string>> = {
   DebitMemo: { ...ITEM_SORT_COMMON, beAppliedAmount: 'i.applied_amount' },
@@ -48,7 +64,13 @@ const ITEM_SORT: Record<MemoKind, Record<string, string>> = {
 async function serializeItems(db: Database, kind: MemoKind, items: MemoItemRow[]) {
   const ids = items.map((i) => i.id);
   const taxes = ids.length
-    ? await db.selectFrom('memo_taxation_items').selectAll().where('memo_item_id', 'in', ids).orderBy('created_date').orderBy('id').execute()
+    ? await db
+        .selectFrom('memo_taxation_items')
+        .selectAll()
+        .where('memo_item_id', 'in', ids)
+        .orderBy('created_date')
+        .orderBy('id')
+        .execute()
     : [];
   return items.map((i) => {
     const own = taxes.filter((t) => t.memo_item_id === i.id);
@@ -67,12 +89,22 @@ export async function listItems(c: AppContext, kind: MemoKind) {
   // Zuora's default order is updatedDate descending; ties keep the items' own order.
   const keys = sort.length ? sort : [{ column: 'i.updated_date', direction: 'desc' as const }];
   for (const k of keys) q = q.orderBy(sql.raw(`${k.column} ${k.direction}`));
-  const rows = await q.orderBy('i.sort_order').orderBy('i.id').limit(paging.pageSize + 1).offset(paging.offset).execute();
+  const rows = await q
+    .orderBy('i.sort_order')
+    .orderBy('i.id')
+    .limit(paging.pageSize + 1)
+    .offset(paging.offset)
+    .execute();
   return pageEnvelope(c, 'items', await serializeItems(db, kind, rows), paging);
 }
 
 async function findItem(db: Database, kind: MemoKind, memo: MemoRow, itemId: string): Promise<MemoItemRow> {
-  const item = await db.selectFrom('memo_items').selectAll().where('memo_id', '=', memo.id).where('id', '=', itemId).executeTakeFirst();
+  const item = await db
+    .selectFrom('memo_items')
+    .selectAll()
+    .where('memo_id', '=', memo.id)
+    .where('id', '=', itemId)
+    .executeTakeFirst();
   if (!item) throw notFound(kind === 'CreditMemo' ? 'CreditMemoItem' : 'DebitMemoItem', itemId, resourceOf(kind));
   return item;
 }
@@ -90,8 +122,15 @@ export async function listItemTaxationItems(c: AppContext, kind: MemoKind) {
   const db = c.get('db');
   const memo = await findMemo(db, kind, c.req.param('key')!, { idOnly: true });
   const item = await findItem(db, kind, memo, c.req.param('itemId')!);
-  const rows = await db.selectFrom('memo_taxation_items').selectAll().where('memo_item_id', '=', item.id)
-    .orderBy('created_date').orderBy('id').limit(paging.pageSize + 1).offset(paging.offset).execute();
+  const rows = await db
+    .selectFrom('memo_taxation_items')
+    .selectAll()
+    .where('memo_item_id', '=', item.id)
+    .orderBy('created_date')
+    .orderBy('id')
+    .limit(paging.pageSize + 1)
+    .offset(paging.offset)
+    .execute();
   const data = rows.map((t) => (kind === 'CreditMemo' ? serializeCreditMemoTaxItem(t) : serializeDebitMemoTaxItem(t)));
   return pageEnvelope(c, 'data', data, paging);
 }
@@ -100,17 +139,34 @@ export async function listItemTaxationItems(c: AppContext, kind: MemoKind) {
 export const unappliedPartId = (memoId: string) => createHash('md5').update(`unapplied-part:${memoId}`).digest('hex');
 
 async function creditMemoParts(db: Database, memo: MemoRow) {
-  const apps = await db.selectFrom('applications').selectAll().where('source_id', '=', memo.id).orderBy('created_date').orderBy('id').execute();
+  const apps = await db
+    .selectFrom('applications')
+    .selectAll()
+    .where('source_id', '=', memo.id)
+    .orderBy('created_date')
+    .orderBy('id')
+    .execute();
   const parts = apps.map((a) => ({
-    id: a.id, amount: toWire(a.amount), invoiceId: a.target_type === 'Invoice' ? a.target_id : null,
+    id: a.id,
+    amount: toWire(a.amount),
+    invoiceId: a.target_type === 'Invoice' ? a.target_id : null,
     debitMemoId: a.target_type === 'DebitMemo' ? a.target_id : null,
-    createdDate: a.created_date, createdById: a.created_by_id, updatedDate: a.updated_date, updatedById: a.updated_by_id,
+    createdDate: a.created_date,
+    createdById: a.created_by_id,
+    updatedDate: a.updated_date,
+    updatedById: a.updated_by_id,
   }));
   // One unapplied part while something is unapplied; a fully refunded memo has no parts (§5.3).
   if (isPositive(memo.balance)) {
     parts.unshift({
-      id: unappliedPartId(memo.id), amount: toWire(memo.balance), invoiceId: null, debitMemoId: null,
-      createdDate: memo.created_date, createdById: memo.created_by_id, updatedDate: memo.updated_date, updatedById: memo.updated_by_id,
+      id: unappliedPartId(memo.id),
+      amount: toWire(memo.balance),
+      invoiceId: null,
+      debitMemoId: null,
+      createdDate: memo.created_date,
+      createdById: memo.created_by_id,
+      updatedDate: memo.updated_date,
+      updatedById: memo.updated_by_id,
     });
   }
   return parts;
@@ -135,12 +191,22 @@ export async function listApplicationParts(c: AppContext) {
   const paging = parsePaging(c, SUB_LIST);
   const db = c.get('db');
   const memo = await findMemo(db, 'DebitMemo', c.req.param('key')!, { idOnly: true });
-  const apps = await db.selectFrom('applications').selectAll().where('target_id', '=', memo.id)
-    .orderBy('created_date').orderBy('id').limit(paging.pageSize + 1).offset(paging.offset).execute();
+  const apps = await db
+    .selectFrom('applications')
+    .selectAll()
+    .where('target_id', '=', memo.id)
+    .orderBy('created_date')
+    .orderBy('id')
+    .limit(paging.pageSize + 1)
+    .offset(paging.offset)
+    .execute();
   const parts = apps.map((a) => ({
     appliedAmount: toWire(a.amount),
     ...(a.source_type === 'CreditMemo' ? { creditMemoId: a.source_id } : { paymentId: a.source_id }),
-    createdById: a.created_by_id, createdDate: a.created_date, updatedById: a.updated_by_id, updatedDate: a.updated_date,
+    createdById: a.created_by_id,
+    createdDate: a.created_date,
+    updatedById: a.updated_by_id,
+    updatedDate: a.updated_date,
   }));
   return pageEnvelope(c, 'applicationParts', parts, paging);
 }

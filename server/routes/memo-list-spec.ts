@@ -63,9 +63,19 @@ const COMMON_SORT = {
 };
 
 export const MEMO_SORT: Record<MemoKind, Record<string, string>> = {
-  DebitMemo: { ...COMMON_SORT, debitMemoDate: 'm.memo_date', dueDate: 'm.due_date', balance: 'm.balance', beAppliedAmount: 'm.applied_amount' },
+  DebitMemo: {
+    ...COMMON_SORT,
+    debitMemoDate: 'm.memo_date',
+    dueDate: 'm.due_date',
+    balance: 'm.balance',
+    beAppliedAmount: 'm.applied_amount',
+  },
   CreditMemo: {
-    ...COMMON_SORT, creditMemoDate: 'm.memo_date', appliedAmount: 'm.applied_amount', refundAmount: 'm.refund_amount',
-    transferredToAccounting: 'm.transferred_to_accounting', unappliedAmount: 'm.balance',
+    ...COMMON_SORT,
+    creditMemoDate: 'm.memo_date',
+    appliedAmount: 'm.applied_amount',
+    refundAmount: 'm.refund_amount',
+    transferredToAccounting: 'm.transferred_to_accounting',
+    unappliedAmount: 'm.balance',
   },
 };

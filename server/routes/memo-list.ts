@@ -5,7 +5,14 @@ import type { MemoKind, MemoRow } from '../db/types.ts';
 import { invalidValue } from '../errors.ts';
 import { serializeMemo } from '../domain/serialize.ts';
 import {
-  filterConditions, likeContains, pageEnvelope, parseDateParam, parseNumberParam, parsePaging, parseSort, type SortKey,
+  filterConditions,
+  likeContains,
+  pageEnvelope,
+  parseDateParam,
+  parseNumberParam,
+  parsePaging,
+  parseSort,
+  type SortKey,
 } from './list-params.ts';
 import { MEMO_FILTERS, MEMO_SORT, STATUS_VALUES } from './memo-list-spec.ts';
 
@@ -26,7 +33,10 @@ export async function listMemos(c: AppContext, kind: MemoKind): Promise<Record<s
   let q = db.selectFrom('memos as m').selectAll('m').where('m.kind', '=', kind);
   for (const cond of conditions) q = q.where(cond);
   for (const key of withTieBreaker(sort)) q = q.orderBy(sql.raw(`${key.column} ${key.direction}`));
-  const rows = await q.limit(paging.pageSize + 1).offset(paging.offset).execute();
+  const rows = await q
+    .limit(paging.pageSize + 1)
+    .offset(paging.offset)
+    .execute();
   const numbers = await accountNumbers(db, rows);
   const memos = rows.map((r) => serializeMemo(r, numbers.get(r.account_id) ?? null));
   return pageEnvelope(c, kind === 'CreditMemo' ? 'creditmemos' : 'debitmemos', memos, paging);
@@ -47,8 +57,14 @@ export async function accountNumbers(db: Database, rows: Pick<MemoRow, 'account_
 
 function extraConditions(c: AppContext): RawBuilder<boolean>[] {
   const out: RawBuilder<boolean>[] = [];
-  const statuses = c.req.queries('status')?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean) ?? [];
-  for (const s of statuses) if (!STATUS_VALUES.includes(s)) throw invalidValue(`'status' must be one of: ${STATUS_VALUES.join(', ')}`);
+  const statuses =
+    c.req
+      .queries('status')
+      ?.flatMap((s) => s.split(','))
+      .map((s) => s.trim())
+      .filter(Boolean) ?? [];
+  for (const s of statuses)
+    if (!STATUS_VALUES.includes(s)) throw invalidValue(`'status' must be one of: ${STATUS_VALUES.join(', ')}`);
   if (statuses.length === 1) out.push(sql<boolean>`m.status = ${statuses[0]}`);
   if (statuses.length > 1) out.push(sql<boolean>`m.status in (${sql.join(statuses)})`);
 
@@ -59,12 +75,20 @@ function extraConditions(c: AppContext): RawBuilder<boolean>[] {
   const search = c.req.query('accountSearch')?.trim();
   if (search) {
     const like = likeContains(search);
-    out.push(sql<boolean>`m.account_id in (select a.id from accounts a where lower(a.name) like ${like} or lower(a.account_number) like ${like})`);
+    out.push(
+      sql<boolean>`m.account_id in (select a.id from accounts a where lower(a.name) like ${like} or lower(a.account_number) like ${like})`,
+    );
   }
   const numberContains = c.req.query('numberContains')?.trim();
   if (numberContains) out.push(sql<boolean>`lower(m.number) like ${likeContains(numberContains)}`);
 
-  const range = (name: string, parse: (n: string, v: string) => string, op: '>=' | '<=', column: string, cast: string) => {
+  const range = (
+    name: string,
+    parse: (n: string, v: string) => string,
+    op: '>=' | '<=',
+    column: string,
+    cast: string,
+  ) => {
     const raw = c.req.query(name);
     if (raw === undefined || raw === '') return;
     out.push(sql<boolean>`${sql.raw(column)} ${sql.raw(op)} ${parse(name, raw)}::${sql.raw(cast)}`);

@@ -11,6 +11,9 @@ export const MEMO_BASES: readonly { base: string; kind: MemoKind }[] = [
 /** Zuora's page/pageSize query parameters (1-based page), with the list's own default and maximum. */
 export function pageOf(query: (name: string) => string | undefined, defaults = { size: 20, max: 40 }) {
   const page = Math.max(1, Math.trunc(Number(query('page') ?? 1)) || 1);
-  const pageSize = Math.min(defaults.max, Math.max(1, Math.trunc(Number(query('pageSize') ?? defaults.size)) || defaults.size));
+  const pageSize = Math.min(
+    defaults.max,
+    Math.max(1, Math.trunc(Number(query('pageSize') ?? defaults.size)) || defaults.size),
+  );
   return { page, pageSize, offset: (page - 1) * pageSize, limit: pageSize };
 }

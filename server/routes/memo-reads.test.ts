@@ -39,11 +39,16 @@ describe('list memos: paging and both spellings', () => {
     expect(numbers).toEqual([...numbers].sort().reverse());
     expect(a.body.nextPage).toMatch(/^\/v1\/debit-memos\?.*page=2/);
     const b = await get('/v1/debitmemos');
-    expect(b.body.debitmemos.map((m: { id: string }) => m.id)).toEqual(a.body.debitmemos.map((m: { id: string }) => m.id));
+    expect(b.body.debitmemos.map((m: { id: string }) => m.id)).toEqual(
+      a.body.debitmemos.map((m: { id: string }) => m.id),
+    );
     const c = await get('/v1/creditmemos?pageSize=3');
     const d = await get('/v1/credit-memos?pageSize=3');
     expect(c.body.creditmemos).toEqual(d.body.creditmemos);
-    expect(c.body.creditmemos[0]).toMatchObject({ number: expect.stringMatching(/^CM\d{8}$/), accountNumber: expect.stringMatching(/^A\d{8}$/) });
+    expect(c.body.creditmemos[0]).toMatchObject({
+      number: expect.stringMatching(/^CM\d{8}$/),
+      accountNumber: expect.stringMatching(/^A\d{8}$/),
+    });
   });
 
   test('walking nextPage returns every matching memo once; no nextPage on the last page', async () => {
@@ -58,12 +63,15 @@ describe('list memos: paging and both spellings', () => {
     expect(beyond.body.debitmemos).toEqual([]);
   });
 
-  test.each([['pageSize=41'], ['pageSize=0'], ['pageSize=abc'], ['page=0'], ['page=-1'], ['page=1.5']])('%s is refused with category 20', async (q) => {
-    const r = await get(`/v1/debit-memos?${q}`);
-    expect(r.status).toBe(400);
-    expect(r.body.success).toBe(false);
-    expect(category(r.body)).toBe(20);
-  });
+  test.each([['pageSize=41'], ['pageSize=0'], ['pageSize=abc'], ['page=0'], ['page=-1'], ['page=1.5']])(
+    '%s is refused with category 20',
+    async (q) => {
+      const r = await get(`/v1/debit-memos?${q}`);
+      expect(r.status).toBe(400);
+      expect(r.body.success).toBe(false);
+      expect(category(r.body)).toBe(20);
+    },
+  );
 });
 
 describe('list memos: Zuora filters', () => {
@@ -75,7 +83,9 @@ describe('list memos: Zuora filters', () => {
     expect(byAccount.length).toBeGreaterThan(0);
     expect(byAccount.every((m) => m.accountNumber === 'A00000001')).toBe(true);
     const accountId = byAccount[0].accountId as string;
-    expect((await all(`/v1/credit-memos?accountId=${accountId}&pageSize=40`, 'creditmemos')).length).toBe(byAccount.length);
+    expect((await all(`/v1/credit-memos?accountId=${accountId}&pageSize=40`, 'creditmemos')).length).toBe(
+      byAccount.length,
+    );
   });
 
   test('field=null matches null values: referredInvoiceId=null&status=Draft', async () => {
@@ -93,7 +103,8 @@ describe('list memos: Zuora filters', () => {
     expect(byAmount.every((x: { amount: number }) => x.amount === m.amount)).toBe(true);
     const byDate = (await get(`/v1/credit-memos?creditMemoDate=${m.creditMemoDate}&pageSize=40`)).body.creditmemos;
     expect(byDate.every((x: { creditMemoDate: string }) => x.creditMemoDate === m.creditMemoDate)).toBe(true);
-    const unapplied = (await get(`/v1/credit-memos?unappliedAmount=${m.unappliedAmount}&number=${m.number}`)).body.creditmemos;
+    const unapplied = (await get(`/v1/credit-memos?unappliedAmount=${m.unappliedAmount}&number=${m.number}`)).body
+      .creditmemos;
     expect(unapplied).toHaveLength(1);
     expect((await get('/v1/credit-memos?autoApplyUponPosting=true')).body.creditmemos).toEqual([]);
     expect((await get('/v1/credit-memos?transferredToAccounting=No&pageSize=1')).body.creditmemos).toHaveLength(1);
@@ -103,10 +114,17 @@ describe('list memos: Zuora filters', () => {
   });
 
   test.each([
-    ['debit-memos?debitMemoDate=2026-13-01'], ['debit-memos?debitMemoDate=yesterday'], ['debit-memos?amount=12abc'],
-    ['debit-memos?status=Open'], ['debit-memos?status=null'], ['credit-memos?autoApplyUponPosting=yes'],
-    ['credit-memos?transferredToAccounting=Maybe'], ['debit-memos?createdDate=2026-01-01'], ['debit-memos?memoDateFrom=2026-02-30'],
-    ['debit-memos?amountTo=ten'], ['debit-memos?openBalance=1'],
+    ['debit-memos?debitMemoDate=2026-13-01'],
+    ['debit-memos?debitMemoDate=yesterday'],
+    ['debit-memos?amount=12abc'],
+    ['debit-memos?status=Open'],
+    ['debit-memos?status=null'],
+    ['credit-memos?autoApplyUponPosting=yes'],
+    ['credit-memos?transferredToAccounting=Maybe'],
+    ['debit-memos?createdDate=2026-01-01'],
+    ['debit-memos?memoDateFrom=2026-02-30'],
+    ['debit-memos?amountTo=ten'],
+    ['debit-memos?openBalance=1'],
   ])('bad filter value %s → category 20', async (q) => {
     const r = await get(`/v1/${q}`);
     expect(r.status).toBe(400);
@@ -127,24 +145,44 @@ describe('list memos: sort (Zuora: - ascending, + descending, none descending)',
   });
 
   test('two fields: status ascending, then memo date descending', async () => {
-    const rows = (await get('/v1/credit-memos?sort=-status,%2BcreditMemoDate&pageSize=40')).body.creditmemos as { status: string; creditMemoDate: string }[];
+    const rows = (await get('/v1/credit-memos?sort=-status,%2BcreditMemoDate&pageSize=40')).body.creditmemos as {
+      status: string;
+      creditMemoDate: string;
+    }[];
     const keys = rows.map((r) => `${r.status}|${r.creditMemoDate}`);
-    const expected = [...rows].sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : a.creditMemoDate < b.creditMemoDate ? 1 : a.creditMemoDate > b.creditMemoDate ? -1 : 0));
+    const expected = [...rows].sort((a, b) =>
+      a.status < b.status
+        ? -1
+        : a.status > b.status
+          ? 1
+          : a.creditMemoDate < b.creditMemoDate
+            ? 1
+            : a.creditMemoDate > b.creditMemoDate
+              ? -1
+              : 0,
+    );
     expect(keys).toEqual(expected.map((r) => `${r.status}|${r.creditMemoDate}`));
   });
 
   test('sorted pages do not overlap', async () => {
-    const p1 = (await get('/v1/debit-memos?sort=-debitMemoDate&pageSize=20&page=1')).body.debitmemos.map((m: { id: string }) => m.id);
-    const p2 = (await get('/v1/debit-memos?sort=-debitMemoDate&pageSize=20&page=2')).body.debitmemos.map((m: { id: string }) => m.id);
+    const p1 = (await get('/v1/debit-memos?sort=-debitMemoDate&pageSize=20&page=1')).body.debitmemos.map(
+      (m: { id: string }) => m.id,
+    );
+    const p2 = (await get('/v1/debit-memos?sort=-debitMemoDate&pageSize=20&page=2')).body.debitmemos.map(
+      (m: { id: string }) => m.id,
+    );
     expect(p1.filter((id: string) => p2.includes(id))).toEqual([]);
   });
 
-  test.each([['sort=foo'], ['sort=-amount,number,status'], ['sort=*amount'], ['sort=dueDate&x=1']])('%s → category 20', async (q) => {
-    const path = q.startsWith('sort=dueDate') ? `/v1/credit-memos?${q}` : `/v1/debit-memos?${q}`;
-    const r = await get(path);
-    expect(r.status).toBe(400);
-    expect(category(r.body)).toBe(20);
-  });
+  test.each([['sort=foo'], ['sort=-amount,number,status'], ['sort=*amount'], ['sort=dueDate&x=1']])(
+    '%s → category 20',
+    async (q) => {
+      const path = q.startsWith('sort=dueDate') ? `/v1/credit-memos?${q}` : `/v1/debit-memos?${q}`;
+      const r = await get(path);
+      expect(r.status).toBe(400);
+      expect(category(r.body)).toBe(20);
+    },
+  );
 });
 
 describe('list memos: sandbox extras', () => {
@@ -162,8 +200,15 @@ describe('list memos: sandbox extras', () => {
     const num = await all('/v1/debit-memos?numberContains=0001&pageSize=40', 'debitmemos');
     expect(num.length).toBeGreaterThan(0);
     expect(num.every((m) => String(m.number).includes('0001'))).toBe(true);
-    const ranged = await all('/v1/debit-memos?memoDateFrom=2026-03-01&memoDateTo=2026-03-31&amountFrom=100&amountTo=5000&pageSize=40', 'debitmemos');
-    expect(ranged.length).toBe(await count(`kind = 'DebitMemo' and memo_date between '2026-03-01' and '2026-03-31' and amount between 100 and 5000`));
+    const ranged = await all(
+      '/v1/debit-memos?memoDateFrom=2026-03-01&memoDateTo=2026-03-31&amountFrom=100&amountTo=5000&pageSize=40',
+      'debitmemos',
+    );
+    expect(ranged.length).toBe(
+      await count(
+        `kind = 'DebitMemo' and memo_date between '2026-03-01' and '2026-03-31' and amount between 100 and 5000`,
+      ),
+    );
     expect(ranged.every((m) => String(m.debitMemoDate) >= '2026-03-01' && Number(m.amount) <= 5000)).toBe(true);
     const open = await all('/v1/debit-memos?openBalance=true&status=Posted&pageSize=40', 'debitmemos');
     expect(open.length).toBe(await count(`kind = 'DebitMemo' and status = 'Posted' and balance > 0`));
@@ -183,7 +228,11 @@ describe('retrieve, items, taxation items', () => {
     expect(byNumber.body).toMatchObject({ number: 'DM00000003', success: true });
     const byId = await get(`/v1/debitmemos/${byNumber.body.id}`);
     expect(byId.body).toEqual({ ...byNumber.body });
-    for (const path of ['/v1/debit-memos/DM99999999', '/v1/credit-memos/0123456789abcdef0123456789abcdef', '/v1/credit-memos/DM00000003']) {
+    for (const path of [
+      '/v1/debit-memos/DM99999999',
+      '/v1/credit-memos/0123456789abcdef0123456789abcdef',
+      '/v1/credit-memos/DM00000003',
+    ]) {
       const r = await get(path);
       expect(r.status).toBe(404);
       expect(category(r.body)).toBe(40);
@@ -197,12 +246,21 @@ describe('retrieve, items, taxation items', () => {
   });
 
   test('items carry taxation items whose sums match the memo', async () => {
-    const [{ id }] = (await sql<{ id: string }>`select m.id from memos m where m.kind = 'CreditMemo' and exists (select 1 from memo_taxation_items t where t.memo_id = m.id) order by m.number limit 1`.execute(h.conn.db)).rows;
+    const [{ id }] = (
+      await sql<{
+        id: string;
+      }>`select m.id from memos m where m.kind = 'CreditMemo' and exists (select 1 from memo_taxation_items t where t.memo_id = m.id) order by m.number limit 1`.execute(
+        h.conn.db,
+      )
+    ).rows;
     const memo = (await get(`/v1/credit-memos/${id}`)).body;
     const items = (await get(`/v1/creditmemos/${memo.number}/items`)).body;
     expect(items.success).toBe(true);
-    const total = items.items.reduce((s: ReturnType<typeof money>, i: { amount: number; taxationItems: { data: { taxAmount: number }[] } }) =>
-      s.plus(i.amount).plus(i.taxationItems.data.reduce((t, x) => t.plus(x.taxAmount), money(0))), money(0));
+    const total = items.items.reduce(
+      (s: ReturnType<typeof money>, i: { amount: number; taxationItems: { data: { taxAmount: number }[] } }) =>
+        s.plus(i.amount).plus(i.taxationItems.data.reduce((t, x) => t.plus(x.taxAmount), money(0))),
+      money(0),
+    );
     expect(total.eq(memo.amount)).toBe(true);
     const item = items.items.find((i: { taxationItems: { data: unknown[] } }) => i.taxationItems.data.length > 0);
     const one = await get(`/v1/credit-memos/${id}/items/${item.id}`);
@@ -215,13 +273,27 @@ describe('retrieve, items, taxation items', () => {
   });
 
   test('item filters and sort', async () => {
-    const [{ id }] = (await sql<{ id: string }>`select memo_id as id from memo_items group by memo_id having count(*) >= 2 order by memo_id limit 1`.execute(h.conn.db)).rows;
+    const [{ id }] = (
+      await sql<{
+        id: string;
+      }>`select memo_id as id from memo_items group by memo_id having count(*) >= 2 order by memo_id limit 1`.execute(
+        h.conn.db,
+      )
+    ).rows;
     const kind = (await sql<{ kind: string }>`select kind from memos where id = ${id}`.execute(h.conn.db)).rows[0].kind;
     const base = kind === 'CreditMemo' ? '/v1/credit-memos' : '/v1/debit-memos';
-    const items = (await get(`${base}/${id}/items?sort=-amount`)).body.items as { id: string; amount: number; sku: string }[];
+    const items = (await get(`${base}/${id}/items?sort=-amount`)).body.items as {
+      id: string;
+      amount: number;
+      sku: string;
+    }[];
     expect(items.map((i) => i.amount)).toEqual([...items.map((i) => i.amount)].sort((a, b) => a - b));
     expect((await get(`${base}/${id}/items?id=${items[0].id}`)).body.items).toHaveLength(1);
-    expect((await get(`${base}/${id}/items?sku=${items[0].sku}`)).body.items.every((i: { sku: string }) => i.sku === items[0].sku)).toBe(true);
+    expect(
+      (await get(`${base}/${id}/items?sku=${items[0].sku}`)).body.items.every(
+        (i: { sku: string }) => i.sku === items[0].sku,
+      ),
+    ).toBe(true);
     expect((await get(`${base}/${id}/items?sort=bogus`)).status).toBe(400);
     expect((await get(`${base}/${id}/items?serviceStartDate=tomorrow`)).status).toBe(400);
     const paged = await get(`${base}/${id}/items?pageSize=1`);
@@ -232,9 +304,18 @@ describe('retrieve, items, taxation items', () => {
 
 describe('credit memo parts and debit memo application parts', () => {
   test('parts: one unapplied part (stable id) plus one per application; a fully refunded memo has none', async () => {
-    const [partly] = (await sql<{ id: string; balance: string; applied: string }>`
-      select id, balance, applied_amount as applied from memos where kind = 'CreditMemo' and applied_amount > 0 and balance > 0 order by number limit 1`.execute(h.conn.db)).rows;
-    const parts = (await get(`/v1/credit-memos/${partly.id}/parts`)).body.parts as { id: string; amount: number; invoiceId: string | null; debitMemoId: string | null }[];
+    const [partly] = (
+      await sql<{ id: string; balance: string; applied: string }>`
+      select id, balance, applied_amount as applied from memos where kind = 'CreditMemo' and applied_amount > 0 and balance > 0 order by number limit 1`.execute(
+        h.conn.db,
+      )
+    ).rows;
+    const parts = (await get(`/v1/credit-memos/${partly.id}/parts`)).body.parts as {
+      id: string;
+      amount: number;
+      invoiceId: string | null;
+      debitMemoId: string | null;
+    }[];
     const unapplied = parts.filter((p) => p.invoiceId === null && p.debitMemoId === null);
     expect(unapplied).toHaveLength(1);
     expect(money(unapplied[0].amount).eq(partly.balance)).toBe(true);
@@ -246,14 +327,22 @@ describe('credit memo parts and debit memo application parts', () => {
     expect(one.body).toEqual({ ...unapplied[0], success: true });
     expect((await get(`/v1/credit-memos/${partly.id}/parts/0123456789abcdef0123456789abcdef`)).status).toBe(404);
 
-    const [refunded] = (await sql<{ id: string }>`select id from memos where kind = 'CreditMemo' and refund_amount = amount limit 1`.execute(h.conn.db)).rows;
+    const [refunded] = (
+      await sql<{
+        id: string;
+      }>`select id from memos where kind = 'CreditMemo' and refund_amount = amount limit 1`.execute(h.conn.db)
+    ).rows;
     expect((await get(`/v1/credit-memos/${refunded.id}/parts`)).body).toEqual({ parts: [], success: true });
   });
 
   test('application parts of a debit memo: payments and credit memos applied to it (id only)', async () => {
-    const [dm] = (await sql<{ id: string; number: string; applied: string }>`
+    const [dm] = (
+      await sql<{ id: string; number: string; applied: string }>`
       select m.id, m.number, m.applied_amount as applied from memos m where kind = 'DebitMemo' and applied_amount > 0
-      and exists (select 1 from applications a where a.target_id = m.id and a.source_type = 'CreditMemo') order by number limit 1`.execute(h.conn.db)).rows;
+      and exists (select 1 from applications a where a.target_id = m.id and a.source_type = 'CreditMemo') order by number limit 1`.execute(
+        h.conn.db,
+      )
+    ).rows;
     const r = await get(`/v1/debit-memos/${dm.id}/application-parts`);
     const parts = r.body.applicationParts as { appliedAmount: number; creditMemoId?: string; paymentId?: string }[];
     expect(parts.some((p) => p.creditMemoId)).toBe(true);

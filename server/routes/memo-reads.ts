@@ -5,7 +5,14 @@ import { findMemo } from '../domain/memo-repo.ts';
 import { serializeMemo } from '../domain/serialize.ts';
 import { MEMO_BASES } from './memo-paths.ts';
 import { listMemos } from './memo-list.ts';
-import { getItem, getPart, listApplicationParts, listItems, listItemTaxationItems, listParts } from './memo-item-reads.ts';
+import {
+  getItem,
+  getPart,
+  listApplicationParts,
+  listItems,
+  listItemTaxationItems,
+  listParts,
+} from './memo-item-reads.ts';
 
 // Read routes of credit and debit memos, both path spellings (docs/zuora/api-digest.md §1). Everything needs memo.view.
 
@@ -32,6 +39,10 @@ export function registerMemoReadRoutes(app: Hono<AppEnv>): void {
 async function retrieve(c: AppContext, kind: MemoKind) {
   const db = c.get('db');
   const memo = await findMemo(db, kind, c.req.param('key')!);
-  const account = await db.selectFrom('accounts').select('account_number').where('id', '=', memo.account_id).executeTakeFirst();
+  const account = await db
+    .selectFrom('accounts')
+    .select('account_number')
+    .where('id', '=', memo.account_id)
+    .executeTakeFirst();
   return { ...serializeMemo(memo, account?.account_number ?? null), success: true };
 }

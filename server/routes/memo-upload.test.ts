@@ -17,11 +17,21 @@ const pdfBytes = (size = 1000) => {
   return b;
 };
 
-async function upload(path: string, bytes: Uint8Array | null, type = 'application/pdf', role: DemoRole = 'admin', name = 'signed copy.pdf') {
+async function upload(
+  path: string,
+  bytes: Uint8Array | null,
+  type = 'application/pdf',
+  role: DemoRole = 'admin',
+  name = 'signed copy.pdf',
+) {
   const form = new FormData();
   if (bytes) form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
   else form.append('note', 'no file here');
-  const res = await h.app.request(path, { method: 'POST', headers: { authorization: `Bearer ${await h.token(role)}` }, body: form });
+  const res = await h.app.request(path, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await h.token(role)}` },
+    body: form,
+  });
   return { status: res.status, body: await res.json() };
 }
 
@@ -32,8 +42,14 @@ describe('POST …/files (upload)', () => {
     const r = await upload(`/v1/debit-memos/${memo.number}/files`, pdfBytes());
     expect(r).toMatchObject({ status: 200, body: { fileId: expect.stringMatching(/^[0-9a-f]{32}$/), success: true } });
     const list = await h.call('GET', `/v1/debit-memos/${memo.number}/files`);
-    expect(list.body.debitMemoFiles[0]).toEqual({ id: r.body.fileId, pdfFileUrl: `/v1/files/${r.body.fileId}`, versionNumber: 2 });
-    const dl = await h.app.request(`/v1/files/${r.body.fileId}`, { headers: { authorization: `Bearer ${await h.token()}` } });
+    expect(list.body.debitMemoFiles[0]).toEqual({
+      id: r.body.fileId,
+      pdfFileUrl: `/v1/files/${r.body.fileId}`,
+      versionNumber: 2,
+    });
+    const dl = await h.app.request(`/v1/files/${r.body.fileId}`, {
+      headers: { authorization: `Bearer ${await h.token()}` },
+    });
     expect(dl.headers.get('content-disposition')).toContain('filename="signed copy.pdf"');
     expect(Buffer.from(await dl.arrayBuffer()).equals(pdfBytes())).toBe(true);
     const history = await h.call('GET', `/v1/debit-memos/${memo.number}/history`);
@@ -76,7 +92,17 @@ describe('POST …/files (upload)', () => {
     const content = pdfBytes(20);
     await h.conn.db
       .insertInto('memo_files')
-      .values(Array.from({ length: 50 }, (_, i) => ({ id: newId(), memo_id: memo.id, version_number: i + 1, origin: 'Uploaded' as const, file_name: `f${i}.pdf`, size: 20, content })))
+      .values(
+        Array.from({ length: 50 }, (_, i) => ({
+          id: newId(),
+          memo_id: memo.id,
+          version_number: i + 1,
+          origin: 'Uploaded' as const,
+          file_name: `f${i}.pdf`,
+          size: 20,
+          content,
+        })),
+      )
       .execute();
     const full = await upload(`/v1/debit-memos/${memo.number}/files`, pdfBytes());
     expect([full.status, category(full.body)]).toEqual([400, 30]);

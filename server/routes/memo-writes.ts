@@ -31,12 +31,26 @@ import { MEMO_BASES } from './memo-paths.ts';
 // each memo's outcome in order (HTTP 200 even when some failed).
 
 const schemas = {
-  DebitMemo: { charge: createDebitMemoFromChargeSchema, invoice: createDebitMemoFromInvoiceSchema, update: updateDebitMemoSchema, bulkUpdate: bulkUpdateDebitMemoSchema },
-  CreditMemo: { charge: createCreditMemoFromChargeSchema, invoice: createCreditMemoFromInvoiceSchema, update: updateCreditMemoSchema, bulkUpdate: bulkUpdateCreditMemoSchema },
+  DebitMemo: {
+    charge: createDebitMemoFromChargeSchema,
+    invoice: createDebitMemoFromInvoiceSchema,
+    update: updateDebitMemoSchema,
+    bulkUpdate: bulkUpdateDebitMemoSchema,
+  },
+  CreditMemo: {
+    charge: createCreditMemoFromChargeSchema,
+    invoice: createCreditMemoFromInvoiceSchema,
+    update: updateCreditMemoSchema,
+    bulkUpdate: bulkUpdateCreditMemoSchema,
+  },
 } as const;
 
 export async function memoBody(tx: Database, row: MemoRow) {
-  const account = await tx.selectFrom('accounts').select('account_number').where('id', '=', row.account_id).executeTakeFirst();
+  const account = await tx
+    .selectFrom('accounts')
+    .select('account_number')
+    .where('id', '=', row.account_id)
+    .executeTakeFirst();
   return { ...serializeMemo(row, account?.account_number ?? null), success: true as const };
 }
 
@@ -62,52 +76,95 @@ export function registerMemoWriteRoutes(app: Hono<AppEnv>): void {
 async function create(c: AppContext, kind: MemoKind) {
   const caller = requirePermission(c, 'memo.create');
   const body = await parseBody(c, schemas[kind].charge, resourceOf(kind));
-  return c.json(await c.get('db').transaction().execute(async (tx) => memoBody(tx, await createFromCharge(tx, kind, body, caller))));
+  return c.json(
+    await c
+      .get('db')
+      .transaction()
+      .execute(async (tx) => memoBody(tx, await createFromCharge(tx, kind, body, caller))),
+  );
 }
 
 async function createFromInvoiceRoute(c: AppContext, kind: MemoKind) {
   const caller = requirePermission(c, 'memo.create');
   const body = await parseBody(c, schemas[kind].invoice, resourceOf(kind));
   const invoiceKey = c.req.param('invoiceKey')!;
-  return c.json(await c.get('db').transaction().execute(async (tx) => memoBody(tx, await createFromInvoice(tx, kind, invoiceKey, body, caller))));
+  return c.json(
+    await c
+      .get('db')
+      .transaction()
+      .execute(async (tx) => memoBody(tx, await createFromInvoice(tx, kind, invoiceKey, body, caller))),
+  );
 }
 
 async function update(c: AppContext, kind: MemoKind) {
   const caller = requirePermission(c, 'memo.edit');
   const body = await parseBody(c, schemas[kind].update, resourceOf(kind));
   const key = c.req.param('key')!;
-  return c.json(await c.get('db').transaction().execute(async (tx) => memoBody(tx, await updateMemo(tx, kind, key, body, caller))));
+  return c.json(
+    await c
+      .get('db')
+      .transaction()
+      .execute(async (tx) => memoBody(tx, await updateMemo(tx, kind, key, body, caller))),
+  );
 }
 
 type Transition = typeof postMemo;
-async function transition(c: AppContext, kind: MemoKind, permission: 'memo.post' | 'memo.unpost' | 'memo.cancel', op: Transition) {
+async function transition(
+  c: AppContext,
+  kind: MemoKind,
+  permission: 'memo.post' | 'memo.unpost' | 'memo.cancel',
+  op: Transition,
+) {
   const caller = requirePermission(c, permission);
   const key = c.req.param('key')!;
-  return c.json(await c.get('db').transaction().execute(async (tx) => memoBody(tx, await op(tx, kind, key, caller))));
+  return c.json(
+    await c
+      .get('db')
+      .transaction()
+      .execute(async (tx) => memoBody(tx, await op(tx, kind, key, caller))),
+  );
 }
 
 async function remove(c: AppContext, kind: MemoKind) {
   const caller = requirePermission(c, 'memo.delete');
   const key = c.req.param('key')!;
-  await c.get('db').transaction().execute((tx) => deleteMemo(tx, kind, key, caller));
+  await c
+    .get('db')
+    .transaction()
+    .execute((tx) => deleteMemo(tx, kind, key, caller));
   return c.json({ success: true });
 }
 
 async function dueDates(c: AppContext) {
   const caller = requirePermission(c, 'memo.edit');
   const body = await parseBody(c, updateDebitMemoDueDatesSchema, Resource.DebitMemo);
-  await c.get('db').transaction().execute((tx) => updateDueDates(tx, body.debitMemos, caller));
+  await c
+    .get('db')
+    .transaction()
+    .execute((tx) => updateDueDates(tx, body.debitMemos, caller));
   return c.json({ success: true });
 }
 
 /** One bulk entry's outcome: the memo, or Zuora's failed-entry shape with its index. */
 async function entry(c: AppContext, index: number, id: string | undefined, run: (tx: Database) => Promise<MemoRow>) {
   try {
-    return await c.get('db').transaction().execute(async (tx) => memoBody(tx, await run(tx)));
+    return await c
+      .get('db')
+      .transaction()
+      .execute(async (tx) => memoBody(tx, await run(tx)));
   } catch (err) {
-    const reasons = err instanceof ZuoraError ? err.reasons : [{ code: Resource.Unknown * 100 + ErrorCategory.Internal, message: 'An internal error occurred.' }];
+    const reasons =
+      err instanceof ZuoraError
+        ? err.reasons
+        : [{ code: Resource.Unknown * 100 + ErrorCategory.Internal, message: 'An internal error occurred.' }];
     if (!(err instanceof ZuoraError)) console.error('bulk entry failed', err);
-    return { success: false as const, processId: processId(), reasons, objectIndex: index, ...(id !== undefined && { id }) };
+    return {
+      success: false as const,
+      processId: processId(),
+      reasons,
+      objectIndex: index,
+      ...(id !== undefined && { id }),
+    };
   }
 }
 
@@ -119,8 +176,13 @@ async function bulkCreate(c: AppContext, kind: MemoKind) {
   for (const [i, raw] of memos.entries()) {
     results.push(
       await entry(c, i, undefined, async (tx) => {
-        if (sourceType === 'Standalone') return createFromCharge(tx, kind, parseValue(schemas[kind].charge, raw, resource), caller);
-        const body = parseValue(schemas[kind].invoice as z.ZodType<z.infer<(typeof schemas)[typeof kind]['invoice']>>, raw, resource);
+        if (sourceType === 'Standalone')
+          return createFromCharge(tx, kind, parseValue(schemas[kind].charge, raw, resource), caller);
+        const body = parseValue(
+          schemas[kind].invoice as z.ZodType<z.infer<(typeof schemas)[typeof kind]['invoice']>>,
+          raw,
+          resource,
+        );
         if (!body.invoiceId) throw missingField('invoiceId', resource);
         return createFromInvoice(tx, kind, body.invoiceId, body, caller);
       }),
@@ -135,7 +197,10 @@ async function bulkUpdate(c: AppContext, kind: MemoKind) {
   const { memos } = await parseBody(c, bulkUpdateEnvelopeSchema, resource);
   const results = [];
   for (const [i, raw] of memos.entries()) {
-    const id = raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
+    const id =
+      raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string'
+        ? (raw as { id: string }).id
+        : undefined;
     results.push(
       await entry(c, i, id, async (tx) => {
         const { id: key, ...body } = parseValue(schemas[kind].bulkUpdate, raw, resource);

@@ -21,16 +21,29 @@ const FILTERS: Record<string, FilterSpec> = {
   effectiveDate: { column: 'p.effective_date', type: 'date' },
   number: { column: 'p.number', type: 'string' },
   refundAmount: { column: 'p.refund_amount', type: 'number' },
-  status: { column: 'p.status', type: 'enum', values: ['Draft', 'Processing', 'Processed', 'Error', 'Canceled', 'Posted'] },
+  status: {
+    column: 'p.status',
+    type: 'enum',
+    values: ['Draft', 'Processing', 'Processed', 'Error', 'Canceled', 'Posted'],
+  },
   type: { column: 'p.type', type: 'enum', values: ['External', 'Electronic'] },
   unappliedAmount: { column: 'p.unapplied_amount', type: 'number' },
   updatedById: { column: 'p.updated_by_id', type: 'string' },
   updatedDate: { column: 'p.updated_date', type: 'datetime' },
 };
 const SORT: Record<string, string> = {
-  number: 'p.number', accountId: 'p.account_id', amount: 'p.amount', appliedAmount: 'p.applied_amount', unappliedAmount: 'p.unapplied_amount',
-  refundAmount: 'p.refund_amount', creditBalanceAmount: '0', effectiveDate: 'p.effective_date', createdDate: 'p.created_date',
-  createdById: 'p.created_by_id', updatedDate: 'p.updated_date', updatedById: 'p.updated_by_id',
+  number: 'p.number',
+  accountId: 'p.account_id',
+  amount: 'p.amount',
+  appliedAmount: 'p.applied_amount',
+  unappliedAmount: 'p.unapplied_amount',
+  refundAmount: 'p.refund_amount',
+  creditBalanceAmount: '0',
+  effectiveDate: 'p.effective_date',
+  createdDate: 'p.created_date',
+  createdById: 'p.created_by_id',
+  updatedDate: 'p.updated_date',
+  updatedById: 'p.updated_by_id',
 };
 
 export function registerPaymentReadRoutes(app: Hono<AppEnv>): void {
@@ -45,8 +58,13 @@ async function list(c: AppContext) {
   const db = c.get('db');
   let q = db.selectFrom('payments as p').selectAll('p');
   for (const cond of filterConditions(c, FILTERS)) q = q.where(cond);
-  for (const s of sort.length ? sort : [{ column: 'p.number', direction: 'desc' }]) q = q.orderBy(sql.raw(`${s.column} ${s.direction}`));
-  const rows = await q.orderBy('p.number', 'desc').limit(paging.pageSize + 1).offset(paging.offset).execute();
+  for (const s of sort.length ? sort : [{ column: 'p.number', direction: 'desc' }])
+    q = q.orderBy(sql.raw(`${s.column} ${s.direction}`));
+  const rows = await q
+    .orderBy('p.number', 'desc')
+    .limit(paging.pageSize + 1)
+    .offset(paging.offset)
+    .execute();
   const numbers = await accountNumbers(db, rows);
   const payments = rows.map((p) => {
     const { success: _ignored, ...rest } = serializePayment(p, numbers.get(p.account_id) ?? null);

@@ -12,7 +12,19 @@ export function registerSandboxOutboxRoute(app: Hono<AppEnv>): void {
       .get('db')
       .selectFrom('email_outbox')
       .innerJoin('memos', 'memos.id', 'email_outbox.memo_id')
-      .select(['email_outbox.id', 'email_outbox.memo_id', 'memos.number', 'memos.kind', 'email_outbox.to_addresses', 'email_outbox.subject', 'email_outbox.body', 'email_outbox.pdf_file_id', 'email_outbox.status', 'email_outbox.created_date', 'email_outbox.created_by_id'])
+      .select([
+        'email_outbox.id',
+        'email_outbox.memo_id',
+        'memos.number',
+        'memos.kind',
+        'email_outbox.to_addresses',
+        'email_outbox.subject',
+        'email_outbox.body',
+        'email_outbox.pdf_file_id',
+        'email_outbox.status',
+        'email_outbox.created_date',
+        'email_outbox.created_by_id',
+      ])
       .orderBy('email_outbox.created_date', 'desc')
       .orderBy('email_outbox.id')
       .limit(limit);
@@ -24,7 +36,10 @@ export function registerSandboxOutboxRoute(app: Hono<AppEnv>): void {
       memoId: r.memo_id,
       memoNumber: r.number,
       memoType: r.kind,
-      to: r.to_addresses.split(',').map((a) => a.trim()).filter(Boolean),
+      to: r.to_addresses
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
       subject: r.subject,
       body: r.body,
       pdfFileId: r.pdf_file_id,

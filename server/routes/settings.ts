@@ -22,7 +22,11 @@ export function registerSettingsRoutes(app: Hono<AppEnv>): void {
     if (type) q = q.where('transaction_type', '=', type);
     const rows = await q.orderBy('transaction_type').orderBy('is_default', 'desc').orderBy('name').execute();
     const reasonCodes = rows.map((r) => ({
-      id: r.id, name: r.name, transactionType: r.transaction_type, isDefault: r.is_default, active: r.active,
+      id: r.id,
+      name: r.name,
+      transactionType: r.transaction_type,
+      isDefault: r.is_default,
+      active: r.active,
       status: r.active ? 'Active' : 'Inactive',
     }));
     return c.json({ reasonCodes, success: true });

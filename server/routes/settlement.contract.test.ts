@@ -34,19 +34,33 @@ describe.runIf(haveOpenApi())('settlement responses match Zuora’s spec', () =>
     acc = await insertAccount(h.conn.db);
   });
   afterAll(() => h.close());
-  const cmOf = () => insertMemo(h.conn.db, { kind: 'CreditMemo', accountId: acc.id, lines: [{ amount: '60.00', taxes: ['5.00'] }, { amount: '40.00' }] });
-  const dmOf = () => insertMemo(h.conn.db, { kind: 'DebitMemo', accountId: acc.id, lines: [{ amount: '50.00', taxes: ['4.00'] }] });
+  const cmOf = () =>
+    insertMemo(h.conn.db, {
+      kind: 'CreditMemo',
+      accountId: acc.id,
+      lines: [{ amount: '60.00', taxes: ['5.00'] }, { amount: '40.00' }],
+    });
+  const dmOf = () =>
+    insertMemo(h.conn.db, { kind: 'DebitMemo', accountId: acc.id, lines: [{ amount: '50.00', taxes: ['4.00'] }] });
 
   it('credit memo apply, unapply, refund, reverse, write-off; GET refund', async () => {
     const spec = loadSpec('credit-memos.json');
     const cm = await cmOf();
     const dm = await dmOf();
-    const apply = await h.call('PUT', `/v1/credit-memos/${cm.number}/apply`, { debitMemos: [{ debitMemoId: dm.id, amount: 10 }] });
+    const apply = await h.call('PUT', `/v1/credit-memos/${cm.number}/apply`, {
+      debitMemos: [{ debitMemoId: dm.id, amount: 10 }],
+    });
     expect(apply.status).toBe(200);
     expect(checkResponse(spec, 'PUT', '/v1/creditmemos/{creditMemoKey}/apply', apply.body)).toEqual([]);
-    const unapply = await h.call('PUT', `/v1/credit-memos/${cm.number}/unapply`, { debitMemos: [{ debitMemoId: dm.id, amount: 10 }] });
+    const unapply = await h.call('PUT', `/v1/credit-memos/${cm.number}/unapply`, {
+      debitMemos: [{ debitMemoId: dm.id, amount: 10 }],
+    });
     expect(checkResponse(spec, 'PUT', '/v1/creditmemos/{creditMemoKey}/unapply', unapply.body)).toEqual([]);
-    const refund = await h.call('POST', `/v1/credit-memos/${cm.number}/refunds`, { type: 'External', methodType: 'Check', totalAmount: 5 });
+    const refund = await h.call('POST', `/v1/credit-memos/${cm.number}/refunds`, {
+      type: 'External',
+      methodType: 'Check',
+      totalAmount: 5,
+    });
     expect(refund.status).toBe(200);
     expect(checkResponse(spec, 'POST', '/v1/creditmemos/{creditMemoKey}/refunds', refund.body)).toEqual([]);
     const read = await h.call('GET', `/v1/refunds/${refund.body.number}`);
@@ -67,10 +81,16 @@ describe.runIf(haveOpenApi())('settlement responses match Zuora’s spec', () =>
     const collect = await h.call('POST', `/v1/debit-memos/${dm.number}/collect`, { applyCredit: true });
     expect(collect.status).toBe(200);
     expect(collect.body.appliedCreditMemos.length + collect.body.appliedPayments.length).toBeGreaterThan(0);
-    expect(checkResponse(loadSpec('debit-memos.json'), 'POST', '/v1/debitmemos/{debitMemoKey}/collect', collect.body)).toEqual([]);
+    expect(
+      checkResponse(loadSpec('debit-memos.json'), 'POST', '/v1/debitmemos/{debitMemoKey}/collect', collect.body),
+    ).toEqual([]);
     const target = await dmOf();
-    const applied = await h.call('PUT', `/v1/payments/${p.number}/apply`, { debitMemos: [{ debitMemoId: target.id, amount: 54 }] });
+    const applied = await h.call('PUT', `/v1/payments/${p.number}/apply`, {
+      debitMemos: [{ debitMemoId: target.id, amount: 54 }],
+    });
     expect(applied.status).toBe(200);
-    expect(checkResponse(loadSpec('payments.json'), 'PUT', '/v1/payments/{paymentKey}/apply', applied.body)).toEqual([]);
+    expect(checkResponse(loadSpec('payments.json'), 'PUT', '/v1/payments/{paymentKey}/apply', applied.body)).toEqual(
+      [],
+    );
   });
 });

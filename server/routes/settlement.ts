@@ -29,7 +29,15 @@ import { writeOffDebitMemo } from '../domain/write-off-debit-memo.ts';
 
 const DM = ['/v1/debit-memos', '/v1/debitmemos'];
 const CM = ['/v1/credit-memos', '/v1/creditmemos'];
-const WRITE_OFF_FIELDS = new Set(['memoDate', 'comment', 'reasonCode', 'amount', 'revenueImpacting', 'recognizedRevenueAccountingCode', 'items']);
+const WRITE_OFF_FIELDS = new Set([
+  'memoDate',
+  'comment',
+  'reasonCode',
+  'amount',
+  'revenueImpacting',
+  'recognizedRevenueAccountingCode',
+  'items',
+]);
 
 async function jsonBody(c: AppContext, resource: number): Promise<unknown> {
   const text = await c.req.text();
@@ -48,7 +56,12 @@ async function bodyWithCustomFields<T>(c: AppContext, parse: (standard: unknown)
 }
 
 async function accountNumberOf(c: AppContext, accountId: string): Promise<string | null> {
-  const row = await c.get('db').selectFrom('accounts').select('account_number').where('id', '=', accountId).executeTakeFirst();
+  const row = await c
+    .get('db')
+    .selectFrom('accounts')
+    .select('account_number')
+    .where('id', '=', accountId)
+    .executeTakeFirst();
   return row?.account_number ?? null;
 }
 
@@ -58,11 +71,26 @@ const debitMemoWriteOff: Handler<AppEnv> = async (c) => {
     c,
     (standard) => {
       const body = (standard ?? {}) as Record<string, unknown>;
-      if (typeof body !== 'object' || Array.isArray(body)) throw new ZuoraError(ErrorCategory.InvalidValue, 'The request body must be a JSON object.', { resource: Resource.DebitMemo });
+      if (typeof body !== 'object' || Array.isArray(body))
+        throw new ZuoraError(ErrorCategory.InvalidValue, 'The request body must be a JSON object.', {
+          resource: Resource.DebitMemo,
+        });
       const unknown = Object.keys(body).filter((k) => !WRITE_OFF_FIELDS.has(k));
-      if (unknown.length > 0) throw new ZuoraError(ErrorCategory.UnknownField, `Unknown field(s) in request: ${unknown.join(', ')}`, { resource: Resource.DebitMemo });
-      if (body.revenueImpacting === 'No' && (body.recognizedRevenueAccountingCode === undefined || body.recognizedRevenueAccountingCode === null || body.recognizedRevenueAccountingCode === '')) {
-        throw new ZuoraError(ErrorCategory.MissingField, "'recognizedRevenueAccountingCode' is required when 'revenueImpacting' is No.", { resource: Resource.DebitMemo });
+      if (unknown.length > 0)
+        throw new ZuoraError(ErrorCategory.UnknownField, `Unknown field(s) in request: ${unknown.join(', ')}`, {
+          resource: Resource.DebitMemo,
+        });
+      if (
+        body.revenueImpacting === 'No' &&
+        (body.recognizedRevenueAccountingCode === undefined ||
+          body.recognizedRevenueAccountingCode === null ||
+          body.recognizedRevenueAccountingCode === '')
+      ) {
+        throw new ZuoraError(
+          ErrorCategory.MissingField,
+          "'recognizedRevenueAccountingCode' is required when 'revenueImpacting' is No.",
+          { resource: Resource.DebitMemo },
+        );
       }
       return parseValue(writeOffRequestSchema, body, Resource.DebitMemo);
     },
@@ -72,19 +100,31 @@ const debitMemoWriteOff: Handler<AppEnv> = async (c) => {
   return c.json({ creditMemo: { id: creditMemoId }, success: true });
 };
 
-const creditMemoApply = (direction: 'apply' | 'unapply'): Handler<AppEnv> => async (c) => {
-  const caller = requirePermission(c, direction === 'apply' ? 'creditmemo.apply' : 'creditmemo.unapply');
-  const request = await parseBody(c, direction === 'apply' ? creditMemoApplyRequestSchema : creditMemoUnapplyRequestSchema, Resource.CreditMemo);
-  const row = await runSettlement(c.get('db'), async (tx) => {
-    const cm = await findMemo(tx, 'CreditMemo', c.req.param('key')!);
-    return direction === 'apply' ? applyCreditMemo(tx, cm, request, caller) : unapplyCreditMemo(tx, cm, request, caller);
-  });
-  return c.json({ ...serializeCreditMemo(row, await accountNumberOf(c, row.account_id)), success: true });
-};
+const creditMemoApply =
+  (direction: 'apply' | 'unapply'): Handler<AppEnv> =>
+  async (c) => {
+    const caller = requirePermission(c, direction === 'apply' ? 'creditmemo.apply' : 'creditmemo.unapply');
+    const request = await parseBody(
+      c,
+      direction === 'apply' ? creditMemoApplyRequestSchema : creditMemoUnapplyRequestSchema,
+      Resource.CreditMemo,
+    );
+    const row = await runSettlement(c.get('db'), async (tx) => {
+      const cm = await findMemo(tx, 'CreditMemo', c.req.param('key')!);
+      return direction === 'apply'
+        ? applyCreditMemo(tx, cm, request, caller)
+        : unapplyCreditMemo(tx, cm, request, caller);
+    });
+    return c.json({ ...serializeCreditMemo(row, await accountNumberOf(c, row.account_id)), success: true });
+  };
 
 const creditMemoRefund: Handler<AppEnv> = async (c) => {
   const caller = requirePermission(c, 'creditmemo.refund');
-  const { request, custom } = await bodyWithCustomFields(c, (s) => parseValue(creditMemoRefundRequestSchema, s, Resource.CreditMemo), Resource.CreditMemo);
+  const { request, custom } = await bodyWithCustomFields(
+    c,
+    (s) => parseValue(creditMemoRefundRequestSchema, s, Resource.CreditMemo),
+    Resource.CreditMemo,
+  );
   return c.json(await refundCreditMemo(c.get('db'), c.req.param('key')!, request, custom, caller));
 };
 

@@ -9,15 +9,20 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const get = (path: string, opts: { role?: 'admin' | 'clerk' | 'viewer'; headers?: Record<string, string> } = {}) => h.call('GET', path, undefined, opts);
+const get = (path: string, opts: { role?: 'admin' | 'clerk' | 'viewer'; headers?: Record<string, string> } = {}) =>
+  h.call('GET', path, undefined, opts);
 const category = (body: { reasons: { code: number }[] }) => body.reasons[0].code % 100;
-const one = async <T,>(q: string) => (await sql.raw<T>(q).execute(h.conn.db)).rows[0];
+const one = async <T>(q: string) => (await sql.raw<T>(q).execute(h.conn.db)).rows[0];
 
 describe('accounts', () => {
   test('retrieve by number or id: basic info, billing, bill-to contact, metrics from the documents', async () => {
     const r = await get('/v1/accounts/A00000021');
     expect(r.status).toBe(200);
-    expect(r.body.basicInfo).toMatchObject({ accountNumber: 'A00000021', name: 'Sakura Robotics KK', status: 'Active' });
+    expect(r.body.basicInfo).toMatchObject({
+      accountNumber: 'A00000021',
+      name: 'Sakura Robotics KK',
+      status: 'Active',
+    });
     expect(r.body.billingAndPayment.currency).toBe('JPY');
     expect(r.body.billToContact.workEmail).toMatch(/@/);
     const m = await one<{ dm: string; cm: string; inv: string }>(`
@@ -37,8 +42,17 @@ describe('accounts', () => {
 
   test('search: name or number contains, case-insensitive', async () => {
     const r = await get('/v1/accounts?search=KYO');
-    expect(r.body.accounts).toEqual([expect.objectContaining({ accountNumber: 'A00000022', name: 'Kyoto Textiles', currency: 'JPY', status: 'Active' })]);
-    expect((await get('/v1/accounts?search=00000024')).body.accounts.map((a: { name: string }) => a.name)).toEqual(['Gulf Petro Services']);
+    expect(r.body.accounts).toEqual([
+      expect.objectContaining({
+        accountNumber: 'A00000022',
+        name: 'Kyoto Textiles',
+        currency: 'JPY',
+        status: 'Active',
+      }),
+    ]);
+    expect((await get('/v1/accounts?search=00000024')).body.accounts.map((a: { name: string }) => a.name)).toEqual([
+      'Gulf Petro Services',
+    ]);
     expect((await get('/v1/accounts')).body.accounts).toHaveLength(20);
     expect((await get('/v1/accounts?pageSize=99')).status).toBe(400);
   });
@@ -73,7 +87,9 @@ describe('billing documents and invoices', () => {
     const docs = r.body.documents as { documentType: string; documentDate: string; accountId: string }[];
     expect(new Set(docs.map((d) => d.documentType))).toEqual(new Set(['Invoice', 'CreditMemo', 'DebitMemo']));
     expect(docs.map((d) => d.documentDate)).toEqual([...docs.map((d) => d.documentDate)].sort().reverse());
-    const posted = await get(`/v1/billing-documents?accountId=${docs[0].accountId}&status=Posted&sort=-documentDate&pageSize=40`);
+    const posted = await get(
+      `/v1/billing-documents?accountId=${docs[0].accountId}&status=Posted&sort=-documentDate&pageSize=40`,
+    );
     expect(posted.body.documents.every((d: { status: string }) => d.status === 'Posted')).toBe(true);
     const dates = posted.body.documents.map((d: { documentDate: string }) => d.documentDate);
     expect(dates).toEqual([...dates].sort());
@@ -89,26 +105,43 @@ describe('billing documents and invoices', () => {
       from invoice_items ii join memo_items mi on mi.credit_from_item_id = ii.id join memos m on m.id = mi.memo_id
       where m.status in ('Draft', 'Posted') group by ii.id order by ii.id limit 1`);
     const inv = await get(`/v1/invoices/${row.invoice_id}`);
-    expect(inv.body).toMatchObject({ id: row.invoice_id, invoiceNumber: expect.stringMatching(/^INV\d{8}$/), status: 'Posted', success: true });
+    expect(inv.body).toMatchObject({
+      id: row.invoice_id,
+      invoiceNumber: expect.stringMatching(/^INV\d{8}$/),
+      status: 'Posted',
+      success: true,
+    });
     expect((await get(`/v1/invoices/${inv.body.invoiceNumber}`)).body.id).toBe(row.invoice_id);
     const items = await get(`/v1/invoices/${inv.body.invoiceNumber}/items`);
     const item = items.body.invoiceItems.find((i: { id: string }) => i.id === row.item_id);
     expect(money(item.availableToCreditAmount).eq(money(row.charge).minus(row.credited))).toBe(true);
-    const sumLines = items.body.invoiceItems.reduce((s: ReturnType<typeof money>, i: { balance: number; taxationItems: { data: { balance: number }[] } }) =>
-      s.plus(i.balance).plus(i.taxationItems.data.reduce((t, x) => t.plus(x.balance), money(0))), money(0));
+    const sumLines = items.body.invoiceItems.reduce(
+      (s: ReturnType<typeof money>, i: { balance: number; taxationItems: { data: { balance: number }[] } }) =>
+        s.plus(i.balance).plus(i.taxationItems.data.reduce((t, x) => t.plus(x.balance), money(0))),
+      money(0),
+    );
     expect(sumLines.eq(inv.body.balance)).toBe(true);
-    const taxed = items.body.invoiceItems.find((i: { taxationItems: { data: unknown[] } }) => i.taxationItems.data.length);
+    const taxed = items.body.invoiceItems.find(
+      (i: { taxationItems: { data: unknown[] } }) => i.taxationItems.data.length,
+    );
     if (taxed) {
       const tax = await get(`/v1/invoices/${row.invoice_id}/items/${taxed.id}/taxation-items`);
       expect(tax.body.data).toEqual(taxed.taxationItems.data);
     }
-    expect((await get(`/v1/invoices/${row.invoice_id}/items/0123456789abcdef0123456789abcdef/taxation-items`)).status).toBe(404);
+    expect(
+      (await get(`/v1/invoices/${row.invoice_id}/items/0123456789abcdef0123456789abcdef/taxation-items`)).status,
+    ).toBe(404);
     expect((await get('/v1/invoices/INV99999999')).status).toBe(404);
   });
 
   test('invoice application parts sum to payments + credits', async () => {
-    const inv = await one<{ id: string; paid: string }>(`select id, payment_amount + credit_memo_amount as paid from invoices where credit_memo_amount > 0 order by invoice_number limit 1`);
-    const parts = (await get(`/v1/invoices/${inv.id}/application-parts`)).body.applicationParts as { appliedAmount: number; creditMemoId?: string }[];
+    const inv = await one<{ id: string; paid: string }>(
+      `select id, payment_amount + credit_memo_amount as paid from invoices where credit_memo_amount > 0 order by invoice_number limit 1`,
+    );
+    const parts = (await get(`/v1/invoices/${inv.id}/application-parts`)).body.applicationParts as {
+      appliedAmount: number;
+      creditMemoId?: string;
+    }[];
     expect(parts.some((p) => p.creditMemoId)).toBe(true);
     expect(parts.reduce((s, p) => s.plus(p.appliedAmount), money(0)).eq(inv.paid)).toBe(true);
   });
@@ -117,10 +150,17 @@ describe('billing documents and invoices', () => {
 describe('catalog', () => {
   test('products: default page of 10 (6 seeded); rate plans and charges inline up to zuora-version 229.0, a URL from 230.0', async () => {
     const inline = await get('/v1/catalog/products?pageSize=40', { headers: { 'zuora-version': '229.0' } });
-    const products = inline.body.products as { name: string; productRatePlans: { productRatePlanCharges: { model: string; pricing: { currency: string; price: number | null }[] }[] }[] }[];
+    const products = inline.body.products as {
+      name: string;
+      productRatePlans: {
+        productRatePlanCharges: { model: string; pricing: { currency: string; price: number | null }[] }[];
+      }[];
+    }[];
     expect(products).toHaveLength(6);
     const promo = products.find((p) => p.name === 'Promotions')!;
-    expect(promo.productRatePlans.flatMap((p) => p.productRatePlanCharges).every((c) => c.model.startsWith('Discount'))).toBe(true);
+    expect(
+      promo.productRatePlans.flatMap((p) => p.productRatePlanCharges).every((c) => c.model.startsWith('Discount')),
+    ).toBe(true);
     const charge = products[0].productRatePlans[0].productRatePlanCharges[0];
     expect(charge.pricing.find((p) => p.currency === 'JPY')?.price).toSatisfy(Number.isInteger);
     const url = await get('/v1/catalog/products', { headers: { 'zuora-version': '257.0' } });
@@ -131,7 +171,9 @@ describe('catalog', () => {
   });
 
   test('a charge by id or number', async () => {
-    const c = await one<{ id: string; num: string }>(`select id, product_rate_plan_charge_number as num from product_rate_plan_charges order by 2 limit 1`);
+    const c = await one<{ id: string; num: string }>(
+      `select id, product_rate_plan_charge_number as num from product_rate_plan_charges order by 2 limit 1`,
+    );
     const byId = await get(`/v1/product-rate-plan-charges/${c.id}`);
     expect(byId.body).toMatchObject({ id: c.id, productRatePlanChargeNumber: c.num, success: true });
     expect((await get(`/v1/product-rate-plan-charges/${c.num}`)).body.id).toBe(c.id);
@@ -154,7 +196,12 @@ describe('accounting codes, payments, reason codes', () => {
   test('payments: filters, sort, retrieve by id or number', async () => {
     const acc = await one<{ id: string }>(`select account_id as id from payments where unapplied_amount > 0 limit 1`);
     const list = await get(`/v1/payments?accountId=${acc.id}&status=Processed&sort=-effectiveDate&pageSize=40`);
-    const rows = list.body.payments as { accountId: string; effectiveDate: string; number: string; unappliedAmount: number }[];
+    const rows = list.body.payments as {
+      accountId: string;
+      effectiveDate: string;
+      number: string;
+      unappliedAmount: number;
+    }[];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((p) => p.accountId === acc.id)).toBe(true);
     expect(rows.map((p) => p.effectiveDate)).toEqual([...rows.map((p) => p.effectiveDate)].sort());
@@ -170,7 +217,9 @@ describe('accounting codes, payments, reason codes', () => {
     const cm = await get('/settings/reason-codes?transactionType=CreditMemo', { role: 'viewer' });
     expect(cm.body.success).toBe(true);
     expect(cm.body.reasonCodes.find((r: { isDefault: boolean }) => r.isDefault).name).toBe('Correcting Invoice Error');
-    expect(cm.body.reasonCodes.every((r: { transactionType: string }) => r.transactionType === 'CreditMemo')).toBe(true);
+    expect(cm.body.reasonCodes.every((r: { transactionType: string }) => r.transactionType === 'CreditMemo')).toBe(
+      true,
+    );
     expect(cm.body.reasonCodes.some((r: { active: boolean }) => !r.active)).toBe(true);
     const refund = await get('/settings/reason-codes?transactionType=CreditMemoRefund');
     expect(refund.body.reasonCodes[0]).toMatchObject({ name: 'Standard Refund', isDefault: true });

@@ -23,9 +23,19 @@ const SPAN = 323; // days from SEED_ANCHOR.first to SEED_ANCHOR.last
 const ZERO = new Big(0);
 
 interface ItemSpec {
-  chargeName: string; sku: string | null; uom: string | null; quantity: number; unitPrice: Big; amount: Big;
-  taxRate: string | null; recognized: string | null; deferred: string | null;
-  sourceItemType: string; sourceItemId: string; creditFromItemId: string | null; sourceTax: { id: string; amount: Big } | null;
+  chargeName: string;
+  sku: string | null;
+  uom: string | null;
+  quantity: number;
+  unitPrice: Big;
+  amount: Big;
+  taxRate: string | null;
+  recognized: string | null;
+  deferred: string | null;
+  sourceItemType: string;
+  sourceItemId: string;
+  creditFromItemId: string | null;
+  sourceTax: { id: string; amount: Big } | null;
 }
 
 function fromInvoiceSpecs(ds: Dataset, kind: Kind, inv: Doc): ItemSpec[] {
@@ -51,10 +61,19 @@ function fromInvoiceSpecs(ds: Dataset, kind: Kind, inv: Doc): ItemSpec[] {
       if (sourceTax) credited.set(sourceTax.id, (credited.get(sourceTax.id) ?? ZERO).plus(sourceTax.amount));
     }
     specs.push({
-      chargeName: row.charge_name, sku: row.sku ?? null, uom: row.unit_of_measure ?? null, quantity: 1, unitPrice: amount, amount,
+      chargeName: row.charge_name,
+      sku: row.sku ?? null,
+      uom: row.unit_of_measure ?? null,
+      quantity: 1,
+      unitPrice: amount,
+      amount,
       taxRate: sourceTax ? String((taxLine!.row as unknown as Row<'invoice_taxation_items'>).tax_rate) : null,
-      recognized: row.recognized_revenue_accounting_code ?? null, deferred: row.deferred_revenue_accounting_code ?? null,
-      sourceItemType: 'InvoiceDetail', sourceItemId: row.id, creditFromItemId: kind === 'CreditMemo' ? row.id : null, sourceTax,
+      recognized: row.recognized_revenue_accounting_code ?? null,
+      deferred: row.deferred_revenue_accounting_code ?? null,
+      sourceItemType: 'InvoiceDetail',
+      sourceItemId: row.id,
+      creditFromItemId: kind === 'CreditMemo' ? row.id : null,
+      sourceTax,
     });
   }
   return specs;
@@ -65,15 +84,30 @@ function standaloneSpecs(ds: Dataset, currency: string, charges: CatalogCharge[]
     const ch = ds.rng.pick(charges);
     const { quantity, unitPrice, amount } = chargeLine(ds, ch, currency);
     return {
-      chargeName: ch.name, sku: ch.sku, uom: ch.uom, quantity, unitPrice, amount, taxRate: ch.taxRate,
-      recognized: ch.recognized, deferred: ch.deferred, sourceItemType: 'ProductRatePlanCharge', sourceItemId: ch.id,
-      creditFromItemId: null, sourceTax: null,
+      chargeName: ch.name,
+      sku: ch.sku,
+      uom: ch.uom,
+      quantity,
+      unitPrice,
+      amount,
+      taxRate: ch.taxRate,
+      recognized: ch.recognized,
+      deferred: ch.deferred,
+      sourceItemType: 'ProductRatePlanCharge',
+      sourceItemId: ch.id,
+      creditFromItemId: null,
+      sourceTax: null,
     };
   });
 }
 
 export function buildMemo(
-  ds: Dataset, account: SeedAccount, kind: Kind, status: SeedStatus, date: string, charges: CatalogCharge[],
+  ds: Dataset,
+  account: SeedAccount,
+  kind: Kind,
+  status: SeedStatus,
+  date: string,
+  charges: CatalogCharge[],
   opts: { fromInvoice?: Doc; keepOpen?: boolean } = {},
 ): SeedMemo | null {
   const c = account.currency;
@@ -88,30 +122,74 @@ export function buildMemo(
   let taxTotal = ZERO;
   specs.forEach((s, n) => {
     const itemId = ds.id();
-    const taxAmount = s.sourceTax ? s.sourceTax.amount : tax && s.taxRate ? roundTo(s.amount.times(s.taxRate), c) : ZERO;
+    const taxAmount = s.sourceTax
+      ? s.sourceTax.amount
+      : tax && s.taxRate
+        ? roundTo(s.amount.times(s.taxRate), c)
+        : ZERO;
     const item: Row<'memo_items'> = {
-      id: itemId, memo_id: id, sort_order: n + 1, amount: fx(s.amount, c), amount_without_tax: fx(s.amount, c), tax_amount: fx(taxAmount, c),
-      applied_amount: '0', refund_amount: '0', balance: fx(s.amount, c), quantity: s.quantity, unit_price: fx(s.unitPrice, c),
-      unit_of_measure: s.uom, sku: s.sku, sku_name: s.chargeName, service_start_date: date, service_end_date: addDays(date, 30),
-      source_item_type: s.sourceItemType, source_item_id: s.sourceItemId,
-      credit_from_item_source: s.creditFromItemId ? 'InvoiceItem' : null, credit_from_item_id: s.creditFromItemId,
-      processing_type: 'Charge', tax_mode: 'TaxExclusive', description: n === 0 && ds.rng.chance(0.3) ? `Adjustment for ${s.chargeName}` : null,
-      recognized_revenue_accounting_code: s.recognized, deferred_revenue_accounting_code: s.deferred,
+      id: itemId,
+      memo_id: id,
+      sort_order: n + 1,
+      amount: fx(s.amount, c),
+      amount_without_tax: fx(s.amount, c),
+      tax_amount: fx(taxAmount, c),
+      applied_amount: '0',
+      refund_amount: '0',
+      balance: fx(s.amount, c),
+      quantity: s.quantity,
+      unit_price: fx(s.unitPrice, c),
+      unit_of_measure: s.uom,
+      sku: s.sku,
+      sku_name: s.chargeName,
+      service_start_date: date,
+      service_end_date: addDays(date, 30),
+      source_item_type: s.sourceItemType,
+      source_item_id: s.sourceItemId,
+      credit_from_item_source: s.creditFromItemId ? 'InvoiceItem' : null,
+      credit_from_item_id: s.creditFromItemId,
+      processing_type: 'Charge',
+      tax_mode: 'TaxExclusive',
+      description: n === 0 && ds.rng.chance(0.3) ? `Adjustment for ${s.chargeName}` : null,
+      recognized_revenue_accounting_code: s.recognized,
+      deferred_revenue_accounting_code: s.deferred,
       on_account_accounting_code: kind === 'CreditMemo' ? 'Customer Cash on Account' : null,
-      revenue_recognition_rule_name: 'Recognize upon invoicing', created_date: created, created_by_id: SEED_USER_ID,
-      updated_date: created, updated_by_id: SEED_USER_ID,
+      revenue_recognition_rule_name: 'Recognize upon invoicing',
+      created_date: created,
+      created_by_id: SEED_USER_ID,
+      updated_date: created,
+      updated_by_id: SEED_USER_ID,
     };
     ds.rows.memo_items.push(item);
     lines.push({ kind: 'item', row: item as Line['row'], itemId, open: s.amount });
     if (taxAmount.gt(0) && tax) {
       const t: Row<'memo_taxation_items'> = {
-        id: ds.id(), memo_item_id: itemId, memo_id: id, name: tax.name, tax_amount: fx(taxAmount, c), applied_amount: '0',
-        credit_amount: '0', payment_amount: '0', refund_amount: '0', balance: fx(taxAmount, c), exempt_amount: '0',
-        jurisdiction: tax.jurisdiction, location_code: tax.locationCode, source_tax_item_id: s.sourceTax?.id ?? null, tax_code: 'STANDARD',
-        tax_code_description: 'Standard rate', tax_date: date, tax_rate: s.taxRate ?? '0', tax_rate_description: `${tax.name}`,
-        tax_rate_type: 'Percentage', sales_tax_payable_accounting_code: 'Sales Tax Payable',
+        id: ds.id(),
+        memo_item_id: itemId,
+        memo_id: id,
+        name: tax.name,
+        tax_amount: fx(taxAmount, c),
+        applied_amount: '0',
+        credit_amount: '0',
+        payment_amount: '0',
+        refund_amount: '0',
+        balance: fx(taxAmount, c),
+        exempt_amount: '0',
+        jurisdiction: tax.jurisdiction,
+        location_code: tax.locationCode,
+        source_tax_item_id: s.sourceTax?.id ?? null,
+        tax_code: 'STANDARD',
+        tax_code_description: 'Standard rate',
+        tax_date: date,
+        tax_rate: s.taxRate ?? '0',
+        tax_rate_description: `${tax.name}`,
+        tax_rate_type: 'Percentage',
+        sales_tax_payable_accounting_code: 'Sales Tax Payable',
         on_account_accounting_code: kind === 'CreditMemo' ? 'Customer Cash on Account' : null,
-        created_date: created, created_by_id: SEED_USER_ID, updated_date: created, updated_by_id: SEED_USER_ID,
+        created_date: created,
+        created_by_id: SEED_USER_ID,
+        updated_date: created,
+        updated_by_id: SEED_USER_ID,
       };
       ds.rows.memo_taxation_items.push(t);
       lines.push({ kind: 'tax', row: t as Line['row'], itemId, open: taxAmount });
@@ -124,25 +202,64 @@ export function buildMemo(
   const canceled = status === 'Canceled' ? at(date, ds.rng, 12, 17) : null;
   const reasons = REASON_CODES[kind].filter((r) => r !== 'Write-off');
   const row: Row<'memos'> = {
-    id, kind, number: '', account_id: account.id, currency: c, memo_date: date, target_date: null,
-    due_date: kind === 'DebitMemo' ? addDays(date, 30) : null, status, amount: fx(total, c), tax_amount: fx(taxTotal, c),
-    total_tax_exempt_amount: '0', applied_amount: '0', refund_amount: '0', balance: fx(total, c),
-    auto_pay: kind === 'DebitMemo' ? true : null, auto_apply_upon_posting: kind === 'CreditMemo' ? false : null,
-    exclude_from_auto_apply_rules: kind === 'CreditMemo' ? false : null, reversed: false,
-    comment: ds.rng.chance(0.4) ? ds.rng.pick(['Goodwill adjustment', 'Billing correction', 'Per customer request', 'Service outage credit']) : null,
-    reason_code: ds.rng.chance(0.6) ? reasons[0] : ds.rng.pick(reasons), referred_invoice_id: inv?.id ?? null, referred_credit_memo_id: null,
-    source: kind === 'CreditMemo' ? (inv ? 'AdhocFromInvoice' : 'AdhocFromPrpc') : null, source_id: null,
-    source_type: inv ? 'Invoice' : 'Standalone', transferred_to_accounting: 'No',
+    id,
+    kind,
+    number: '',
+    account_id: account.id,
+    currency: c,
+    memo_date: date,
+    target_date: null,
+    due_date: kind === 'DebitMemo' ? addDays(date, 30) : null,
+    status,
+    amount: fx(total, c),
+    tax_amount: fx(taxTotal, c),
+    total_tax_exempt_amount: '0',
+    applied_amount: '0',
+    refund_amount: '0',
+    balance: fx(total, c),
+    auto_pay: kind === 'DebitMemo' ? true : null,
+    auto_apply_upon_posting: kind === 'CreditMemo' ? false : null,
+    exclude_from_auto_apply_rules: kind === 'CreditMemo' ? false : null,
+    reversed: false,
+    comment: ds.rng.chance(0.4)
+      ? ds.rng.pick(['Goodwill adjustment', 'Billing correction', 'Per customer request', 'Service outage credit'])
+      : null,
+    reason_code: ds.rng.chance(0.6) ? reasons[0] : ds.rng.pick(reasons),
+    referred_invoice_id: inv?.id ?? null,
+    referred_credit_memo_id: null,
+    source: kind === 'CreditMemo' ? (inv ? 'AdhocFromInvoice' : 'AdhocFromPrpc') : null,
+    source_id: null,
+    source_type: inv ? 'Invoice' : 'Standalone',
+    transferred_to_accounting: 'No',
     tax_status: status === 'Error' ? 'Error' : 'Complete',
     tax_message: status === 'Error' ? 'Tax calculation failed: the tax engine did not answer in time.' : null,
-    latest_pdf_file_id: null, origin: null, revenue_impacting: null, written_off_memo_id: null, bill_to_contact_id: account.billToContactId,
-    posted_on: posted, posted_by_id: posted ? SEED_USER_ID : null, cancelled_on: canceled, cancelled_by_id: canceled ? SEED_USER_ID : null,
-    created_date: created, created_by_id: SEED_USER_ID, updated_date: posted ?? canceled ?? created, updated_by_id: SEED_USER_ID,
+    latest_pdf_file_id: null,
+    origin: null,
+    revenue_impacting: null,
+    written_off_memo_id: null,
+    bill_to_contact_id: account.billToContactId,
+    posted_on: posted,
+    posted_by_id: posted ? SEED_USER_ID : null,
+    cancelled_on: canceled,
+    cancelled_by_id: canceled ? SEED_USER_ID : null,
+    created_date: created,
+    created_by_id: SEED_USER_ID,
+    updated_date: posted ?? canceled ?? created,
+    updated_by_id: SEED_USER_ID,
   };
   ds.rows.memos.push(row);
   const doc: SeedMemo = {
-    type: kind, id, accountId: account.id, currency: c, date, row: row as Doc['row'], lines, status,
-    keepOpen: opts.keepOpen ?? false, referredInvoice: inv ?? null, account,
+    type: kind,
+    id,
+    accountId: account.id,
+    currency: c,
+    date,
+    row: row as Doc['row'],
+    lines,
+    status,
+    keepOpen: opts.keepOpen ?? false,
+    referredInvoice: inv ?? null,
+    account,
   };
   ds.docs.set(id, doc);
   return doc;
@@ -161,7 +278,13 @@ export function buildMemos(ds: Dataset, accounts: SeedAccount[], charges: Catalo
     const count = ds.rng.int(8, 12);
     for (let n = 0; n < count; n++) {
       const kind: Kind = ds.rng.chance(0.5) ? 'CreditMemo' : 'DebitMemo';
-      const status = ds.rng.weighted<SeedStatus>([['Draft', 22], ['Posted', 60], ['Canceled', 10], ['Error', 4], ['PendingForTax', 4]]);
+      const status = ds.rng.weighted<SeedStatus>([
+        ['Draft', 22],
+        ['Posted', 60],
+        ['Canceled', 10],
+        ['Error', 4],
+        ['PendingForTax', 4],
+      ]);
       const date = addDays(SEED_ANCHOR.first, ds.rng.int(0, SPAN));
       const invoices = account.invoices.filter((d) => d.date <= date);
       const fromInvoice = invoices.length > 0 && ds.rng.chance(0.45) ? ds.rng.pick(invoices) : undefined;

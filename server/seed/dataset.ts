@@ -49,9 +49,26 @@ export class Dataset {
 
 /** Insertion order respects foreign keys. */
 export const TABLE_ORDER = [
-  'currencies', 'sequences', 'accounting_codes', 'reason_codes', 'accounts', 'contacts', 'products', 'product_rate_plans',
-  'product_rate_plan_charges', 'invoices', 'invoice_items', 'invoice_taxation_items', 'payments', 'memos', 'memo_items',
-  'memo_taxation_items', 'applications', 'application_items', 'refunds', 'memo_events',
+  'currencies',
+  'sequences',
+  'accounting_codes',
+  'reason_codes',
+  'accounts',
+  'contacts',
+  'products',
+  'product_rate_plans',
+  'product_rate_plan_charges',
+  'invoices',
+  'invoice_items',
+  'invoice_taxation_items',
+  'payments',
+  'memos',
+  'memo_items',
+  'memo_taxation_items',
+  'applications',
+  'application_items',
+  'refunds',
+  'memo_events',
 ] as const satisfies readonly (keyof DB)[];
 
 /** Fixed-point string of a decimal in the currency's places (what the numeric columns store). */

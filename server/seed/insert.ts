@@ -10,8 +10,11 @@ export async function insertRows<K extends keyof DB>(db: Database, table: K, row
   const cols = Object.keys(rows[0]).length;
   const size = Math.max(1, Math.min(1000, Math.floor(30_000 / cols)));
   for (let i = 0; i < rows.length; i += size) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await db.insertInto(table).values(rows.slice(i, i + size) as any).execute();
+    await db
+      .insertInto(table)
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      .values(rows.slice(i, i + size) as any)
+      .execute();
   }
 }
 

@@ -10,10 +10,15 @@ const BATCH = 25_000;
 
 export async function topUpLarge(db: Database, total = LARGE_MEMO_COUNT): Promise<void> {
   const existing = Number((await sql<{ n: string }>`select count(*) as n from memos`.execute(db)).rows[0].n);
-  const charge = await sql<{ id: string }>`select id from product_rate_plan_charges where name = 'Platform Fee'`.execute(db);
+  const charge = await sql<{
+    id: string;
+  }>`select id from product_rate_plan_charges where name = 'Platform Fee'`.execute(db);
   const chargeId = charge.rows[0]?.id ?? null;
   const perKind = Math.ceil(Math.max(0, total - existing) / 2);
-  for (const [kind, prefix] of [['CreditMemo', 'CM'], ['DebitMemo', 'DM']] as const) {
+  for (const [kind, prefix] of [
+    ['CreditMemo', 'CM'],
+    ['DebitMemo', 'DM'],
+  ] as const) {
     const seq = await sql<{ next_value: string }>`select next_value from sequences where name = ${kind}`.execute(db);
     const start = Number(seq.rows[0].next_value);
     for (let from = 0; from < perKind; from += BATCH) {
@@ -34,7 +39,14 @@ export async function topUpLarge(db: Database, total = LARGE_MEMO_COUNT): Promis
   await sql`analyze`.execute(db);
 }
 
-async function insertBatch(db: Database, kind: 'CreditMemo' | 'DebitMemo', prefix: string, start: number, from: number, to: number) {
+async function insertBatch(
+  db: Database,
+  kind: 'CreditMemo' | 'DebitMemo',
+  prefix: string,
+  start: number,
+  from: number,
+  to: number,
+) {
   const isCm = kind === 'CreditMemo';
   await sql`
     with acc as (

@@ -35,7 +35,10 @@ export class Prng {
   /** A Zuora-style 32-hex id, deterministic. */
   id(): string {
     let s = '';
-    for (let i = 0; i < 4; i++) s += Math.floor(this.next() * 4294967296).toString(16).padStart(8, '0');
+    for (let i = 0; i < 4; i++)
+      s += Math.floor(this.next() * 4294967296)
+        .toString(16)
+        .padStart(8, '0');
     return s;
   }
 }

@@ -40,12 +40,25 @@ export const ACCOUNTING_CODES: readonly AccountingCodeDef[] = [
 /** Zuora's pre-populated reason codes per transaction type; the first of each list is the default. */
 export const REASON_CODES: Readonly<Record<string, readonly string[]>> = {
   CreditMemo: [
-    'Correcting Invoice Error', 'Ad hoc Credit', 'Charge Dispute', 'Invoice Reversal', 'Negative Periodic Charges',
-    'Service Unavailable', 'Unsatisfactory Service', 'Write-off',
+    'Correcting Invoice Error',
+    'Ad hoc Credit',
+    'Charge Dispute',
+    'Invoice Reversal',
+    'Negative Periodic Charges',
+    'Service Unavailable',
+    'Unsatisfactory Service',
+    'Write-off',
   ],
   DebitMemo: ['Correcting Invoice Error', 'Ad hoc Debit', 'Charge Dispute', 'Credit memo reversal', 'Write-off'],
   CreditMemoRefund: ['Standard Refund', 'Account Closure', 'Customer Request', 'Other'],
-  PaymentRefund: ['Standard Refund', 'Customer Satisfaction', 'Chargeback', 'Payment Rejection', 'Payment Reversal', 'Other'],
+  PaymentRefund: [
+    'Standard Refund',
+    'Customer Satisfaction',
+    'Chargeback',
+    'Payment Rejection',
+    'Payment Reversal',
+    'Other',
+  ],
 };
 /** One inactive code, so pickers can be shown to hide it. */
 export const INACTIVE_REASON_CODES: readonly { transactionType: string; name: string }[] = [

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const rows = async <T,>(q: string) => (await sql.raw<T>(q).execute(h.conn.db)).rows;
+const rows = async <T>(q: string) => (await sql.raw<T>(q).execute(h.conn.db)).rows;
 
 describe('seed determinism', () => {
   test('the same seed builds the same dataset, a different seed a different one', () => {
@@ -24,8 +24,14 @@ describe('seed determinism', () => {
   });
 
   test('the database holds exactly the built dataset', async () => {
-    const built = buildDemo().rows.memos.map((m) => `${m.id} ${m.number} ${m.amount} ${m.balance}`).sort();
-    const stored = (await rows<{ k: string }>(`select concat(id, ' ', number, ' ', amount, ' ', balance) as k from memos`)).map((r) => r.k).sort();
+    const built = buildDemo()
+      .rows.memos.map((m) => `${m.id} ${m.number} ${m.amount} ${m.balance}`)
+      .sort();
+    const stored = (
+      await rows<{ k: string }>(`select concat(id, ' ', number, ' ', amount, ' ', balance) as k from memos`)
+    )
+      .map((r) => r.k)
+      .sort();
     // numeric columns come back with the currency's scale as written
     expect(stored).toEqual(built);
   });
@@ -45,7 +51,9 @@ describe('balance identities over the whole demo dataset', () => {
     try {
       const db = other.conn.db;
       await sql`update memos set balance = balance + 1 where number = 'CM00000001'`.execute(db);
-      await sql`update memo_items set applied_amount = applied_amount + 1 where id = (select id from memo_items order by id limit 1)`.execute(db);
+      await sql`update memo_items set applied_amount = applied_amount + 1 where id = (select id from memo_items order by id limit 1)`.execute(
+        db,
+      );
       await sql`update invoices set balance = balance + 1 where invoice_number = 'INV00000001'`.execute(db);
       await sql`update payments set unapplied_amount = unapplied_amount + 1 where number = 'P-00000001'`.execute(db);
       const rules = new Set((await auditInvariants(db)).map((v) => v.rule));
@@ -62,19 +70,34 @@ describe('balance identities over the whole demo dataset', () => {
 
 describe('demo content', () => {
   test('currencies with their decimal places', async () => {
-    const cur = await rows<{ code: string; decimal_places: number }>('select code, decimal_places from currencies order by code');
-    expect(Object.fromEntries(cur.map((c) => [c.code, c.decimal_places]))).toEqual({ CAD: 2, EUR: 2, GBP: 2, JPY: 0, KWD: 3, USD: 2 });
+    const cur = await rows<{ code: string; decimal_places: number }>(
+      'select code, decimal_places from currencies order by code',
+    );
+    expect(Object.fromEntries(cur.map((c) => [c.code, c.decimal_places]))).toEqual({
+      CAD: 2,
+      EUR: 2,
+      GBP: 2,
+      JPY: 0,
+      KWD: 3,
+      USD: 2,
+    });
   });
 
   test('a few hundred memos, every status of both kinds, items and taxation items', async () => {
     const [{ n }] = await rows<{ n: number }>('select count(*)::int as n from memos');
     expect(n).toBeGreaterThanOrEqual(200);
     expect(n).toBeLessThan(1000);
-    const byKind = await rows<{ kind: string; statuses: string[] }>('select kind, array_agg(distinct status order by status) as statuses from memos group by kind');
+    const byKind = await rows<{ kind: string; statuses: string[] }>(
+      'select kind, array_agg(distinct status order by status) as statuses from memos group by kind',
+    );
     for (const k of byKind) expect(k.statuses).toEqual(['Canceled', 'Draft', 'Error', 'PendingForTax', 'Posted']);
-    const [{ without }] = await rows<{ without: number }>('select count(*)::int as without from memos m where not exists (select 1 from memo_items i where i.memo_id = m.id)');
+    const [{ without }] = await rows<{ without: number }>(
+      'select count(*)::int as without from memos m where not exists (select 1 from memo_items i where i.memo_id = m.id)',
+    );
     expect(without).toBe(0);
-    const [{ taxed }] = await rows<{ taxed: number }>('select count(distinct memo_id)::int as taxed from memo_taxation_items');
+    const [{ taxed }] = await rows<{ taxed: number }>(
+      'select count(distinct memo_id)::int as taxed from memo_taxation_items',
+    );
     expect(taxed).toBeGreaterThan(20);
   });
 
@@ -85,7 +108,9 @@ describe('demo content', () => {
     const by = Object.fromEntries(open.map((o) => [o.currency, o.n]));
     expect(by.JPY).toBeGreaterThanOrEqual(2);
     expect(by.EUR).toBeGreaterThanOrEqual(2);
-    const [{ frac }] = await rows<{ frac: number }>(`select count(*)::int as frac from memos where currency = 'JPY' and amount <> round(amount)`);
+    const [{ frac }] = await rows<{ frac: number }>(
+      `select count(*)::int as frac from memos where currency = 'JPY' and amount <> round(amount)`,
+    );
     expect(frac).toBe(0);
   });
 
@@ -109,7 +134,9 @@ describe('demo content', () => {
       `select distinct status from memos where memo_date > date '${SEED_ANCHOR.last}' - 21 and memo_date <= date '${SEED_ANCHOR.last}'`,
     );
     expect(recent.map((r) => r.status)).toEqual(expect.arrayContaining(['Draft', 'Posted']));
-    const [{ future }] = await rows<{ future: number }>(`select count(*)::int as future from memos where memo_date > date '${SEED_ANCHOR.last}'`);
+    const [{ future }] = await rows<{ future: number }>(
+      `select count(*)::int as future from memos where memo_date > date '${SEED_ANCHOR.last}'`,
+    );
     expect(future).toBe(0);
   });
 
@@ -124,7 +151,9 @@ describe('demo content', () => {
   });
 
   test('reason codes: Zuora defaults per transaction type', async () => {
-    const codes = await rows<{ transaction_type: string; name: string; is_default: boolean }>('select transaction_type, name, is_default from reason_codes where active');
+    const codes = await rows<{ transaction_type: string; name: string; is_default: boolean }>(
+      'select transaction_type, name, is_default from reason_codes where active',
+    );
     const of = (t: string) => codes.filter((c) => c.transaction_type === t);
     expect(of('CreditMemo').find((c) => c.is_default)?.name).toBe('Correcting Invoice Error');
     expect(of('CreditMemo').map((c) => c.name)).toContain('Write-off');
@@ -133,9 +162,21 @@ describe('demo content', () => {
   });
 
   test('accounting codes carry Zuora types; one inactive bad-debt code', async () => {
-    const codes = await rows<{ name: string; type: string; status: string }>('select name, type, status from accounting_codes');
+    const codes = await rows<{ name: string; type: string; status: string }>(
+      'select name, type, status from accounting_codes',
+    );
     const types = new Set(codes.map((c) => c.type));
-    for (const t of ['AccountsReceivable', 'DeferredRevenue', 'SalesRevenue', 'OtherRevenue', 'SalesTaxPayable', 'BadDebt', 'OtherExpenses', 'Cash', 'CustomerCashOnAccount']) {
+    for (const t of [
+      'AccountsReceivable',
+      'DeferredRevenue',
+      'SalesRevenue',
+      'OtherRevenue',
+      'SalesTaxPayable',
+      'BadDebt',
+      'OtherExpenses',
+      'Cash',
+      'CustomerCashOnAccount',
+    ]) {
       expect(types).toContain(t);
     }
     expect(codes.find((c) => c.name === 'Bad Debt Expense')?.type).toBe('BadDebt');
@@ -148,7 +189,9 @@ describe('demo content', () => {
       `select p.name as product, c.type, c.model from product_rate_plan_charges c join product_rate_plans r on r.id = c.product_rate_plan_id join products p on p.id = r.product_id`,
     );
     expect(new Set(charges.map((c) => c.type))).toEqual(new Set(['OneTime', 'Recurring', 'Usage']));
-    expect(new Set(charges.map((c) => c.model))).toEqual(new Set(['FlatFee', 'PerUnit', 'DiscountPercentage', 'DiscountFixedAmount']));
+    expect(new Set(charges.map((c) => c.model))).toEqual(
+      new Set(['FlatFee', 'PerUnit', 'DiscountPercentage', 'DiscountFixedAmount']),
+    );
     const promo = charges.filter((c) => c.product === 'Promotions');
     expect(promo.length).toBeGreaterThan(0);
     expect(promo.every((c) => c.model.startsWith('Discount'))).toBe(true);
@@ -159,7 +202,9 @@ describe('demo content', () => {
       `select (select next_value::int from sequences where name = 'DebitMemo') as next, (select max(substr(number, 3)::int) from memos where kind = 'DebitMemo') as max`,
     );
     expect(s.next).toBe(s.max + 1);
-    const [{ missing }] = await rows<{ missing: number }>(`select count(*)::int as missing from memos m where not exists (select 1 from memo_events e where e.memo_id = m.id and e.event = 'created')`);
+    const [{ missing }] = await rows<{ missing: number }>(
+      `select count(*)::int as missing from memos m where not exists (select 1 from memo_events e where e.memo_id = m.id and e.event = 'created')`,
+    );
     expect(missing).toBe(0);
   });
 });
@@ -171,7 +216,7 @@ describe('large preset top-up (set-based, scaled down)', () => {
       const db = other.conn.db;
       await insertDataset(db, buildDemo().rows);
       await topUpLarge(db, 2000);
-      const q = async <T,>(text: string) => (await sql.raw<T>(text).execute(db)).rows;
+      const q = async <T>(text: string) => (await sql.raw<T>(text).execute(db)).rows;
       const [c] = await q<{ memos: number; items: number; dupes: number }>(`
         select (select count(*)::int from memos) as memos, (select count(*)::int from memo_items) as items,
                (select count(*)::int from (select kind, number from memos group by 1, 2 having count(*) > 1) d) as dupes`);

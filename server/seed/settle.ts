@@ -41,9 +41,17 @@ export function applyToTarget(ds: Dataset, source: Source, target: Doc, amount: 
   let app = ds.rows.applications.find((a) => `${a.source_id}:${a.target_id}` === key);
   if (!app) {
     app = {
-      id: ds.id(), source_type: source.type, source_id: sourceId, target_type: target.type as 'Invoice' | 'DebitMemo', target_id: target.id,
-      amount: '0', effective_date: date, created_date: `${date} 12:00:00`, created_by_id: SEED_USER_ID,
-      updated_date: `${date} 12:00:00`, updated_by_id: SEED_USER_ID,
+      id: ds.id(),
+      source_type: source.type,
+      source_id: sourceId,
+      target_type: target.type as 'Invoice' | 'DebitMemo',
+      target_id: target.id,
+      amount: '0',
+      effective_date: date,
+      created_date: `${date} 12:00:00`,
+      created_by_id: SEED_USER_ID,
+      updated_date: `${date} 12:00:00`,
+      updated_by_id: SEED_USER_ID,
     };
     ds.rows.applications.push(app);
   }
@@ -71,9 +79,12 @@ export function applyToTarget(ds: Dataset, source: Source, target: Doc, amount: 
       }
       settleTargetLine(target, tp.line, piece, byCredit);
       ds.rows.application_items.push({
-        id: ds.id(), application_id: app.id,
-        source_item_id: src ? src.itemId : null, source_tax_item_id: src?.kind === 'tax' ? src.row.id : null,
-        target_item_id: tp.line.itemId, target_tax_item_id: tp.line.kind === 'tax' ? tp.line.row.id : null,
+        id: ds.id(),
+        application_id: app.id,
+        source_item_id: src ? src.itemId : null,
+        source_tax_item_id: src?.kind === 'tax' ? src.row.id : null,
+        target_item_id: tp.line.itemId,
+        target_tax_item_id: tp.line.kind === 'tax' ? tp.line.row.id : null,
         amount: fx(piece, c),
       });
       left = left.minus(piece);
@@ -105,10 +116,24 @@ export function refundCreditMemo(ds: Dataset, cm: Doc, amount: Big, date: string
   bump(cm.row, 'refund_amount', amount, c);
   bump(cm.row, 'balance', amount.neg(), c);
   const refund: Row<'refunds'> = {
-    id: ds.id(), number, account_id: cm.accountId, credit_memo_id: cm.id, payment_id: null, type: 'External',
-    method_type: ds.rng.pick(['Check', 'WireTransfer', 'ACH', 'BankTransfer'] as const), amount: fx(amount, c), refund_date: date,
-    status: 'Processed', reason_code: 'Standard Refund', comment: null, reference_id: `REF-${number}`, second_refund_reference_id: null,
-    gateway_state: 'NotSubmitted', created_date: `${date} 15:00:00`, created_by_id: SEED_USER_ID, updated_date: `${date} 15:00:00`,
+    id: ds.id(),
+    number,
+    account_id: cm.accountId,
+    credit_memo_id: cm.id,
+    payment_id: null,
+    type: 'External',
+    method_type: ds.rng.pick(['Check', 'WireTransfer', 'ACH', 'BankTransfer'] as const),
+    amount: fx(amount, c),
+    refund_date: date,
+    status: 'Processed',
+    reason_code: 'Standard Refund',
+    comment: null,
+    reference_id: `REF-${number}`,
+    second_refund_reference_id: null,
+    gateway_state: 'NotSubmitted',
+    created_date: `${date} 15:00:00`,
+    created_by_id: SEED_USER_ID,
+    updated_date: `${date} 15:00:00`,
     updated_by_id: SEED_USER_ID,
   };
   ds.rows.refunds.push(refund);

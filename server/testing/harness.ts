@@ -16,7 +16,12 @@ export interface Harness {
   /** A bearer token of a demo user. */
   token(role?: DemoRole): Promise<string>;
   /** JSON request as a demo user (admin by default). */
-  call(method: string, path: string, body?: unknown, opts?: { role?: DemoRole; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    opts?: { role?: DemoRole; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   close(): Promise<void>;
 }
 
@@ -39,7 +44,10 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
       // pg's pool.end() resolves before its clients' backends have exited: wait for them, so that
       // `with (force)` only ever has stragglers to terminate.
       for (let i = 0; i < 50; i++) {
-        const { rows } = await c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        const { rows } = await c.query<{ n: number }>(
+          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          [name],
+        );
         if (rows[0]!.n === 0) break;
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -49,7 +57,9 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
   };
 }
 
-export async function createHarness(opts: { seed?: SeedPreset | 'none'; env?: Record<string, string> } = {}): Promise<Harness> {
+export async function createHarness(
+  opts: { seed?: SeedPreset | 'none'; env?: Record<string, string> } = {},
+): Promise<Harness> {
   const config = loadConfig({ ...opts.env, SEED: opts.seed ?? 'demo' });
   const pgdb = usingPostgres() ? await freshPostgres() : undefined;
   const conn = await connect(pgdb ? { databaseUrl: pgdb.url } : { dataDir: 'memory://' });
@@ -64,7 +74,11 @@ export async function createHarness(opts: { seed?: SeedPreset | 'none'; env?: Re
     const res = await app.request('/oauth/token', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ client_id: client.clientId, client_secret: client.clientSecret, grant_type: 'client_credentials' }).toString(),
+      body: new URLSearchParams({
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+        grant_type: 'client_credentials',
+      }).toString(),
     });
     const json = (await res.json()) as { access_token: string };
     tokens.set(role, json.access_token);
@@ -79,10 +93,18 @@ export async function createHarness(opts: { seed?: SeedPreset | 'none'; env?: Re
     async call(method, path, body, o = {}) {
       const headers: Record<string, string> = { authorization: `Bearer ${await token(o.role)}`, ...o.headers };
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await app.request(path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+      const res = await app.request(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
       const text = await res.text();
       let parsed: unknown = text;
-      try { parsed = JSON.parse(text); } catch { /* not JSON (PDF, HTML) */ }
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        /* not JSON (PDF, HTML) */
+      }
       return { status: res.status, body: parsed, headers: res.headers };
     },
     async close() {

@@ -19,21 +19,40 @@ export async function fixtures(h: Harness) {
     .select(['ii.id', 'ii.invoice_id'])
     .where('inv.status', '=', 'Posted')
     .where('inv.account_id', '=', usd.id)
-    .where((eb) => eb.exists(eb.selectFrom('invoice_taxation_items as t').select('t.id').whereRef('t.invoice_item_id', '=', 'ii.id')))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('memo_items as mi').select('mi.id').whereRef('mi.credit_from_item_id', '=', 'ii.id'))))
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom('invoice_taxation_items as t').select('t.id').whereRef('t.invoice_item_id', '=', 'ii.id'),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(eb.selectFrom('memo_items as mi').select('mi.id').whereRef('mi.credit_from_item_id', '=', 'ii.id')),
+      ),
+    )
     .orderBy('inv.invoice_number')
     .executeTakeFirstOrThrow();
-  const invoice = await db.selectFrom('invoices').selectAll().where('id', '=', fresh.invoice_id).executeTakeFirstOrThrow();
-  const invoiceItems = await db.selectFrom('invoice_items').selectAll().where('invoice_id', '=', invoice.id).orderBy('sort_order').execute();
+  const invoice = await db
+    .selectFrom('invoices')
+    .selectAll()
+    .where('id', '=', fresh.invoice_id)
+    .executeTakeFirstOrThrow();
+  const invoiceItems = await db
+    .selectFrom('invoice_items')
+    .selectAll()
+    .where('invoice_id', '=', invoice.id)
+    .orderBy('sort_order')
+    .execute();
   const taxedItem = fresh.id;
   return {
-    usd, jpy,
+    usd,
+    jpy,
     taxable: byName('Platform Fee'), // FlatFee, 8.25 % tax
     perUnit: byName('Additional Seats'),
     usage: byName('API Calls'),
     untaxed: byName('Enterprise Licence'),
     discount: byName('Launch Discount'),
-    invoice, invoiceItems,
+    invoice,
+    invoiceItems,
     taxedItem: invoiceItems.find((i) => i.id === taxedItem)!,
   };
 }

@@ -7,8 +7,18 @@ import { join } from 'node:path';
 export const OPENAPI_DIR = join(import.meta.dirname, '../../../shared/zuora-openapi');
 export const haveOpenApi = () => existsSync(OPENAPI_DIR);
 
-type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; items?: Schema; required?: string[]; allOf?: Schema[] };
-type Spec = { paths: Record<string, Record<string, { responses?: Record<string, { schema?: Schema }> }>>; definitions: Record<string, Schema> };
+type Schema = {
+  $ref?: string;
+  type?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  required?: string[];
+  allOf?: Schema[];
+};
+type Spec = {
+  paths: Record<string, Record<string, { responses?: Record<string, { schema?: Schema }> }>>;
+  definitions: Record<string, Schema>;
+};
 
 export function loadSpec(file: string): Spec {
   return JSON.parse(readFileSync(join(OPENAPI_DIR, file), 'utf8')) as Spec;
@@ -36,7 +46,9 @@ function check(spec: Spec, schema: Schema, value: unknown, at: string, problems:
   if (actual === 'object' && schema.properties) {
     const obj = value as Record<string, unknown>;
     for (const r of schema.required ?? []) if (!(r in obj)) problems.push(`${at}.${r}: required`);
-    for (const [k, sub] of Object.entries(schema.properties)) if (k in obj) check(spec, sub, obj[k], `${at}.${k}`, problems);
+    for (const [k, sub] of Object.entries(schema.properties))
+      if (k in obj) check(spec, sub, obj[k], `${at}.${k}`, problems);
   }
-  if (actual === 'array' && schema.items) (value as unknown[]).forEach((v, i) => check(spec, schema.items!, v, `${at}[${i}]`, problems));
+  if (actual === 'array' && schema.items)
+    (value as unknown[]).forEach((v, i) => check(spec, schema.items!, v, `${at}[${i}]`, problems));
 }

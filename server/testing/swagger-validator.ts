@@ -14,8 +14,15 @@ export const SPEC_DIR = join(import.meta.dirname, '..', '..', '..', 'shared', 'z
 export const specsAvailable = () => existsSync(SPEC_DIR);
 
 type Schema = Record<string, unknown> & {
-  $ref?: string; type?: string; format?: string; enum?: unknown[]; maxLength?: number;
-  properties?: Record<string, Schema>; items?: Schema; allOf?: Schema[]; additionalProperties?: boolean | Schema;
+  $ref?: string;
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  maxLength?: number;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  allOf?: Schema[];
+  additionalProperties?: boolean | Schema;
 };
 
 export interface Spec {
@@ -60,7 +67,8 @@ export function validate(spec: Spec, value: unknown, schema: Schema, path = '$')
   const errors: string[] = [];
   switch (type) {
     case 'object': {
-      if (typeof value !== 'object' || Array.isArray(value)) return [`${path}: expected object, got ${JSON.stringify(value)}`];
+      if (typeof value !== 'object' || Array.isArray(value))
+        return [`${path}: expected object, got ${JSON.stringify(value)}`];
       if (!props) return [];
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
         if (props[k]) errors.push(...validate(spec, v, props[k], `${path}.${k}`));
@@ -72,7 +80,8 @@ export function validate(spec: Spec, value: unknown, schema: Schema, path = '$')
       if (!Array.isArray(value)) return [`${path}: expected array`];
       return value.flatMap((v, i) => (s.items ? validate(spec, v, s.items, `${path}[${i}]`) : []));
     case 'string':
-      if (typeof value === 'number' && (s.format === 'decimal' || s.format === 'number' || s.format === 'double')) return [];
+      if (typeof value === 'number' && (s.format === 'decimal' || s.format === 'number' || s.format === 'double'))
+        return [];
       if (typeof value !== 'string') return [`${path}: expected string, got ${JSON.stringify(value)}`];
       if (s.format === 'date' && !DATE.test(value)) errors.push(`${path}: not a date: ${value}`);
       if (s.format === 'date-time' && !DATETIME.test(value)) errors.push(`${path}: not a date-time: ${value}`);
@@ -87,6 +96,7 @@ export function validate(spec: Spec, value: unknown, schema: Schema, path = '$')
       if (typeof value !== 'boolean') return [`${path}: expected boolean, got ${JSON.stringify(value)}`];
       break;
   }
-  if (s.enum && !s.enum.includes(value)) errors.push(`${path}: ${JSON.stringify(value)} not in ${JSON.stringify(s.enum)}`);
+  if (s.enum && !s.enum.includes(value))
+    errors.push(`${path}: ${JSON.stringify(value)} not in ${JSON.stringify(s.enum)}`);
   return errors;
 }

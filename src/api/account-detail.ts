@@ -6,13 +6,22 @@ import { zuoraRequest } from './client.ts';
 // the bill-to contact's email for the Email dialog.
 
 const contactSchema = z
-  .object({ id: z.string().nullish(), firstName: z.string().nullish(), lastName: z.string().nullish(), workEmail: z.string().nullish(), personalEmail: z.string().nullish() })
+  .object({
+    id: z.string().nullish(),
+    firstName: z.string().nullish(),
+    lastName: z.string().nullish(),
+    workEmail: z.string().nullish(),
+    personalEmail: z.string().nullish(),
+  })
   .loose();
 
 export const accountDetailSchema = z
   .object({
     basicInfo: z.object({ id: z.string(), accountNumber: z.string(), name: z.string() }).loose(),
-    billingAndPayment: z.object({ currency: z.string().nullish(), additionalEmailAddresses: z.array(z.string()).nullish() }).loose().nullish(),
+    billingAndPayment: z
+      .object({ currency: z.string().nullish(), additionalEmailAddresses: z.array(z.string()).nullish() })
+      .loose()
+      .nullish(),
     billToContact: contactSchema.nullish(),
     success: z.literal(true),
   })
@@ -24,11 +33,13 @@ export const accountDetailKeys = { detail: (key: string) => ['accounts', 'detail
 export const accountDetailQuery = (key: string) =>
   queryOptions({
     queryKey: accountDetailKeys.detail(key),
-    queryFn: ({ signal }) => zuoraRequest(`/v1/accounts/${encodeURIComponent(key)}`, { schema: accountDetailSchema, signal }),
+    queryFn: ({ signal }) =>
+      zuoraRequest(`/v1/accounts/${encodeURIComponent(key)}`, { schema: accountDetailSchema, signal }),
     staleTime: 5 * 60_000,
   });
 
-export const useAccountDetail = (key: string | null | undefined) => useQuery({ ...accountDetailQuery(key ?? ''), enabled: Boolean(key) });
+export const useAccountDetail = (key: string | null | undefined) =>
+  useQuery({ ...accountDetailQuery(key ?? ''), enabled: Boolean(key) });
 
 /** The bill-to contact's address Zuora mails to when none is typed: work email, else personal. */
 export function billToEmail(account: AccountDetail | undefined): string {

@@ -19,14 +19,21 @@ export const accountingCodeSchema = z
   .loose();
 export type AccountingCode = z.infer<typeof accountingCodeSchema>;
 
-const accountingCodeListSchema = z.object({ accountingCodes: z.array(accountingCodeSchema), nextPage: z.string().nullish(), success: z.literal(true) });
+const accountingCodeListSchema = z.object({
+  accountingCodes: z.array(accountingCodeSchema),
+  nextPage: z.string().nullish(),
+  success: z.literal(true),
+});
 
 export const accountingCodeKeys = { all: ['accounting-codes'] as const };
 
 export const accountingCodesQuery = () =>
   queryOptions({
     queryKey: accountingCodeKeys.all,
-    queryFn: ({ signal }) => zuoraRequest('/v1/accounting-codes', { schema: accountingCodeListSchema, query: { pageSize: 300 }, signal }).then((r) => r.accountingCodes),
+    queryFn: ({ signal }) =>
+      zuoraRequest('/v1/accounting-codes', { schema: accountingCodeListSchema, query: { pageSize: 300 }, signal }).then(
+        (r) => r.accountingCodes,
+      ),
     staleTime: 5 * 60_000,
   });
 
@@ -34,5 +41,7 @@ export const useAccountingCodes = () => useQuery(accountingCodesQuery());
 
 /** Codes a non-revenue write-off may book to: active BadDebt / OtherExpenses. */
 export function writeOffExpenseCodes(codes: readonly AccountingCode[]): AccountingCode[] {
-  return codes.filter((c) => c.status === 'Active' && (WRITE_OFF_ACCOUNTING_CODE_TYPES as readonly string[]).includes(c.type));
+  return codes.filter(
+    (c) => c.status === 'Active' && (WRITE_OFF_ACCOUNTING_CODE_TYPES as readonly string[]).includes(c.type),
+  );
 }

@@ -8,7 +8,13 @@ import { healthQuery, type ApiMode } from './sandbox.ts';
 // docs/zuora/api-digest.md §8.2); the sandbox also serves `GET /v1/accounts?search=` (name or number contains).
 
 export const accountSummarySchema = z
-  .object({ id: z.string(), accountNumber: z.string(), name: z.string(), currency: z.string(), status: z.string().nullish() })
+  .object({
+    id: z.string(),
+    accountNumber: z.string(),
+    name: z.string(),
+    currency: z.string(),
+    status: z.string().nullish(),
+  })
   .loose();
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 
@@ -16,9 +22,22 @@ const sandboxSearchSchema = z.object({ accounts: z.array(accountSummarySchema), 
 
 // Object Query names fields in the data model's lower case (`accountnumber`); accept both spellings.
 const objectQueryAccountSchema = z
-  .object({ id: z.string(), name: z.string(), currency: z.string(), accountNumber: z.string().optional(), accountnumber: z.string().optional(), status: z.string().nullish() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    currency: z.string(),
+    accountNumber: z.string().optional(),
+    accountnumber: z.string().optional(),
+    status: z.string().nullish(),
+  })
   .loose()
-  .transform((a) => ({ id: a.id, name: a.name, currency: a.currency, status: a.status, accountNumber: a.accountNumber ?? a.accountnumber ?? '' }));
+  .transform((a) => ({
+    id: a.id,
+    name: a.name,
+    currency: a.currency,
+    status: a.status,
+    accountNumber: a.accountNumber ?? a.accountnumber ?? '',
+  }));
 const objectQuerySearchSchema = z.object({ data: z.array(objectQueryAccountSchema) }).loose();
 
 export const accountKeys = {
@@ -28,12 +47,20 @@ export const accountKeys = {
 
 export async function searchAccounts(mode: ApiMode, text: string, signal?: AbortSignal): Promise<AccountSummary[]> {
   if (mode === 'sandbox') {
-    const r = await zuoraRequest('/v1/accounts', { schema: sandboxSearchSchema, query: { search: text, pageSize: 20 }, signal });
+    const r = await zuoraRequest('/v1/accounts', {
+      schema: sandboxSearchSchema,
+      query: { search: text, pageSize: 20 },
+      signal,
+    });
     return r.accounts;
   }
   const r = await zuoraRequest('/object-query/accounts', {
     schema: objectQuerySearchSchema,
-    query: { 'filter[]': text ? [`name.SW:${text}`] : [], 'fields[]': ['id,name,accountnumber,currency,status'], pageSize: 20 },
+    query: {
+      'filter[]': text ? [`name.SW:${text}`] : [],
+      'fields[]': ['id,name,accountnumber,currency,status'],
+      pageSize: 20,
+    },
     signal,
   });
   return r.data;

@@ -23,7 +23,11 @@ export const billingDocumentSchema = z
   })
   .loose();
 export type BillingDocument = z.infer<typeof billingDocumentSchema>;
-const billingDocumentListSchema = z.object({ documents: z.array(billingDocumentSchema), nextPage: z.string().nullish(), success: z.literal(true) });
+const billingDocumentListSchema = z.object({
+  documents: z.array(billingDocumentSchema),
+  nextPage: z.string().nullish(),
+  success: z.literal(true),
+});
 
 /** One open target of an apply: an invoice or a debit memo, with its balance. */
 export interface SettlementTarget {
@@ -45,7 +49,12 @@ export interface SettlementTargetLine {
 
 const invoiceTaxItemSchema = z.object({ id: z.string(), name: z.string().nullish(), balance: zMoney }).loose();
 const invoiceItemSchema = z
-  .object({ id: z.string(), chargeName: z.string().nullish(), balance: zMoney, taxationItems: z.object({ data: z.array(invoiceTaxItemSchema) }).nullish() })
+  .object({
+    id: z.string(),
+    chargeName: z.string().nullish(),
+    balance: zMoney,
+    taxationItems: z.object({ data: z.array(invoiceTaxItemSchema) }).nullish(),
+  })
   .loose();
 const invoiceItemListSchema = z.object({ invoiceItems: z.array(invoiceItemSchema), success: z.literal(true) }).loose();
 
@@ -55,7 +64,9 @@ export const settlementKeys = {
   lines: (type: SettlementTarget['type'], id: string) => [...settlementKeys.all, 'lines', type, id] as const,
 };
 
-async function fetchAllPages<T>(fetchPage: (page: number) => Promise<{ rows: T[]; nextPage?: string | null }>): Promise<T[]> {
+async function fetchAllPages<T>(
+  fetchPage: (page: number) => Promise<{ rows: T[]; nextPage?: string | null }>,
+): Promise<T[]> {
   const rows: T[] = [];
   // Bounded: the apply UI lists at most a few hundred open documents per account.
   for (let page = 1; page <= 10; page++) {
@@ -73,23 +84,46 @@ export const settlementTargetsQuery = (accountId: string) =>
     queryFn: async ({ signal }): Promise<SettlementTarget[]> => {
       const [docs, dms] = await Promise.all([
         fetchAllPages((page) =>
-          zuoraRequest('/v1/billing-documents', { schema: billingDocumentListSchema, query: { accountId, status: 'Posted', page, pageSize: 40 }, signal }).then((r) => ({ rows: r.documents, nextPage: r.nextPage })),
+          zuoraRequest('/v1/billing-documents', {
+            schema: billingDocumentListSchema,
+            query: { accountId, status: 'Posted', page, pageSize: 40 },
+            signal,
+          }).then((r) => ({ rows: r.documents, nextPage: r.nextPage })),
         ),
         fetchAllPages((page) =>
-          zuoraRequest('/v1/debit-memos', { schema: debitMemoListSchema, query: { accountId, status: 'Posted', page, pageSize: 40 }, signal }).then((r) => ({ rows: r.debitmemos, nextPage: r.nextPage })),
+          zuoraRequest('/v1/debit-memos', {
+            schema: debitMemoListSchema,
+            query: { accountId, status: 'Posted', page, pageSize: 40 },
+            signal,
+          }).then((r) => ({ rows: r.debitmemos, nextPage: r.nextPage })),
         ),
       ]);
       const invoices: SettlementTarget[] = docs
         .filter((d) => d.documentType === 'Invoice' && isPositive(d.balance))
-        .map((d) => ({ type: 'Invoice', id: d.id, number: d.documentNumber, date: d.documentDate, amount: d.amount, balance: d.balance }));
+        .map((d) => ({
+          type: 'Invoice',
+          id: d.id,
+          number: d.documentNumber,
+          date: d.documentDate,
+          amount: d.amount,
+          balance: d.balance,
+        }));
       const debitMemos: SettlementTarget[] = dms
         .filter((m) => isPositive(m.balance) && m.accountId === accountId)
-        .map((m) => ({ type: 'DebitMemo', id: m.id, number: m.number, date: m.debitMemoDate, amount: m.amount, balance: m.balance }));
+        .map((m) => ({
+          type: 'DebitMemo',
+          id: m.id,
+          number: m.number,
+          date: m.debitMemoDate,
+          amount: m.amount,
+          balance: m.balance,
+        }));
       return [...invoices, ...debitMemos];
     },
   });
 
-export const useSettlementTargets = (accountId: string | undefined) => useQuery({ ...settlementTargetsQuery(accountId ?? ''), enabled: Boolean(accountId) });
+export const useSettlementTargets = (accountId: string | undefined) =>
+  useQuery({ ...settlementTargetsQuery(accountId ?? ''), enabled: Boolean(accountId) });
 
 export const settlementTargetLinesQuery = (type: SettlementTarget['type'], id: string) =>
   queryOptions({
@@ -97,13 +131,26 @@ export const settlementTargetLinesQuery = (type: SettlementTarget['type'], id: s
     staleTime: 0,
     queryFn: async ({ signal }): Promise<SettlementTargetLine[]> => {
       if (type === 'Invoice') {
-        const r = await zuoraRequest(`/v1/invoices/${encodeURIComponent(id)}/items`, { schema: invoiceItemListSchema, query: { pageSize: 200 }, signal });
+        const r = await zuoraRequest(`/v1/invoices/${encodeURIComponent(id)}/items`, {
+          schema: invoiceItemListSchema,
+          query: { pageSize: 200 },
+          signal,
+        });
         return r.invoiceItems.flatMap((i) => [
           { kind: 'item' as const, id: i.id, name: i.chargeName ?? '', balance: i.balance },
-          ...(i.taxationItems?.data ?? []).map((t) => ({ kind: 'tax' as const, id: t.id, name: t.name ?? 'Tax', balance: t.balance })),
+          ...(i.taxationItems?.data ?? []).map((t) => ({
+            kind: 'tax' as const,
+            id: t.id,
+            name: t.name ?? 'Tax',
+            balance: t.balance,
+          })),
         ]);
       }
-      const r = await zuoraRequest(`/v1/debit-memos/${encodeURIComponent(id)}/items`, { schema: debitMemoItemListSchema, query: { pageSize: 200 }, signal });
+      const r = await zuoraRequest(`/v1/debit-memos/${encodeURIComponent(id)}/items`, {
+        schema: debitMemoItemListSchema,
+        query: { pageSize: 200 },
+        signal,
+      });
       return r.items.flatMap((i) => [
         { kind: 'item' as const, id: i.id, name: i.skuName, balance: i.balance },
         ...i.taxationItems.data.map((t) => ({ kind: 'tax' as const, id: t.id, name: t.name, balance: t.balance })),

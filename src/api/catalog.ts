@@ -20,7 +20,10 @@ export const catalogChargeSchema = z
     productRatePlanChargeNumber: z.string().nullish(),
     pricing: z.array(z.object({ currency: z.string(), price: z.number().nullish() }).loose()).nullish(),
     financeInformation: z
-      .object({ recognizedRevenueAccountingCode: z.string().nullish(), deferredRevenueAccountingCode: z.string().nullish() })
+      .object({
+        recognizedRevenueAccountingCode: z.string().nullish(),
+        deferredRevenueAccountingCode: z.string().nullish(),
+      })
       .loose()
       .nullish(),
     revenueRecognitionRuleName: z.string().nullish(),
@@ -30,16 +33,30 @@ export const catalogChargeSchema = z
 export type CatalogCharge = z.infer<typeof catalogChargeSchema>;
 
 export const catalogRatePlanSchema = z
-  .object({ id: z.string(), name: z.string(), status: z.string().nullish(), productRatePlanCharges: z.array(catalogChargeSchema).default([]) })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    status: z.string().nullish(),
+    productRatePlanCharges: z.array(catalogChargeSchema).default([]),
+  })
   .loose();
 export type CatalogRatePlan = z.infer<typeof catalogRatePlanSchema>;
 
 export const catalogProductSchema = z
-  .object({ id: z.string(), name: z.string(), sku: z.string().nullish(), productRatePlans: z.array(catalogRatePlanSchema).default([]) })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    sku: z.string().nullish(),
+    productRatePlans: z.array(catalogRatePlanSchema).default([]),
+  })
   .loose();
 export type CatalogProduct = z.infer<typeof catalogProductSchema>;
 
-const productListSchema = z.object({ products: z.array(catalogProductSchema), nextPage: z.string().nullish(), success: z.literal(true) });
+const productListSchema = z.object({
+  products: z.array(catalogProductSchema),
+  nextPage: z.string().nullish(),
+  success: z.literal(true),
+});
 
 /** Zuora refuses discount charge models on memos (docs/zuora/api-digest.md §4.3). */
 export const isDiscountCharge = (c: Pick<CatalogCharge, 'model'>) => c.model.startsWith('Discount');
@@ -54,7 +71,12 @@ export const catalogProductsQuery = () =>
       const products: CatalogProduct[] = [];
       // Catalog pages hold at most 40 products; 10 pages is far beyond a memo admin's catalog.
       for (let page = 1; page <= 10; page++) {
-        const r = await zuoraRequest('/v1/catalog/products', { schema: productListSchema, query: { page, pageSize: 40 }, headers: { 'zuora-version': CATALOG_VERSION }, signal });
+        const r = await zuoraRequest('/v1/catalog/products', {
+          schema: productListSchema,
+          query: { page, pageSize: 40 },
+          headers: { 'zuora-version': CATALOG_VERSION },
+          signal,
+        });
         products.push(...r.products);
         if (!r.nextPage) break;
       }

@@ -27,7 +27,9 @@ afterAll(async () => h?.close());
 
 describe('zuoraRequest', () => {
   it('sends Zuora headers and parses the response with the schema', async () => {
-    const users = await zuoraRequest('/sandbox/users', { schema: z.object({ users: z.array(z.object({ id: z.string() }).loose()) }).loose() });
+    const users = await zuoraRequest('/sandbox/users', {
+      schema: z.object({ users: z.array(z.object({ id: z.string() }).loose()) }).loose(),
+    });
     expect(users.users.length).toBeGreaterThan(0);
     const sent = seen.at(-1)!;
     expect(sent.headers.get('zuora-version')).toBe('257.0');
@@ -48,7 +50,11 @@ describe('zuoraRequest', () => {
   });
 
   it('adds the bearer token and reports a 404 with Zuora reasons', async () => {
-    const t = await zuoraRequest('/sandbox/token', { method: 'POST', body: { userId: h.config.clients[0].userId }, schema: z.object({ access_token: z.string() }).loose() });
+    const t = await zuoraRequest('/sandbox/token', {
+      method: 'POST',
+      body: { userId: h.config.clients[0].userId },
+      schema: z.object({ access_token: z.string() }).loose(),
+    });
     token = t.access_token;
     const err = await zuoraRequest('/v1/no-such-thing', { schema: z.unknown() }).catch((e: unknown) => e);
     expect(seen.at(-1)!.headers.get('authorization')).toBe(`Bearer ${token}`);
@@ -58,7 +64,9 @@ describe('zuoraRequest', () => {
   });
 
   it('reports a contract drift as an error naming the path', async () => {
-    const err = await zuoraRequest('/healthz', { schema: z.object({ mode: z.literal('nonsense') }) }).catch((e: unknown) => e);
+    const err = await zuoraRequest('/healthz', { schema: z.object({ mode: z.literal('nonsense') }) }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ZuoraApiError);
     expect((err as Error).message).toContain('/healthz');
   });
@@ -67,8 +75,14 @@ describe('zuoraRequest', () => {
 describe('buildUrl', () => {
   it('encodes Zuora sort `+field` as %2B, repeats arrays and drops empty values', () => {
     configureClient({ baseUrl: '' });
-    expect(buildUrl('/v1/credit-memos', { sort: '+number', status: ['Draft', 'Posted'], currency: '', page: 2, x: undefined })).toBe(
-      '/v1/credit-memos?sort=%2Bnumber&status=Draft&status=Posted&page=2',
-    );
+    expect(
+      buildUrl('/v1/credit-memos', {
+        sort: '+number',
+        status: ['Draft', 'Posted'],
+        currency: '',
+        page: 2,
+        x: undefined,
+      }),
+    ).toBe('/v1/credit-memos?sort=%2Bnumber&status=Draft&status=Posted&page=2');
   });
 });

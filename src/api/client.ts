@@ -104,13 +104,24 @@ export async function zuoraRequest<S extends z.ZodType>(path: string, options: R
   const parsed = options.schema.safeParse(json);
   if (!parsed.success) {
     // A contract drift shows as a clear error naming the path, not as `undefined` deep in a component.
-    throw new ZuoraApiError(res.status, [{ code: 0, message: `Unexpected response from ${path}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` }]);
+    throw new ZuoraApiError(res.status, [
+      {
+        code: 0,
+        message: `Unexpected response from ${path}: ${parsed.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; ')}`,
+      },
+    ]);
   }
   return parsed.data;
 }
 
 /** For non-JSON bodies (PDF files, CSV): the Response after the same headers and error handling. */
-export async function zuoraRequestRaw(path: string, options: Omit<RequestOptions<z.ZodType>, 'schema'>): Promise<Response> {
+export async function zuoraRequestRaw(
+  path: string,
+  options: Omit<RequestOptions<z.ZodType>, 'schema'>,
+): Promise<Response> {
   const res = await send(path, options);
   if (!res.ok) throwIfFailed(res, await readJson(res));
   return res;
@@ -138,11 +149,17 @@ async function send(path: string, options: Omit<RequestOptions<z.ZodType>, 'sche
   let res: Response;
   for (let attempt = 0; ; attempt++) {
     try {
-      res = await fetchOnce(buildUrl(path, options.query), { method, headers, body, signal: options.signal }, retries > 0 ? config.idempotentTimeoutMs : 0);
+      res = await fetchOnce(
+        buildUrl(path, options.query),
+        { method, headers, body, signal: options.signal },
+        retries > 0 ? config.idempotentTimeoutMs : 0,
+      );
     } catch (err) {
       if (err instanceof DOMException && err.name === 'AbortError') throw err;
       if (attempt < retries) continue;
-      throw new ZuoraApiError(0, [{ code: 0, message: `The server could not be reached (${(err as Error).message}).` }]);
+      throw new ZuoraApiError(0, [
+        { code: 0, message: `The server could not be reached (${(err as Error).message}).` },
+      ]);
     }
     // 409: the first attempt is still running on the server; its result will be replayed shortly.
     if (res.status === 409 && attempt < retries) {
@@ -164,7 +181,8 @@ async function fetchOnce(url: string, init: RequestInit, timeoutMs: number): Pro
   try {
     return await config.fetch(url, { ...init, signal });
   } catch (err) {
-    if (timer.signal.aborted && !init.signal?.aborted) throw new Error(`no answer within ${timeoutMs} ms`, { cause: err });
+    if (timer.signal.aborted && !init.signal?.aborted)
+      throw new Error(`no answer within ${timeoutMs} ms`, { cause: err });
     throw err;
   } finally {
     clearTimeout(t);

@@ -7,14 +7,23 @@ import { invoiceKeys } from './invoices.ts';
 // of each invoice a credit memo is applied to.
 
 export const invoiceSummarySchema = z
-  .object({ id: z.string(), invoiceNumber: z.string(), balance: z.number().nullish(), amount: z.number().nullish(), status: z.string().nullish(), success: z.literal(true) })
+  .object({
+    id: z.string(),
+    invoiceNumber: z.string(),
+    balance: z.number().nullish(),
+    amount: z.number().nullish(),
+    status: z.string().nullish(),
+    success: z.literal(true),
+  })
   .loose();
 export type InvoiceSummary = z.infer<typeof invoiceSummarySchema>;
 
 export const invoiceDetailQuery = (key: string) =>
   queryOptions({
     queryKey: invoiceKeys.detail(key),
-    queryFn: ({ signal }) => zuoraRequest(`/v1/invoices/${encodeURIComponent(key)}`, { schema: invoiceSummarySchema, signal }),
+    queryFn: ({ signal }) =>
+      zuoraRequest(`/v1/invoices/${encodeURIComponent(key)}`, { schema: invoiceSummarySchema, signal }),
   });
 
-export const useInvoiceDetail = (key: string | null | undefined) => useQuery({ ...invoiceDetailQuery(key ?? ''), enabled: Boolean(key) });
+export const useInvoiceDetail = (key: string | null | undefined) =>
+  useQuery({ ...invoiceDetailQuery(key ?? ''), enabled: Boolean(key) });

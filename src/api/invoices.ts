@@ -8,13 +8,36 @@ import { zDate, zMoney } from '../contract/common.ts';
 // header (its date bounds the memo date) and its items with their taxation items.
 
 const documentSchema = z
-  .object({ id: z.string(), documentNumber: z.string(), documentType: z.string(), documentDate: zDate, amount: zMoney, balance: zMoney, status: z.string(), currency: z.string().nullish() })
+  .object({
+    id: z.string(),
+    documentNumber: z.string(),
+    documentType: z.string(),
+    documentDate: zDate,
+    amount: zMoney,
+    balance: zMoney,
+    status: z.string(),
+    currency: z.string().nullish(),
+  })
   .loose();
-const documentListSchema = z.object({ documents: z.array(documentSchema), nextPage: z.string().nullish(), success: z.literal(true) });
+const documentListSchema = z.object({
+  documents: z.array(documentSchema),
+  nextPage: z.string().nullish(),
+  success: z.literal(true),
+});
 export type InvoiceDocument = z.infer<typeof documentSchema>;
 
 export const invoiceHeaderSchema = z
-  .object({ id: z.string(), invoiceNumber: z.string(), accountId: z.string(), invoiceDate: zDate, currency: z.string(), amount: zMoney, balance: zMoney, status: z.string(), success: z.literal(true) })
+  .object({
+    id: z.string(),
+    invoiceNumber: z.string(),
+    accountId: z.string(),
+    invoiceDate: zDate,
+    currency: z.string(),
+    amount: zMoney,
+    balance: zMoney,
+    status: z.string(),
+    success: z.literal(true),
+  })
   .loose();
 export type InvoiceHeader = z.infer<typeof invoiceHeaderSchema>;
 
@@ -46,11 +69,16 @@ export const invoiceItemSchema = z
     serviceEndDate: zDate.nullish(),
     processingType: z.string().nullish(),
     taxMode: z.string().nullish(),
-    taxationItems: z.object({ data: z.array(invoiceTaxationItemSchema) }).loose().nullish(),
+    taxationItems: z
+      .object({ data: z.array(invoiceTaxationItemSchema) })
+      .loose()
+      .nullish(),
   })
   .loose();
 export type InvoiceItem = z.infer<typeof invoiceItemSchema>;
-const invoiceItemListSchema = z.object({ invoiceItems: z.array(invoiceItemSchema), nextPage: z.string().nullish(), success: z.literal(true) }).loose();
+const invoiceItemListSchema = z
+  .object({ invoiceItems: z.array(invoiceItemSchema), nextPage: z.string().nullish(), success: z.literal(true) })
+  .loose();
 
 // Keys distinct from other invoice reads (their schemas hold fewer fields).
 export const invoiceKeys = {
@@ -68,7 +96,11 @@ export const postedInvoicesQuery = (accountId: string) =>
     queryFn: async ({ signal }) => {
       const docs: InvoiceDocument[] = [];
       for (let page = 1; page <= 5; page++) {
-        const r = await zuoraRequest('/v1/billing-documents', { schema: documentListSchema, query: { accountId, status: 'Posted', page, pageSize: 40 }, signal });
+        const r = await zuoraRequest('/v1/billing-documents', {
+          schema: documentListSchema,
+          query: { accountId, status: 'Posted', page, pageSize: 40 },
+          signal,
+        });
         docs.push(...r.documents);
         if (!r.nextPage) break;
       }
@@ -76,12 +108,14 @@ export const postedInvoicesQuery = (accountId: string) =>
     },
   });
 
-export const usePostedInvoices = (accountId: string | undefined) => useQuery({ ...postedInvoicesQuery(accountId ?? ''), enabled: Boolean(accountId) });
+export const usePostedInvoices = (accountId: string | undefined) =>
+  useQuery({ ...postedInvoicesQuery(accountId ?? ''), enabled: Boolean(accountId) });
 
 export const invoiceHeaderQuery = (id: string) =>
   queryOptions({
     queryKey: invoiceKeys.header(id),
-    queryFn: ({ signal }) => zuoraRequest(`/v1/invoices/${encodeURIComponent(id)}`, { schema: invoiceHeaderSchema, signal }),
+    queryFn: ({ signal }) =>
+      zuoraRequest(`/v1/invoices/${encodeURIComponent(id)}`, { schema: invoiceHeaderSchema, signal }),
   });
 
 export const invoiceItemsQuery = (id: string) =>
@@ -92,7 +126,11 @@ export const invoiceItemsQuery = (id: string) =>
     queryFn: async ({ signal }) => {
       const items: InvoiceItem[] = [];
       for (let page = 1; page <= 10; page++) {
-        const r = await zuoraRequest(`/v1/invoices/${encodeURIComponent(id)}/items`, { schema: invoiceItemListSchema, query: { page, pageSize: 200 }, signal });
+        const r = await zuoraRequest(`/v1/invoices/${encodeURIComponent(id)}/items`, {
+          schema: invoiceItemListSchema,
+          query: { page, pageSize: 200 },
+          signal,
+        });
         items.push(...r.invoiceItems);
         if (!r.nextPage) break;
       }

@@ -9,6 +9,7 @@ export const paymentSummarySchema = z.object({ id: z.string(), number: z.string(
 export const paymentDetailQuery = (key: string) =>
   queryOptions({
     queryKey: ['payments', 'detail', key] as const,
-    queryFn: ({ signal }) => zuoraRequest(`/v1/payments/${encodeURIComponent(key)}`, { schema: paymentSummarySchema, signal }),
+    queryFn: ({ signal }) =>
+      zuoraRequest(`/v1/payments/${encodeURIComponent(key)}`, { schema: paymentSummarySchema, signal }),
     staleTime: 5 * 60_000,
   });

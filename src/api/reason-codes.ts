@@ -29,13 +29,14 @@ export const reasonCodesQuery = (transactionType: ReasonCodeTransactionType) =>
   queryOptions({
     queryKey: reasonCodeKeys.of(transactionType),
     queryFn: ({ signal }) =>
-      zuoraRequest('/settings/reason-codes', { schema: reasonCodeListSchema, query: { transactionType }, signal }).then((r) =>
-        r.reasonCodes.filter((c) => (c.status ?? 'Active') === 'Active'),
+      zuoraRequest('/settings/reason-codes', { schema: reasonCodeListSchema, query: { transactionType }, signal }).then(
+        (r) => r.reasonCodes.filter((c) => (c.status ?? 'Active') === 'Active'),
       ),
     staleTime: 5 * 60_000,
   });
 
-export const useReasonCodes = (transactionType: ReasonCodeTransactionType) => useQuery(reasonCodesQuery(transactionType));
+export const useReasonCodes = (transactionType: ReasonCodeTransactionType) =>
+  useQuery(reasonCodesQuery(transactionType));
 
 /** The type's default code (flagged by the server, else the first), for prefilling a picker. */
 export function defaultReasonCode(codes: readonly ReasonCode[] | undefined): string {

@@ -29,12 +29,20 @@ export function AppShell() {
           <UserMenu />
         </Toolbar>
       </AppBar>
-      <Drawer variant="permanent" sx={{ width: NAV_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: NAV_WIDTH, boxSizing: 'border-box' } }}>
+      <Drawer
+        variant="permanent"
+        sx={{ width: NAV_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: NAV_WIDTH, boxSizing: 'border-box' } }}
+      >
         <Toolbar variant="dense" />
         <nav aria-label="Main">
           <List dense subheader={<ListSubheader>Billing</ListSubheader>}>
             <ListItem disablePadding>
-              <ListItemButton component={RouterLink} to="/credit-memos" selected={onMemos} aria-current={onMemos ? 'page' : undefined}>
+              <ListItemButton
+                component={RouterLink}
+                to="/credit-memos"
+                selected={onMemos}
+                aria-current={onMemos ? 'page' : undefined}
+              >
                 <ListItemText primary="Credit and Debit Memos" />
               </ListItemButton>
             </ListItem>

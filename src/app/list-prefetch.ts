@@ -8,12 +8,19 @@ import { parseListState } from '../features/memo-list/url-state.ts';
 // Opening the app on a list URL: start the page chunk and the first page of rows at once, in
 // parallel with React's first render, instead of one after the other (chunk -> render -> fetch).
 // The page then finds its query already in flight under the same key.
-export function prefetchListRoute(queryClient: QueryClient, location: Pick<Location, 'pathname' | 'search'>, signedIn: boolean): void {
+export function prefetchListRoute(
+  queryClient: QueryClient,
+  location: Pick<Location, 'pathname' | 'search'>,
+  signedIn: boolean,
+): void {
   const kind = memoKindOfPath(location.pathname);
   if (!kind || !/^\/(credit|debit)-memos\/?$/.test(location.pathname) || !signedIn) return;
   void import('../features/memo-list/memo-list-page.tsx');
   void queryClient.fetchQuery(healthQuery).then(
-    ({ mode }) => queryClient.prefetchQuery(memoListQuery(kind, toListQuery(parseListState(new URLSearchParams(location.search), kind), kind, mode))),
+    ({ mode }) =>
+      queryClient.prefetchQuery(
+        memoListQuery(kind, toListQuery(parseListState(new URLSearchParams(location.search), kind), kind, mode)),
+      ),
     () => undefined,
   );
 }

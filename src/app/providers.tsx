@@ -7,7 +7,15 @@ import type { SessionStore } from './session-store.ts';
 import { theme } from './theme.ts';
 
 /** React Query, MUI theme and the session: shared by the standalone app and the embedded mount. */
-export function AppProviders({ queryClient, sessionStore, children }: { queryClient: QueryClient; sessionStore: SessionStore; children: ReactNode }) {
+export function AppProviders({
+  queryClient,
+  sessionStore,
+  children,
+}: {
+  queryClient: QueryClient;
+  sessionStore: SessionStore;
+  children: ReactNode;
+}) {
   return (
     <QueryClientProvider client={queryClient}>
       <ThemeProvider theme={theme}>

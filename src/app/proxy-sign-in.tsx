@@ -19,7 +19,12 @@ const SESSION_SECONDS = 8 * 60 * 60;
 
 type OnSignedIn = (user: SessionUser, token: TokenResponse) => void;
 
-const tenantToken = (key: string): TokenResponse => ({ access_token: key, token_type: 'bearer', expires_in: SESSION_SECONDS, scope: TENANT_SCOPE });
+const tenantToken = (key: string): TokenResponse => ({
+  access_token: key,
+  token_type: 'bearer',
+  expires_in: SESSION_SECONDS,
+  scope: TENANT_SCOPE,
+});
 
 /** Access key form (shared secret), straight in (trusted header), or an explanation (unconfigured). */
 export function ProxySignIn({ auth, onSignedIn }: { auth: ProxyAuthMode | undefined; onSignedIn: OnSignedIn }) {
@@ -36,7 +41,8 @@ export function ProxySignIn({ auth, onSignedIn }: { auth: ProxyAuthMode | undefi
   if (auth !== 'shared-secret') {
     return (
       <Alert severity="error">
-        This server is connected to a Zuora tenant but does not accept browser sign-in yet: set PROXY_AUTH (shared-secret or trusted-header) on the server.
+        This server is connected to a Zuora tenant but does not accept browser sign-in yet: set PROXY_AUTH
+        (shared-secret or trusted-header) on the server.
       </Alert>
     );
   }
@@ -54,10 +60,17 @@ function AccessKeyForm({ onSignedIn }: { onSignedIn: OnSignedIn }) {
     setError(null);
     try {
       // A route the server answers itself behind the same check: the key is verified without calling the tenant.
-      await zuoraRequest('/settings/reason-codes', { schema: z.unknown(), headers: { authorization: `Bearer ${key.trim()}` } });
+      await zuoraRequest('/settings/reason-codes', {
+        schema: z.unknown(),
+        headers: { authorization: `Bearer ${key.trim()}` },
+      });
       onSignedIn({ id: 'tenant-user', name: 'Tenant user', role: 'tenant' }, tenantToken(key.trim()));
     } catch (err) {
-      setError(err instanceof ZuoraApiError && err.status === 401 ? new ZuoraApiError(401, [{ code: 90000011, message: 'That access key is not valid.' }]) : err);
+      setError(
+        err instanceof ZuoraApiError && err.status === 401
+          ? new ZuoraApiError(401, [{ code: 90000011, message: 'That access key is not valid.' }])
+          : err,
+      );
     } finally {
       setBusy(false);
     }
@@ -65,9 +78,19 @@ function AccessKeyForm({ onSignedIn }: { onSignedIn: OnSignedIn }) {
 
   return (
     <Stack component="form" spacing={2} onSubmit={(e) => void submit(e)} noValidate>
-      <Typography color="text.secondary">This server is connected to your Zuora tenant. Enter the access key your administrator gave you.</Typography>
+      <Typography color="text.secondary">
+        This server is connected to your Zuora tenant. Enter the access key your administrator gave you.
+      </Typography>
       <ErrorAlert error={error} />
-      <TextField label="Access key" type="password" autoComplete="current-password" value={key} onChange={(e) => setKey(e.target.value)} required autoFocus />
+      <TextField
+        label="Access key"
+        type="password"
+        autoComplete="current-password"
+        value={key}
+        onChange={(e) => setKey(e.target.value)}
+        required
+        autoFocus
+      />
       <Button type="submit" variant="contained" disabled={busy || key.trim().length === 0}>
         Sign in
       </Button>

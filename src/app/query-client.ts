@@ -8,7 +8,8 @@ export function createQueryClient(): QueryClient {
       queries: {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
-        retry: (count, error) => count < 2 && (!(error instanceof ZuoraApiError) || error.status === 0 || [50, 61].includes(error.category)),
+        retry: (count, error) =>
+          count < 2 && (!(error instanceof ZuoraApiError) || error.status === 0 || [50, 61].includes(error.category)),
       },
       mutations: { retry: false },
     },

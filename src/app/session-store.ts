@@ -25,7 +25,9 @@ export interface SessionStore {
 
 const STORAGE_KEY = 'cdm.session';
 
-export function createSessionStore(opts: { storage?: Storage | null; initial?: SessionState | null } = {}): SessionStore {
+export function createSessionStore(
+  opts: { storage?: Storage | null; initial?: SessionState | null } = {},
+): SessionStore {
   const storage = opts.storage === undefined ? safeSessionStorage() : opts.storage;
   let state: SessionState | null = opts.initial ?? read(storage);
   const listeners = new Set<() => void>();
@@ -49,7 +51,8 @@ export function createSessionStore(opts: { storage?: Storage | null; initial?: S
   };
 }
 
-export const permissionSet = (scope: string | undefined): Set<Permission> => new Set(scope ? permissionsOfScope(scope) : []);
+export const permissionSet = (scope: string | undefined): Set<Permission> =>
+  new Set(scope ? permissionsOfScope(scope) : []);
 
 function safeSessionStorage(): Storage | null {
   try {

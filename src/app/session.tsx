@@ -26,7 +26,12 @@ export function useSession(): Session {
       user: state?.user ?? null,
       permissions: permissionSet(state?.scope),
       signIn: (user, token) =>
-        store.set({ user, token: token.access_token, scope: token.scope, expiresAt: Date.now() + token.expires_in * 1000 }),
+        store.set({
+          user,
+          token: token.access_token,
+          scope: token.scope,
+          expiresAt: Date.now() + token.expires_in * 1000,
+        }),
       signOut: () => store.set(null),
     }),
     [state, store],

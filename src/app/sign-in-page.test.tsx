@@ -13,9 +13,16 @@ import SignInPage from './sign-in-page.tsx';
 // answered by the proxy itself, so no tenant is needed; nothing is forwarded).
 const NO_TENANT = 'http://127.0.0.1:9';
 
-function renderSignIn(env: Record<string, string>): { store: SessionStore; router: ReturnType<typeof createMemoryRouter> } {
+function renderSignIn(env: Record<string, string>): {
+  store: SessionStore;
+  router: ReturnType<typeof createMemoryRouter>;
+} {
   const { app } = startProxy(NO_TENANT, env);
-  configureClient({ baseUrl: 'http://proxy.test', getToken: () => null, fetch: async (input, init) => app.request(new Request(input, init)) });
+  configureClient({
+    baseUrl: 'http://proxy.test',
+    getToken: () => null,
+    fetch: async (input, init) => app.request(new Request(input, init)),
+  });
   const store = createSessionStore({ storage: null });
   const router = createMemoryRouter(
     [

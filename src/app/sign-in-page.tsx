@@ -66,11 +66,22 @@ export default function SignInPage() {
               <Typography color="text.secondary" sx={{ mb: 2 }}>
                 Credit and Debit Memos sandbox: choose a demo user. What you can do follows the user&apos;s permissions.
               </Typography>
-              <ErrorAlert error={error ?? health.error ?? users.error} onRetry={users.error ? () => void users.refetch() : undefined} />
+              <ErrorAlert
+                error={error ?? health.error ?? users.error}
+                onRetry={users.error ? () => void users.refetch() : undefined}
+              />
               <Stack spacing={1} sx={{ mt: 1 }}>
-                {users.isPending && !health.isError && [0, 1, 2].map((i) => <Skeleton key={i} variant="rounded" height={40} />)}
+                {users.isPending &&
+                  !health.isError &&
+                  [0, 1, 2].map((i) => <Skeleton key={i} variant="rounded" height={40} />)}
                 {users.data?.map((u) => (
-                  <Button key={u.id} variant="outlined" disabled={busy !== null} onClick={() => void choose(u)} sx={{ justifyContent: 'space-between' }}>
+                  <Button
+                    key={u.id}
+                    variant="outlined"
+                    disabled={busy !== null}
+                    onClick={() => void choose(u)}
+                    sx={{ justifyContent: 'space-between' }}
+                  >
                     <span>Sign in as {u.name}</span>
                     <Typography component="span" variant="body2" color="text.secondary">
                       {u.role}

@@ -23,7 +23,9 @@ export const themeOptions: ThemeOptions = {
     MuiTab: { styleOverrides: { root: { textTransform: 'none', fontWeight: 600 } } },
     // A disabled field's helper text still explains something ("The account's currency…"): keep it
     // readable (MUI greys it to 38% black, below WCAG AA contrast).
-    MuiFormHelperText: { styleOverrides: { root: ({ theme }) => ({ '&.Mui-disabled': { color: theme.palette.text.secondary } }) } },
+    MuiFormHelperText: {
+      styleOverrides: { root: ({ theme }) => ({ '&.Mui-disabled': { color: theme.palette.text.secondary } }) },
+    },
   },
 };
 

@@ -32,7 +32,13 @@ export function UserMenu() {
 
   return (
     <>
-      <Button color="inherit" startIcon={<AccountCircle />} aria-haspopup="menu" aria-expanded={anchor ? 'true' : 'false'} onClick={(e) => setAnchor(e.currentTarget)}>
+      <Button
+        color="inherit"
+        startIcon={<AccountCircle />}
+        aria-haspopup="menu"
+        aria-expanded={anchor ? 'true' : 'false'}
+        onClick={(e) => setAnchor(e.currentTarget)}
+      >
         {user ? `${user.name} (${user.role})` : 'Not signed in'}
       </Button>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>

@@ -13,7 +13,12 @@ export interface ActionNotice {
 /** The confirmation after an action, with a link to the document it created when there is one. */
 export function ActionSnackbar({ notice, onClose }: { notice: ActionNotice | null; onClose: () => void }) {
   return (
-    <Snackbar open={Boolean(notice)} onClose={(_, reason) => reason !== 'clickaway' && onClose()} autoHideDuration={8000} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
+    <Snackbar
+      open={Boolean(notice)}
+      onClose={(_, reason) => reason !== 'clickaway' && onClose()}
+      autoHideDuration={8000}
+      anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+    >
       <Alert
         severity="success"
         variant="filled"

@@ -21,7 +21,16 @@ export interface ConfirmDialogProps {
 }
 
 /** A yes/no question. The confirm button cannot be pressed twice while the action runs. */
-export function ConfirmDialog({ open, title, children, confirmLabel = 'Confirm', cancelLabel = 'Cancel', destructive, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel = 'Confirm',
+  cancelLabel = 'Cancel',
+  destructive,
+  onConfirm,
+  onClose,
+}: ConfirmDialogProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const titleId = `confirm-${title.replace(/\W+/g, '-').toLowerCase()}`;
@@ -53,7 +62,12 @@ export function ConfirmDialog({ open, title, children, confirmLabel = 'Confirm',
         <Button onClick={onClose} disabled={busy}>
           {cancelLabel}
         </Button>
-        <Button variant="contained" color={destructive ? 'error' : 'primary'} onClick={() => void confirm()} disabled={busy}>
+        <Button
+          variant="contained"
+          color={destructive ? 'error' : 'primary'}
+          onClick={() => void confirm()}
+          disabled={busy}
+        >
           {confirmLabel}
         </Button>
       </DialogActions>

@@ -6,7 +6,10 @@ import { ZuoraApiError } from '../api/client.ts';
 /** Shows Zuora's reasons (message and code) of a failed request, with an optional retry. */
 export function ErrorAlert({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
   if (!error) return null;
-  const reasons = error instanceof ZuoraApiError ? error.reasons : [{ code: 0, message: error instanceof Error ? error.message : String(error) }];
+  const reasons =
+    error instanceof ZuoraApiError
+      ? error.reasons
+      : [{ code: 0, message: error instanceof Error ? error.message : String(error) }];
   return (
     <Alert
       severity="error"

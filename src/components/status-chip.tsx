@@ -17,5 +17,12 @@ const COLORS: Record<MemoStatus, ChipProps['color']> = {
 
 /** A memo status as a chip; the text is the status itself, so color is never the only cue. */
 export function StatusChip({ status, size = 'small' }: { status: string; size?: ChipProps['size'] }) {
-  return <Chip label={statusLabel(status)} color={COLORS[status as MemoStatus] ?? 'default'} size={size} variant="outlined" />;
+  return (
+    <Chip
+      label={statusLabel(status)}
+      color={COLORS[status as MemoStatus] ?? 'default'}
+      size={size}
+      variant="outlined"
+    />
+  );
 }

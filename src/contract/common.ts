@@ -7,16 +7,49 @@ export const zDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$
 /** Money travels as a JSON number; the SPA and server convert it to a decimal at once (src/lib/money). */
 export const zMoney = z.number();
 
-export const MEMO_STATUSES = ['Draft', 'Posted', 'Canceled', 'Error', 'PendingForTax', 'Generating', 'CancelInProgress'] as const;
+export const MEMO_STATUSES = [
+  'Draft',
+  'Posted',
+  'Canceled',
+  'Error',
+  'PendingForTax',
+  'Generating',
+  'CancelInProgress',
+] as const;
 export const zMemoStatus = z.enum(MEMO_STATUSES);
 export type MemoStatus = z.infer<typeof zMemoStatus>;
 
 export const TRANSFERRED_TO_ACCOUNTING = ['Processing', 'Yes', 'No', 'Error', 'Ignore'] as const;
-export const DM_SOURCE_TYPES = ['Subscription', 'Standalone', 'Order', 'Consolidation', 'Invoice', 'CreditMemo'] as const;
-export const CM_SOURCE_TYPES = ['Subscription', 'Standalone', 'Invoice', 'Order', 'CreditMemo', 'Consolidation'] as const;
+export const DM_SOURCE_TYPES = [
+  'Subscription',
+  'Standalone',
+  'Order',
+  'Consolidation',
+  'Invoice',
+  'CreditMemo',
+] as const;
+export const CM_SOURCE_TYPES = [
+  'Subscription',
+  'Standalone',
+  'Invoice',
+  'Order',
+  'CreditMemo',
+  'Consolidation',
+] as const;
 export const TAX_MODES = ['TaxExclusive', 'TaxInclusive'] as const;
 export const TAX_RATE_TYPES = ['Percentage', 'FlatFee'] as const;
-export const REFUND_METHOD_TYPES = ['ACH', 'Cash', 'Check', 'CreditCard', 'PayPal', 'WireTransfer', 'DebitCard', 'CreditCardReferenceTransaction', 'BankTransfer', 'Other'] as const;
+export const REFUND_METHOD_TYPES = [
+  'ACH',
+  'Cash',
+  'Check',
+  'CreditCard',
+  'PayPal',
+  'WireTransfer',
+  'DebitCard',
+  'CreditCardReferenceTransaction',
+  'BankTransfer',
+  'Other',
+] as const;
 
 /** `{ <collection>: T[], nextPage?: url, success: true }`: classic v1 list envelope. */
 export function listEnvelope<K extends string, T extends z.ZodType>(key: K, item: T) {

@@ -8,13 +8,35 @@ import { zDateTime } from './common.ts';
 
 export const uploadFileResponseSchema = z.object({ fileId: z.string(), success: z.literal(true) });
 
-export const PDF_GENERATION_STATUSES = ['None', 'Pending', 'Processing', 'Generated', 'Error', 'Obsolete', 'Archived'] as const;
+export const PDF_GENERATION_STATUSES = [
+  'None',
+  'Pending',
+  'Processing',
+  'Generated',
+  'Error',
+  'Obsolete',
+  'Archived',
+] as const;
 
-const pdfStatusCommon = { pdfGenerationStatus: z.enum(PDF_GENERATION_STATUSES), createdOn: z.string(), updatedOn: z.string() };
-export const debitMemoPdfStatusSchema = z.object({ debitMemoId: z.string(), debitMemoNumber: z.string(), ...pdfStatusCommon }).loose();
-export const creditMemoPdfStatusSchema = z.object({ creditMemoId: z.string(), creditMemoNumber: z.string(), ...pdfStatusCommon }).loose();
-export const debitMemoPdfStatusResponseSchema = z.object({ debitMemoFiles: z.array(debitMemoPdfStatusSchema), success: z.literal(true) });
-export const creditMemoPdfStatusResponseSchema = z.object({ creditMemoFiles: z.array(creditMemoPdfStatusSchema), success: z.literal(true) });
+const pdfStatusCommon = {
+  pdfGenerationStatus: z.enum(PDF_GENERATION_STATUSES),
+  createdOn: z.string(),
+  updatedOn: z.string(),
+};
+export const debitMemoPdfStatusSchema = z
+  .object({ debitMemoId: z.string(), debitMemoNumber: z.string(), ...pdfStatusCommon })
+  .loose();
+export const creditMemoPdfStatusSchema = z
+  .object({ creditMemoId: z.string(), creditMemoNumber: z.string(), ...pdfStatusCommon })
+  .loose();
+export const debitMemoPdfStatusResponseSchema = z.object({
+  debitMemoFiles: z.array(debitMemoPdfStatusSchema),
+  success: z.literal(true),
+});
+export const creditMemoPdfStatusResponseSchema = z.object({
+  creditMemoFiles: z.array(creditMemoPdfStatusSchema),
+  success: z.literal(true),
+});
 
 /** One entry of a memo's timeline (sandbox extension `GET …/{key}/history`), oldest first. */
 export const memoHistoryEventSchema = z.object({
@@ -26,7 +48,10 @@ export const memoHistoryEventSchema = z.object({
   detail: z.record(z.string(), z.unknown()),
 });
 export type MemoHistoryEvent = z.infer<typeof memoHistoryEventSchema>;
-export const memoHistoryResponseSchema = z.object({ events: z.array(memoHistoryEventSchema), success: z.literal(true) });
+export const memoHistoryResponseSchema = z.object({
+  events: z.array(memoHistoryEventSchema),
+  success: z.literal(true),
+});
 
 /** Sandbox-only `GET /sandbox/outbox`: the emails the sandbox recorded instead of sending. */
 export const outboxEmailSchema = z.object({

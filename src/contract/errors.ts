@@ -42,14 +42,23 @@ export function categoryOf(code: number): number {
 /** Default HTTP status for a category (docs/zuora/api-digest.md A1). Real Zuora may answer 200 with success:false. */
 export function httpStatusFor(category: number): number {
   switch (category) {
-    case 10: return 403;
-    case 11: return 401;
-    case 40: return 404;
-    case 45: return 405;
-    case 50: return 409;
-    case 60: return 500;
-    case 61: return 503;
-    case 70: return 429;
-    default: return 400;
+    case 10:
+      return 403;
+    case 11:
+      return 401;
+    case 40:
+      return 404;
+    case 45:
+      return 405;
+    case 50:
+      return 409;
+    case 60:
+      return 500;
+    case 61:
+      return 503;
+    case 70:
+      return 429;
+    default:
+      return 400;
   }
 }

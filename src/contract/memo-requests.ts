@@ -42,8 +42,18 @@ function withCustomFields<S extends Shape>(shape: S) {
       if (unknown.length) ctx.addIssue({ code: 'unrecognized_keys', keys: unknown, input: value });
       for (const [k, v] of Object.entries(value)) {
         if (known.has(k) || !CUSTOM_FIELD_RE.test(k)) continue;
-        const ok = v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length <= 255);
-        if (!ok) ctx.addIssue({ code: 'custom', path: [k], message: 'a custom field must be a string of at most 255 characters, a number or a boolean', input: v });
+        const ok =
+          v === null ||
+          typeof v === 'boolean' ||
+          (typeof v === 'number' && Number.isFinite(v)) ||
+          (typeof v === 'string' && v.length <= 255);
+        if (!ok)
+          ctx.addIssue({
+            code: 'custom',
+            path: [k],
+            message: 'a custom field must be a string of at most 255 characters, a number or a boolean',
+            input: v,
+          });
       }
     });
 }
@@ -53,13 +63,28 @@ export function customFieldsOf(body: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).filter(([k]) => CUSTOM_FIELD_RE.test(k)));
 }
 
-const missing = (ctx: z.RefinementCtx, path: string) => ctx.addIssue({ code: 'invalid_type', expected: 'string', path: [path], message: `'${path}' is required.`, input: undefined });
+const missing = (ctx: z.RefinementCtx, path: string) =>
+  ctx.addIssue({
+    code: 'invalid_type',
+    expected: 'string',
+    path: [path],
+    message: `'${path}' is required.`,
+    input: undefined,
+  });
 const conflict = (ctx: z.RefinementCtx, a: string, b: string) =>
-  ctx.addIssue({ code: 'custom', path: [b], message: `'${a}' and '${b}' are the same field under different API versions; send only one.` });
+  ctx.addIssue({
+    code: 'custom',
+    path: [b],
+    message: `'${a}' and '${b}' are the same field under different API versions; send only one.`,
+  });
 
 function checkServicePeriod(v: { serviceStartDate?: string; serviceEndDate?: string }, ctx: z.RefinementCtx) {
   if (v.serviceStartDate && v.serviceEndDate && v.serviceEndDate < v.serviceStartDate) {
-    ctx.addIssue({ code: 'custom', path: ['serviceEndDate'], message: 'serviceEndDate must not be before serviceStartDate' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['serviceEndDate'],
+      message: 'serviceEndDate must not be before serviceStartDate',
+    });
   }
 }
 
@@ -91,7 +116,8 @@ function chargeSchema<F extends z.ZodType>(finance: F) {
     })
     .superRefine((v, ctx) => {
       if (v.productRatePlanChargeId === undefined && v.chargeId === undefined) missing(ctx, 'productRatePlanChargeId');
-      if (v.productRatePlanChargeId !== undefined && v.chargeId !== undefined) conflict(ctx, 'productRatePlanChargeId', 'chargeId');
+      if (v.productRatePlanChargeId !== undefined && v.chargeId !== undefined)
+        conflict(ctx, 'productRatePlanChargeId', 'chargeId');
       if (v.amount !== undefined && v.memoItemAmount !== undefined) conflict(ctx, 'amount', 'memoItemAmount');
       if (v.description !== undefined && v.comment !== undefined) conflict(ctx, 'description', 'comment');
       checkServicePeriod(v, ctx);
@@ -173,7 +199,11 @@ function taxItemSchema<F extends z.ZodType>(finance: F) {
   });
 }
 
-function invoiceItemSchema<F extends z.ZodType, T extends z.ZodType>(finance: F, taxItem: T, invoiceItemRequired: boolean) {
+function invoiceItemSchema<F extends z.ZodType, T extends z.ZodType>(
+  finance: F,
+  taxItem: T,
+  invoiceItemRequired: boolean,
+) {
   return z
     .strictObject({
       amount: zNonNegativeAmount,
@@ -197,7 +227,8 @@ function invoiceItemSchema<F extends z.ZodType, T extends z.ZodType>(finance: F,
 
 export const debitMemoInvoiceItemSchema = invoiceItemSchema(dmChargeFinance, taxItemSchema(dmTaxFinance), false);
 export const creditMemoInvoiceItemSchema = invoiceItemSchema(cmChargeFinance, taxItemSchema(cmTaxFinance), true);
-export type MemoInvoiceItemRequest = z.infer<typeof creditMemoInvoiceItemSchema> | z.infer<typeof debitMemoInvoiceItemSchema>;
+export type MemoInvoiceItemRequest =
+  z.infer<typeof creditMemoInvoiceItemSchema> | z.infer<typeof debitMemoInvoiceItemSchema>;
 
 const fromInvoiceCommon = {
   autoPost: z.boolean().optional(),
@@ -210,13 +241,24 @@ const fromInvoiceCommon = {
   number: zMemoNumber.optional(),
 };
 
-function checkTaxInclusive(v: { taxAutoCalculation?: boolean; items: { taxMode?: string; taxItems?: unknown[] }[] }, ctx: z.RefinementCtx) {
+function checkTaxInclusive(
+  v: { taxAutoCalculation?: boolean; items: { taxMode?: string; taxItems?: unknown[] }[] },
+  ctx: z.RefinementCtx,
+) {
   v.items.forEach((item, i) => {
     if (item.taxMode === 'TaxInclusive' && v.taxAutoCalculation === false) {
-      ctx.addIssue({ code: 'custom', path: ['items', i, 'taxMode'], message: 'TaxInclusive items need taxAutoCalculation=true' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['items', i, 'taxMode'],
+        message: 'TaxInclusive items need taxAutoCalculation=true',
+      });
     }
     if (item.taxMode === 'TaxInclusive' && item.taxItems?.length) {
-      ctx.addIssue({ code: 'custom', path: ['items', i, 'taxItems'], message: 'tax amounts cannot be supplied for TaxInclusive items' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['items', i, 'taxItems'],
+        message: 'tax amounts cannot be supplied for TaxInclusive items',
+      });
     }
   });
 }
@@ -276,13 +318,29 @@ function updateItemSchema<F extends z.ZodType, T extends z.ZodType>(finance: F, 
       if (v.id === undefined) {
         if (v.delete) missing(ctx, 'id');
         if (v.productRatePlanChargeId === undefined) missing(ctx, 'productRatePlanChargeId');
-        if (v.amount === undefined) ctx.addIssue({ code: 'invalid_type', expected: 'number', path: ['amount'], message: "'amount' is required.", input: undefined });
+        if (v.amount === undefined)
+          ctx.addIssue({
+            code: 'invalid_type',
+            expected: 'number',
+            path: ['amount'],
+            message: "'amount' is required.",
+            input: undefined,
+          });
       } else if (v.productRatePlanChargeId !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['productRatePlanChargeId'], message: 'productRatePlanChargeId is only for new items (without id)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['productRatePlanChargeId'],
+          message: 'productRatePlanChargeId is only for new items (without id)',
+        });
       }
       if (v.delete === true) {
         const others = Object.keys(v).filter((k) => k !== 'id' && k !== 'delete');
-        if (others.length) ctx.addIssue({ code: 'custom', path: ['delete'], message: `an item to delete takes only 'id' and 'delete' (got ${others.join(', ')})` });
+        if (others.length)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['delete'],
+            message: `an item to delete takes only 'id' and 'delete' (got ${others.join(', ')})`,
+          });
       }
     });
 }
@@ -365,7 +423,10 @@ export const bulkCreditMemoResponseSchema = z.object({
 
 /** Deprecated `PUT /v1/debit-memos` (§4.6): due dates of several debit memos. */
 export const updateDebitMemoDueDatesSchema = z.strictObject({
-  debitMemos: z.array(z.strictObject({ id: zKey, dueDate: zValidDate })).min(1).max(BULK_MAX),
+  debitMemos: z
+    .array(z.strictObject({ id: zKey, dueDate: zValidDate }))
+    .min(1)
+    .max(BULK_MAX),
 });
 export type UpdateDebitMemoDueDatesRequest = z.infer<typeof updateDebitMemoDueDatesSchema>;
 
@@ -375,7 +436,10 @@ export const emailMemoSchema = z.strictObject({
   emailAddresses: z
     .string()
     .max(2000)
-    .refine((s) => s.split(',').every((a) => /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/.test(a.trim())), 'must be comma-separated email addresses')
+    .refine(
+      (s) => s.split(',').every((a) => /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/.test(a.trim())),
+      'must be comma-separated email addresses',
+    )
     .optional(),
   includeAdditionalEmailAddresses: z.boolean().optional(),
   pdfFileId: zKey.optional(),

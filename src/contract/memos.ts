@@ -94,7 +94,10 @@ const taxItemCommon = {
   taxRate: z.number(),
   taxRateDescription: z.string().nullable(),
   taxRateType: z.string(),
-  financeInformation: z.object({ salesTaxPayableAccountingCode: z.string().nullish(), onAccountAccountingCode: z.string().nullish() }).loose().nullish(),
+  financeInformation: z
+    .object({ salesTaxPayableAccountingCode: z.string().nullish(), onAccountAccountingCode: z.string().nullish() })
+    .loose()
+    .nullish(),
 };
 
 /** DM taxation item (zuora-version ≥ 239.0). */
@@ -156,7 +159,13 @@ export type CreditMemoItem = z.infer<typeof creditMemoItemSchema>;
 
 /** A CM part: the unapplied part has both invoiceId and debitMemoId null (docs/zuora/api-digest.md §5.3). */
 export const creditMemoPartSchema = z
-  .object({ id: z.string(), amount: zMoney, invoiceId: z.string().nullable(), debitMemoId: z.string().nullable(), ...audit })
+  .object({
+    id: z.string(),
+    amount: zMoney,
+    invoiceId: z.string().nullable(),
+    debitMemoId: z.string().nullable(),
+    ...audit,
+  })
   .loose();
 export type CreditMemoPart = z.infer<typeof creditMemoPartSchema>;
 
@@ -171,7 +180,9 @@ export const debitMemoApplicationPartSchema = z
   .loose();
 export type DebitMemoApplicationPart = z.infer<typeof debitMemoApplicationPartSchema>;
 
-export const memoFileSchema = z.object({ id: z.string(), pdfFileUrl: z.string(), versionNumber: z.number().int() }).loose();
+export const memoFileSchema = z
+  .object({ id: z.string(), pdfFileUrl: z.string(), versionNumber: z.number().int() })
+  .loose();
 export type MemoFile = z.infer<typeof memoFileSchema>;
 
 export const debitMemoListSchema = listEnvelope('debitmemos', debitMemoSchema);
@@ -187,7 +198,17 @@ export const debitMemoResponseSchema = debitMemoSchema.extend({ success: z.liter
 export const creditMemoResponseSchema = creditMemoSchema.extend({ success: z.literal(true) });
 
 /** PUT /v1/debit-memos/{key}/write-off response (seed 002). */
-export const writeOffDebitMemoResponseSchema = z.object({ creditMemo: z.object({ id: zId }), success: z.literal(true) });
+export const writeOffDebitMemoResponseSchema = z.object({
+  creditMemo: z.object({ id: zId }),
+  success: z.literal(true),
+});
 /** PUT /v1/credit-memos/{id}/write-off response. */
-export const writeOffCreditMemoResponseSchema = z.object({ debitMemo: z.object({ id: zId }), success: z.literal(true) });
-export const reverseCreditMemoResponseSchema = z.object({ creditMemo: z.object({ id: zId }), debitMemo: z.object({ id: zId }), success: z.literal(true) });
+export const writeOffCreditMemoResponseSchema = z.object({
+  debitMemo: z.object({ id: zId }),
+  success: z.literal(true),
+});
+export const reverseCreditMemoResponseSchema = z.object({
+  creditMemo: z.object({ id: zId }),
+  debitMemo: z.object({ id: zId }),
+  success: z.literal(true),
+});

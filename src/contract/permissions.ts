@@ -45,7 +45,20 @@ export type DemoRole = 'admin' | 'clerk' | 'viewer';
 
 export const ROLE_PERMISSIONS: Record<DemoRole, readonly Permission[]> = {
   admin: PERMISSIONS,
-  clerk: ['memo.view', 'memo.create', 'memo.edit', 'memo.post', 'memo.unpost', 'memo.cancel', 'memo.email', 'memo.pdf', 'memo.upload', 'creditmemo.apply', 'creditmemo.unapply', 'debitmemo.collect'],
+  clerk: [
+    'memo.view',
+    'memo.create',
+    'memo.edit',
+    'memo.post',
+    'memo.unpost',
+    'memo.cancel',
+    'memo.email',
+    'memo.pdf',
+    'memo.upload',
+    'creditmemo.apply',
+    'creditmemo.unapply',
+    'debitmemo.collect',
+  ],
   viewer: ['memo.view'],
 };
 

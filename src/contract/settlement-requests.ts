@@ -50,11 +50,29 @@ export type ApplyTargetItem = z.infer<typeof applyInvoiceItemSchema> | z.infer<t
 export const paymentApplyRequestSchema = z.strictObject({
   effectiveDate: zDate.optional(),
   invoices: z
-    .array(z.strictObject({ invoiceId: id, amount: zMoney, items: z.array(z.strictObject({ amount: zMoney, invoiceItemId: id.optional(), taxItemId: id.optional() })).max(1000).optional() }))
+    .array(
+      z.strictObject({
+        invoiceId: id,
+        amount: zMoney,
+        items: z
+          .array(z.strictObject({ amount: zMoney, invoiceItemId: id.optional(), taxItemId: id.optional() }))
+          .max(1000)
+          .optional(),
+      }),
+    )
     .max(1000)
     .optional(),
   debitMemos: z
-    .array(z.strictObject({ debitMemoId: id, amount: zMoney, items: z.array(z.strictObject({ amount: zMoney, debitMemoItemId: id.optional(), taxItemId: id.optional() })).max(1000).optional() }))
+    .array(
+      z.strictObject({
+        debitMemoId: id,
+        amount: zMoney,
+        items: z
+          .array(z.strictObject({ amount: zMoney, debitMemoItemId: id.optional(), taxItemId: id.optional() }))
+          .max(1000)
+          .optional(),
+      }),
+    )
     .max(1000)
     .optional(),
 });
@@ -77,7 +95,10 @@ export const creditMemoRefundRequestSchema = z.strictObject({
   secondRefundReferenceId: z.string().max(100).optional(),
   softDescriptor: z.string().max(35).optional(),
   softDescriptorPhone: z.string().max(20).optional(),
-  items: z.array(z.strictObject({ amount: zMoney, creditMemoItemId: id.optional(), creditTaxItemId: id.optional() })).max(1000).optional(),
+  items: z
+    .array(z.strictObject({ amount: zMoney, creditMemoItemId: id.optional(), creditTaxItemId: id.optional() }))
+    .max(1000)
+    .optional(),
   financeInformation: z
     .strictObject({
       bankAccountAccountingCode: z.string().max(100).optional(),

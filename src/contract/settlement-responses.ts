@@ -9,7 +9,9 @@ const ref = z.object({ id: zId }).loose();
 /** DM write-off (seed 002): `{ creditMemo: { id }, success: true }`. */
 export const debitMemoWriteOffResponseSchema = z.object({ creditMemo: ref, success: z.literal(true) }).loose();
 /** CM reverse: `{ creditMemo: { id }, debitMemo: { id }, success }`. */
-export const creditMemoReverseResponseSchema = z.object({ creditMemo: ref, debitMemo: ref, success: z.literal(true) }).loose();
+export const creditMemoReverseResponseSchema = z
+  .object({ creditMemo: ref, debitMemo: ref, success: z.literal(true) })
+  .loose();
 /** CM write-off: `{ debitMemo: { id }, success }`. */
 export const creditMemoWriteOffResponseSchema = z.object({ debitMemo: ref, success: z.literal(true) }).loose();
 

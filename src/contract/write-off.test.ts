@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { previewWriteOff, writeOffAmountProblem, writeOffDateProblem, writeOffItemsOf, writeOffItemsProblem, writeOffRequestSchema } from './write-off.ts';
+import {
+  previewWriteOff,
+  writeOffAmountProblem,
+  writeOffDateProblem,
+  writeOffItemsOf,
+  writeOffItemsProblem,
+  writeOffRequestSchema,
+} from './write-off.ts';
 
 const usdItems = [
-  { id: 'i1', balance: 100, skuName: 'Gold', financeInformation: { deferredRevenueAccountingCode: 'Deferred Revenue' }, taxationItems: { data: [{ id: 't1', balance: 8.25, name: 'CA tax' }] } },
+  {
+    id: 'i1',
+    balance: 100,
+    skuName: 'Gold',
+    financeInformation: { deferredRevenueAccountingCode: 'Deferred Revenue' },
+    taxationItems: { data: [{ id: 't1', balance: 8.25, name: 'CA tax' }] },
+  },
   { id: 'i2', balance: 33.33, skuName: 'Silver', taxationItems: { data: [] } },
 ];
 
@@ -28,21 +41,47 @@ describe('previewWriteOff', () => {
   });
 
   it('JPY: whole yen only', () => {
-    const p = previewWriteOff({ currency: 'JPY', balance: 1000 }, [{ id: 'a', balance: 500, taxationItems: [{ id: 'x', balance: 50 }] }, { id: 'b', balance: 450 }], 100);
+    const p = previewWriteOff(
+      { currency: 'JPY', balance: 1000 },
+      [
+        { id: 'a', balance: 500, taxationItems: [{ id: 'x', balance: 50 }] },
+        { id: 'b', balance: 450 },
+      ],
+      100,
+    );
     expect(p.lines.map((l) => l.amount.toString())).toEqual(['50', '45']);
     expect(p.lines[0].taxationItems[0].amount.toString()).toBe('5');
-    const q = previewWriteOff({ currency: 'JPY', balance: 3 }, [{ id: 'a', balance: 1 }, { id: 'b', balance: 1 }, { id: 'c', balance: 1 }], 2);
+    const q = previewWriteOff(
+      { currency: 'JPY', balance: 3 },
+      [
+        { id: 'a', balance: 1 },
+        { id: 'b', balance: 1 },
+        { id: 'c', balance: 1 },
+      ],
+      2,
+    );
     expect(q.lines.map((l) => l.amount.toString())).toEqual(['1', '1', '0']);
   });
 
   it('KWD: three decimals', () => {
-    const p = previewWriteOff({ currency: 'KWD', balance: '10.000' }, [{ id: 'a', balance: 3 }, { id: 'b', balance: 3 }, { id: 'c', balance: 4 }], '1.001');
+    const p = previewWriteOff(
+      { currency: 'KWD', balance: '10.000' },
+      [
+        { id: 'a', balance: 3 },
+        { id: 'b', balance: 3 },
+        { id: 'c', balance: 4 },
+      ],
+      '1.001',
+    );
     expect(p.lines.map((l) => l.amount.toString())).toEqual(['0.3', '0.3', '0.401']);
     expect(p.amount.toString()).toBe('1.001');
   });
 
   it('skips closed lines in items[] and the sum equals the amount', () => {
-    const items = [{ id: 'a', balance: 0 }, { id: 'b', balance: 5, taxationItems: [{ id: 't', balance: 0 }] }];
+    const items = [
+      { id: 'a', balance: 0 },
+      { id: 'b', balance: 5, taxationItems: [{ id: 't', balance: 0 }] },
+    ];
     const p = previewWriteOff({ currency: 'USD', balance: 5 }, items, 5);
     expect(writeOffItemsOf(p)).toEqual([{ debitMemoItemId: 'b', amount: 5 }]);
     expect(writeOffItemsProblem(writeOffItemsOf(p), items, 5, 'USD')).toBeNull();
@@ -64,14 +103,22 @@ describe('write-off rules', () => {
     expect(writeOffDateProblem('2024-03-10', memo)).toBeNull();
   });
   it('items[] must cover every open line and sum to amount', () => {
-    expect(writeOffItemsProblem([{ debitMemoItemId: 'i1', amount: 100 }], usdItems, 100, 'USD')).toMatch(/every open item/);
-    const all = [{ debitMemoItemId: 'i1', amount: 100 }, { taxItemId: 't1', amount: 8.25 }, { debitMemoItemId: 'i2', amount: 33.33 }];
+    expect(writeOffItemsProblem([{ debitMemoItemId: 'i1', amount: 100 }], usdItems, 100, 'USD')).toMatch(
+      /every open item/,
+    );
+    const all = [
+      { debitMemoItemId: 'i1', amount: 100 },
+      { taxItemId: 't1', amount: 8.25 },
+      { debitMemoItemId: 'i2', amount: 33.33 },
+    ];
     expect(writeOffItemsProblem(all, usdItems, 141.58, 'USD')).toBeNull();
     expect(writeOffItemsProblem(all, usdItems, 141.57, 'USD')).toMatch(/sum of the item amounts/);
   });
   it('schema: non-revenue write-off needs the accounting code; comment ≤ 255', () => {
     expect(writeOffRequestSchema.safeParse({ revenueImpacting: 'No' }).success).toBe(false);
-    expect(writeOffRequestSchema.safeParse({ revenueImpacting: 'No', recognizedRevenueAccountingCode: 'Bad Debt' }).success).toBe(true);
+    expect(
+      writeOffRequestSchema.safeParse({ revenueImpacting: 'No', recognizedRevenueAccountingCode: 'Bad Debt' }).success,
+    ).toBe(true);
     expect(writeOffRequestSchema.safeParse({ comment: 'x'.repeat(256) }).success).toBe(false);
     expect(writeOffRequestSchema.safeParse({ memoDate: '2019-01-02' }).success).toBe(true);
   });

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { zDate, zMoney } from './common.ts';
-import { allocate, cmp, currencyDecimals, fitsCurrency, isPositive, money, sum, toFixed, toWire, type Money, type MoneyInput } from '../lib/money.ts';
+import {
+  allocate,
+  cmp,
+  currencyDecimals,
+  fitsCurrency,
+  isPositive,
+  money,
+  sum,
+  toFixed,
+  toWire,
+  type Money,
+  type MoneyInput,
+} from '../lib/money.ts';
 import { isBefore } from '../lib/dates.ts';
 
 // The debit memo write-off rule, decided once for the whole product and shared by the SPA
@@ -34,7 +46,10 @@ export type WriteOffItemRequest = z.infer<typeof writeOffItemSchema>;
 export const writeOffRequestSchema = z
   .object({
     memoDate: zDate.optional(),
-    comment: z.string().max(WRITE_OFF_COMMENT_MAX, `comment must be at most ${WRITE_OFF_COMMENT_MAX} characters`).nullish(),
+    comment: z
+      .string()
+      .max(WRITE_OFF_COMMENT_MAX, `comment must be at most ${WRITE_OFF_COMMENT_MAX} characters`)
+      .nullish(),
     reasonCode: z.string().max(100).nullish(),
     amount: zMoney.optional(),
     revenueImpacting: z.enum(REVENUE_IMPACTING).optional(),
@@ -102,21 +117,33 @@ export interface WriteOffPreview {
 }
 
 const taxesOf = (item: WriteOffItemInput): readonly WriteOffTaxInput[] =>
-  !item.taxationItems ? [] : Array.isArray(item.taxationItems) ? item.taxationItems : (item.taxationItems as { data: readonly WriteOffTaxInput[] }).data;
+  !item.taxationItems
+    ? []
+    : Array.isArray(item.taxationItems)
+      ? item.taxationItems
+      : (item.taxationItems as { data: readonly WriteOffTaxInput[] }).data;
 
 /**
  * Spreads `amount` over the open items and taxation items of a debit memo in proportion to their open
  * balances. Items and tax items with no open balance get zero. The caller validates `amount` first
  * (`writeOffAmountProblem`); an amount above the open balance is still allocated, never silently capped.
  */
-export function previewWriteOff(memo: WriteOffMemoInput, items: readonly WriteOffItemInput[], amount: MoneyInput): WriteOffPreview {
+export function previewWriteOff(
+  memo: WriteOffMemoInput,
+  items: readonly WriteOffItemInput[],
+  amount: MoneyInput,
+): WriteOffPreview {
   const { currency } = memo;
   const flat: { balance: Money }[] = [];
   for (const item of items) {
     flat.push({ balance: positiveOrZero(item.balance) });
     for (const tax of taxesOf(item)) flat.push({ balance: positiveOrZero(tax.balance) });
   }
-  const parts = allocate(amount, flat.map((f) => f.balance), currency);
+  const parts = allocate(
+    amount,
+    flat.map((f) => f.balance),
+    currency,
+  );
   let k = 0;
   const lines: WriteOffPreviewLine[] = items.map((item) => {
     const balance = money(item.balance);
@@ -131,7 +158,13 @@ export function previewWriteOff(memo: WriteOffMemoInput, items: readonly WriteOf
       taxationItems: taxesOf(item).map((tax) => {
         const taxBalance = money(tax.balance);
         const taxAmount = parts[k++];
-        return { taxItemId: tax.id, name: tax.name ?? '', balance: taxBalance, amount: taxAmount, balanceAfter: taxBalance.minus(taxAmount) };
+        return {
+          taxItemId: tax.id,
+          name: tax.name ?? '',
+          balance: taxBalance,
+          amount: taxAmount,
+          balanceAfter: taxBalance.minus(taxAmount),
+        };
       }),
     };
   });
@@ -147,7 +180,8 @@ export function writeOffItemsOf(preview: WriteOffPreview): WriteOffItemRequest[]
   const out: WriteOffItemRequest[] = [];
   for (const line of preview.lines) {
     if (isPositive(line.balance)) out.push({ debitMemoItemId: line.debitMemoItemId, amount: toWire(line.amount) });
-    for (const tax of line.taxationItems) if (isPositive(tax.balance)) out.push({ taxItemId: tax.taxItemId, amount: toWire(tax.amount) });
+    for (const tax of line.taxationItems)
+      if (isPositive(tax.balance)) out.push({ taxItemId: tax.taxItemId, amount: toWire(tax.amount) });
   }
   return out;
 }
@@ -164,9 +198,12 @@ export function writeOffAmountProblem(amount: MoneyInput | null | undefined, mem
   if (!isPositive(value)) return 'The write-off amount must be greater than 0';
   if (!fitsCurrency(amount, memo.currency)) {
     const dp = currencyDecimals(memo.currency);
-    return dp === 0 ? `${memo.currency} amounts take no decimals` : `${memo.currency} amounts take at most ${dp} decimals`;
+    return dp === 0
+      ? `${memo.currency} amounts take no decimals`
+      : `${memo.currency} amounts take at most ${dp} decimals`;
   }
-  if (cmp(value, memo.balance) > 0) return `The write-off amount cannot exceed the open balance ${toFixed(memo.balance, memo.currency)} ${memo.currency}`;
+  if (cmp(value, memo.balance) > 0)
+    return `The write-off amount cannot exceed the open balance ${toFixed(memo.balance, memo.currency)} ${memo.currency}`;
   return null;
 }
 
@@ -182,7 +219,12 @@ export function writeOffDateProblem(memoDate: string, memo: WriteOffMemoInput): 
  * Checks `items[]` against the debit memo: every open item and tax item listed once, nothing else,
  * each amount fits the currency, 0 ≤ amount ≤ that line's balance, and the sum equals `amount`.
  */
-export function writeOffItemsProblem(requested: readonly WriteOffItemRequest[], items: readonly WriteOffItemInput[], amount: MoneyInput, currency: string): string | null {
+export function writeOffItemsProblem(
+  requested: readonly WriteOffItemRequest[],
+  items: readonly WriteOffItemInput[],
+  amount: MoneyInput,
+  currency: string,
+): string | null {
   const open = new Map<string, Money>();
   for (const item of items) {
     if (isPositive(item.balance)) open.set(`item:${item.id}`, money(item.balance));
@@ -192,14 +234,18 @@ export function writeOffItemsProblem(requested: readonly WriteOffItemRequest[], 
   for (const line of requested) {
     const key = line.debitMemoItemId ? `item:${line.debitMemoItemId}` : `tax:${line.taxItemId ?? ''}`;
     const balance = open.get(key);
-    if (!balance) return `items[] names ${line.debitMemoItemId ?? line.taxItemId}, which is not an open item of this debit memo`;
+    if (!balance)
+      return `items[] names ${line.debitMemoItemId ?? line.taxItemId}, which is not an open item of this debit memo`;
     if (seen.has(key)) return `items[] lists ${line.debitMemoItemId ?? line.taxItemId} twice`;
     seen.add(key);
-    if (!fitsCurrency(line.amount, currency)) return `items[] amount ${line.amount} has more decimals than ${currency} allows`;
-    if (money(line.amount).lt(0) || cmp(line.amount, balance) > 0) return `items[] amount ${line.amount} is outside 0..${balance.toString()} for ${line.debitMemoItemId ?? line.taxItemId}`;
+    if (!fitsCurrency(line.amount, currency))
+      return `items[] amount ${line.amount} has more decimals than ${currency} allows`;
+    if (money(line.amount).lt(0) || cmp(line.amount, balance) > 0)
+      return `items[] amount ${line.amount} is outside 0..${balance.toString()} for ${line.debitMemoItemId ?? line.taxItemId}`;
   }
   if (seen.size !== open.size) return 'items[] must list every open item and taxation item of the debit memo';
-  if (!sum(requested.map((l) => l.amount)).eq(money(amount))) return 'The total amount must equal the sum of the item amounts';
+  if (!sum(requested.map((l) => l.amount)).eq(money(amount)))
+    return 'The total amount must equal the sum of the item amounts';
   return null;
 }
 

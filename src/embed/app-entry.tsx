@@ -66,7 +66,13 @@ export function renderApp(element: HTMLElement, initial: EmbedOptions, mountNumb
   function render() {
     root.render(
       <StrictMode>
-        <EmbedRoot cache={cache} queryClient={queryClient} sessionStore={session} portal={portalNode} themeOverrides={opts.theme}>
+        <EmbedRoot
+          cache={cache}
+          queryClient={queryClient}
+          sessionStore={session}
+          portal={portalNode}
+          themeOverrides={opts.theme}
+        >
           <RouterProvider router={router} />
         </EmbedRoot>
       </StrictMode>,

@@ -22,7 +22,10 @@ export interface EmbedRootProps {
  * root), theme with portals into the shadow root, and a *scoped* baseline — nothing global reaches the host.
  */
 export function EmbedRoot({ cache, queryClient, sessionStore, portal, themeOverrides, children }: EmbedRootProps) {
-  const theme = useMemo(() => createEmbedTheme(() => portal, themeOverrides, hostRootFontSize()), [portal, themeOverrides]);
+  const theme = useMemo(
+    () => createEmbedTheme(() => portal, themeOverrides, hostRootFontSize()),
+    [portal, themeOverrides],
+  );
   return (
     <CacheProvider value={cache}>
       <QueryClientProvider client={queryClient}>

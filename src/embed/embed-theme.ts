@@ -6,7 +6,11 @@ import { themeOptions } from '../app/theme.ts';
  * date pickers, DataGrid panels…) rendering into `container` inside the mount's shadow root, so the
  * shadow root's Emotion styles reach them and the host's CSS does not. Host overrides are deep-merged last.
  */
-export function createEmbedTheme(container: () => HTMLElement, overrides: ThemeOptions | undefined, htmlFontSize = 16): Theme {
+export function createEmbedTheme(
+  container: () => HTMLElement,
+  overrides: ThemeOptions | undefined,
+  htmlFontSize = 16,
+): Theme {
   const embedded: ThemeOptions = {
     ...themeOptions,
     // rem is the HOST's root font size (a shadow root cannot change it): MUI converts to rem through this.

@@ -10,19 +10,37 @@ describe('embed options', () => {
     el.setAttribute('initial-path', '/debit-memos');
     el.setAttribute('locale', 'de-DE');
     el.setAttribute('data-other', 'x');
-    expect(optionsFromAttributes(el)).toEqual({ apiBaseUrl: 'https://billing.example.com/', initialPath: '/debit-memos', locale: 'de-DE' });
+    expect(optionsFromAttributes(el)).toEqual({
+      apiBaseUrl: 'https://billing.example.com/',
+      initialPath: '/debit-memos',
+      locale: 'de-DE',
+    });
   });
 
   it('normalises base URL, basename and paths, and refuses paths that leave the app', () => {
-    const r = resolveOptions({ apiBaseUrl: ' https://billing.example.com// ', basename: 'admin/memos/', initialPath: 'debit-memos?status=Posted' });
-    expect(r).toMatchObject({ apiBaseUrl: 'https://billing.example.com', basename: '/admin/memos', initialPath: '/debit-memos?status=Posted', permissions: null });
+    const r = resolveOptions({
+      apiBaseUrl: ' https://billing.example.com// ',
+      basename: 'admin/memos/',
+      initialPath: 'debit-memos?status=Posted',
+    });
+    expect(r).toMatchObject({
+      apiBaseUrl: 'https://billing.example.com',
+      basename: '/admin/memos',
+      initialPath: '/debit-memos?status=Posted',
+      permissions: null,
+    });
     expect(resolveOptions({}).initialPath).toBe('/credit-memos');
     expect(resolveOptions({}).basename).toBe('');
-    for (const bad of ['//evil.example/x', 'https://evil.example', 'javascript:alert(1)', '  ']) expect(resolveOptions({ initialPath: bad }).initialPath).toBe('/credit-memos');
+    for (const bad of ['//evil.example/x', 'https://evil.example', 'javascript:alert(1)', '  '])
+      expect(resolveOptions({ initialPath: bad }).initialPath).toBe('/credit-memos');
   });
 
   it('parses permissions from a string or a list and drops unknown names (a typo must not grant)', () => {
-    expect(resolveOptions({ permissions: 'memo.view  debitmemo.writeoff,memo.post' }).permissions).toEqual(['memo.view', 'debitmemo.writeoff', 'memo.post']);
+    expect(resolveOptions({ permissions: 'memo.view  debitmemo.writeoff,memo.post' }).permissions).toEqual([
+      'memo.view',
+      'debitmemo.writeoff',
+      'memo.post',
+    ]);
     expect(resolveOptions({ permissions: ['memo.view', 'memo.everything'] }).permissions).toEqual(['memo.view']);
     expect(resolveOptions({ permissions: '' }).permissions).toEqual([]);
     expect(resolveOptions({ locale: ' ' }).locale).toBeUndefined();
@@ -50,7 +68,11 @@ describe('<credit-debit-memos> element', () => {
   afterEach(() => document.body.replaceChildren());
 
   function define() {
-    const calls: { mounted: EmbedOptions[]; updates: EmbedOptions[]; unmounts: number } = { mounted: [], updates: [], unmounts: 0 };
+    const calls: { mounted: EmbedOptions[]; updates: EmbedOptions[]; unmounts: number } = {
+      mounted: [],
+      updates: [],
+      unmounts: 0,
+    };
     const handle: EmbedHandle = {
       update: (o) => void calls.updates.push(o),
       unmount: () => void (calls.unmounts += 1),
@@ -58,7 +80,10 @@ describe('<credit-debit-memos> element', () => {
       navigate: vi.fn(),
     };
     const tag = `cdm-test-${++n}`;
-    customElements.define(tag, createElementClass(async (_el, options) => (calls.mounted.push(options), handle)));
+    customElements.define(
+      tag,
+      createElementClass(async (_el, options) => (calls.mounted.push(options), handle)),
+    );
     return { tag, calls, handle };
   }
 
@@ -72,7 +97,9 @@ describe('<credit-debit-memos> element', () => {
     expect(calls.mounted[0]).toMatchObject({ initialPath: '/debit-memos', apiBaseUrl: '/zuora' });
 
     el.setAttribute('locale', 'fr-FR');
-    await vi.waitFor(() => expect(calls.updates.at(-1)).toMatchObject({ locale: 'fr-FR', initialPath: '/debit-memos' }));
+    await vi.waitFor(() =>
+      expect(calls.updates.at(-1)).toMatchObject({ locale: 'fr-FR', initialPath: '/debit-memos' }),
+    );
     await el.refresh();
     expect(handle.refresh).toHaveBeenCalledOnce();
 
@@ -86,7 +113,12 @@ describe('<credit-debit-memos> element', () => {
     el.getAccessToken = () => 'first';
     document.body.append(el);
     const { calls } = tagless;
-    customElements.define(`${tagless.tag}-late`, createElementClass(async (_e, o) => (calls.mounted.push(o), { update() {}, unmount() {}, async refresh() {}, navigate() {} })));
+    customElements.define(
+      `${tagless.tag}-late`,
+      createElementClass(
+        async (_e, o) => (calls.mounted.push(o), { update() {}, unmount() {}, async refresh() {}, navigate() {} }),
+      ),
+    );
     expect(calls.mounted).toHaveLength(1);
     expect(await calls.mounted[0].getAccessToken?.()).toBe('first');
     el.getAccessToken = () => 'second';

@@ -40,12 +40,18 @@ export function formatDate(date: IsoDate | null | undefined, locale?: string): s
   if (!date) return '';
   const d = dayjs(date.slice(0, 10), 'YYYY-MM-DD', true);
   if (!d.isValid()) return date;
-  return new Intl.DateTimeFormat(locale ?? getDisplayLocale(), { year: 'numeric', month: 'short', day: '2-digit' }).format(d.toDate());
+  return new Intl.DateTimeFormat(locale ?? getDisplayLocale(), {
+    year: 'numeric',
+    month: 'short',
+    day: '2-digit',
+  }).format(d.toDate());
 }
 
 export function formatDateTime(value: string | null | undefined, locale?: string): string {
   if (!value) return '';
   const d = dayjs(value, 'YYYY-MM-DD HH:mm:ss', true);
   if (!d.isValid()) return value;
-  return new Intl.DateTimeFormat(locale ?? getDisplayLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d.toDate());
+  return new Intl.DateTimeFormat(locale ?? getDisplayLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
+    d.toDate(),
+  );
 }

@@ -9,9 +9,33 @@ export type MoneyInput = Big | number | string;
 
 /** Decimal places per ISO 4217 currency (the ones the sandbox configures, plus common ones). */
 const DECIMALS: Record<string, number> = {
-  USD: 2, EUR: 2, GBP: 2, CAD: 2, AUD: 2, CHF: 2, SEK: 2, NOK: 2, DKK: 2, NZD: 2, SGD: 2, HKD: 2, INR: 2, MXN: 2, BRL: 2, CNY: 2, ZAR: 2,
-  JPY: 0, KRW: 0, CLP: 0, ISK: 0, VND: 0,
-  KWD: 3, BHD: 3, OMR: 3, JOD: 3, TND: 3,
+  USD: 2,
+  EUR: 2,
+  GBP: 2,
+  CAD: 2,
+  AUD: 2,
+  CHF: 2,
+  SEK: 2,
+  NOK: 2,
+  DKK: 2,
+  NZD: 2,
+  SGD: 2,
+  HKD: 2,
+  INR: 2,
+  MXN: 2,
+  BRL: 2,
+  CNY: 2,
+  ZAR: 2,
+  JPY: 0,
+  KRW: 0,
+  CLP: 0,
+  ISK: 0,
+  VND: 0,
+  KWD: 3,
+  BHD: 3,
+  OMR: 3,
+  JOD: 3,
+  TND: 3,
 };
 
 export function currencyDecimals(currency: string): number {
@@ -89,9 +113,7 @@ export function allocate(total: MoneyInput, weights: MoneyInput[], currency: str
   const raw = w.map((x) => t.times(x).div(wSum));
   const floored = raw.map((x) => x.round(dp, Big.roundDown));
   let remainder = t.minus(sum(floored));
-  const order = raw
-    .map((x, i) => ({ i, frac: x.minus(floored[i]) }))
-    .sort((a, b) => b.frac.cmp(a.frac) || a.i - b.i);
+  const order = raw.map((x, i) => ({ i, frac: x.minus(floored[i]) })).sort((a, b) => b.frac.cmp(a.frac) || a.i - b.i);
   const out = [...floored];
   for (const { i } of order) {
     if (remainder.lt(unit)) break;
@@ -105,7 +127,10 @@ export function allocate(total: MoneyInput, weights: MoneyInput[], currency: str
 export function formatMoney(value: MoneyInput | null | undefined, currency: string, locale?: string): string {
   if (value === null || value === undefined) return '';
   const dp = currencyDecimals(currency);
-  return new Intl.NumberFormat(locale ?? getDisplayLocale(), { style: 'currency', currency, minimumFractionDigits: dp, maximumFractionDigits: dp }).format(
-    Number(money(value).toFixed(dp, Big.roundHalfUp)),
-  );
+  return new Intl.NumberFormat(locale ?? getDisplayLocale(), {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: dp,
+    maximumFractionDigits: dp,
+  }).format(Number(money(value).toFixed(dp, Big.roundHalfUp)));
 }

@@ -17,14 +17,31 @@ let h: Harness;
 beforeAll(async () => {
   h = await createHarness();
   const token = await h.token('admin');
-  configureClient({ baseUrl: 'http://sandbox.test', getToken: () => token, fetch: (input, init) => Promise.resolve(h.app.request(new Request(input, init))) });
+  configureClient({
+    baseUrl: 'http://sandbox.test',
+    getToken: () => token,
+    fetch: (input, init) => Promise.resolve(h.app.request(new Request(input, init))),
+  });
 }, 180_000);
 afterAll(() => h?.close());
 
 test('an HTML memo comment is shown as text, not markup', async () => {
-  const account = await h.conn.db.selectFrom('accounts').select('account_number').where('currency', '=', 'USD').orderBy('account_number').executeTakeFirstOrThrow();
-  const charge = await h.conn.db.selectFrom('product_rate_plan_charges').select('id').where('name', '=', 'Enterprise Licence').executeTakeFirstOrThrow();
-  const created = await h.call('POST', '/v1/credit-memos', { accountNumber: account.account_number, comment: HOSTILE, charges: [{ productRatePlanChargeId: charge.id, amount: 3 }] });
+  const account = await h.conn.db
+    .selectFrom('accounts')
+    .select('account_number')
+    .where('currency', '=', 'USD')
+    .orderBy('account_number')
+    .executeTakeFirstOrThrow();
+  const charge = await h.conn.db
+    .selectFrom('product_rate_plan_charges')
+    .select('id')
+    .where('name', '=', 'Enterprise Licence')
+    .executeTakeFirstOrThrow();
+  const created = await h.call('POST', '/v1/credit-memos', {
+    accountNumber: account.account_number,
+    comment: HOSTILE,
+    charges: [{ productRatePlanChargeId: charge.id, amount: 3 }],
+  });
   expect(created.status).toBe(200);
   const memo = await fetchMemo('CreditMemo', created.body.id);
   expect(memo.memo.comment).toBe(HOSTILE);

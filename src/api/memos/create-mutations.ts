@@ -26,8 +26,17 @@ export function createStandaloneMemo(kind: MemoKind, { body, idempotencyKey }: C
   return zuoraRequest(memoApiBase(kind), { method: 'POST', body, idempotencyKey, schema: responseSchema(kind) });
 }
 
-export function createMemoFromInvoice(kind: MemoKind, invoiceId: string, { body, idempotencyKey }: CreateVariables): Promise<CreatedMemo> {
-  return zuoraRequest(`${memoApiBase(kind)}/invoice/${encodeURIComponent(invoiceId)}`, { method: 'POST', body, idempotencyKey, schema: responseSchema(kind) });
+export function createMemoFromInvoice(
+  kind: MemoKind,
+  invoiceId: string,
+  { body, idempotencyKey }: CreateVariables,
+): Promise<CreatedMemo> {
+  return zuoraRequest(`${memoApiBase(kind)}/invoice/${encodeURIComponent(invoiceId)}`, {
+    method: 'POST',
+    body,
+    idempotencyKey,
+    schema: responseSchema(kind),
+  });
 }
 
 export type BulkEntryResult =
@@ -35,11 +44,22 @@ export type BulkEntryResult =
   | { success: false; reasons: { code: number | string; message: string }[]; objectIndex?: number };
 
 /** One bulk request of ≤ 50 standalone memos; per-entry results in request order. */
-export async function bulkCreateStandaloneMemos(kind: MemoKind, memos: Record<string, unknown>[], idempotencyKey: string): Promise<BulkEntryResult[]> {
+export async function bulkCreateStandaloneMemos(
+  kind: MemoKind,
+  memos: Record<string, unknown>[],
+  idempotencyKey: string,
+): Promise<BulkEntryResult[]> {
   const schema = kind === 'CreditMemo' ? bulkCreditMemoResponseSchema : bulkDebitMemoResponseSchema;
-  const r = await zuoraRequest(`${memoApiBase(kind)}/bulk`, { method: 'POST', body: { sourceType: 'Standalone', memos }, idempotencyKey, schema });
+  const r = await zuoraRequest(`${memoApiBase(kind)}/bulk`, {
+    method: 'POST',
+    body: { sourceType: 'Standalone', memos },
+    idempotencyKey,
+    schema,
+  });
   return r.memos.map((m): BulkEntryResult =>
-    m.success ? { success: true, id: m.id, number: m.number, status: m.status } : { success: false, reasons: m.reasons, objectIndex: m.objectIndex },
+    m.success
+      ? { success: true, id: m.id, number: m.number, status: m.status }
+      : { success: false, reasons: m.reasons, objectIndex: m.objectIndex },
   );
 }
 

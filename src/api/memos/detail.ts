@@ -1,6 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { zuoraRequest } from '../client.ts';
-import { creditMemoResponseSchema, debitMemoResponseSchema, type CreditMemo, type DebitMemo } from '../../contract/memos.ts';
+import {
+  creditMemoResponseSchema,
+  debitMemoResponseSchema,
+  type CreditMemo,
+  type DebitMemo,
+} from '../../contract/memos.ts';
 import { memoKeys } from './keys.ts';
 import { memoApiBase, type MemoKind } from './kind.ts';
 
@@ -10,7 +15,8 @@ export type MemoOfKind = { kind: 'CreditMemo'; memo: CreditMemo } | { kind: 'Deb
 
 export async function fetchMemo(kind: MemoKind, id: string, signal?: AbortSignal): Promise<MemoOfKind> {
   const path = `${memoApiBase(kind)}/${encodeURIComponent(id)}`;
-  if (kind === 'CreditMemo') return { kind, memo: await zuoraRequest(path, { schema: creditMemoResponseSchema, signal }) };
+  if (kind === 'CreditMemo')
+    return { kind, memo: await zuoraRequest(path, { schema: creditMemoResponseSchema, signal }) };
   return { kind, memo: await zuoraRequest(path, { schema: debitMemoResponseSchema, signal }) };
 }
 

@@ -13,8 +13,12 @@ export async function fetchMemoFiles(kind: MemoKind, id: string, signal?: AbortS
   const path = `${memoApiBase(kind)}/${encodeURIComponent(id)}/files`;
   const files = await fetchAllPages((page) =>
     kind === 'CreditMemo'
-      ? zuoraRequest(path, { schema: creditMemoFileListSchema, query: { page, pageSize: MAX_PAGE_SIZE }, signal }).then((r) => ({ rows: r.creditMemoFiles, nextPage: r.nextPage }))
-      : zuoraRequest(path, { schema: debitMemoFileListSchema, query: { page, pageSize: MAX_PAGE_SIZE }, signal }).then((r) => ({ rows: r.debitMemoFiles, nextPage: r.nextPage })),
+      ? zuoraRequest(path, { schema: creditMemoFileListSchema, query: { page, pageSize: MAX_PAGE_SIZE }, signal }).then(
+          (r) => ({ rows: r.creditMemoFiles, nextPage: r.nextPage }),
+        )
+      : zuoraRequest(path, { schema: debitMemoFileListSchema, query: { page, pageSize: MAX_PAGE_SIZE }, signal }).then(
+          (r) => ({ rows: r.debitMemoFiles, nextPage: r.nextPage }),
+        ),
   );
   // Zuora promises newest first; sort anyway so a proxy answering in another order shows the same.
   return [...files].sort((a, b) => b.versionNumber - a.versionNumber);

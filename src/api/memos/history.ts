@@ -24,9 +24,16 @@ export type MemoHistoryEvent = z.infer<typeof memoHistoryEventSchema>;
 const memoHistorySchema = z.object({ events: z.array(memoHistoryEventSchema), success: z.literal(true) }).loose();
 
 /** The events, or null when the server has no history endpoint (proxy mode). */
-export async function fetchMemoHistory(kind: MemoKind, id: string, signal?: AbortSignal): Promise<MemoHistoryEvent[] | null> {
+export async function fetchMemoHistory(
+  kind: MemoKind,
+  id: string,
+  signal?: AbortSignal,
+): Promise<MemoHistoryEvent[] | null> {
   try {
-    const r = await zuoraRequest(`${memoApiBase(kind)}/${encodeURIComponent(id)}/history`, { schema: memoHistorySchema, signal });
+    const r = await zuoraRequest(`${memoApiBase(kind)}/${encodeURIComponent(id)}/history`, {
+      schema: memoHistorySchema,
+      signal,
+    });
     return r.events;
   } catch (e) {
     // An unknown memo already shows as "not found" through the detail query; here 404 means "no endpoint".

@@ -6,13 +6,22 @@ describe('memoEffectKeys', () => {
   it('post refreshes the memo, its items and applications (posting may apply it), files, history and its kind’s lists, not the other kind', () => {
     const keys = memoEffectKeys({ operation: 'post', kind: 'DebitMemo', id: 'd1' });
     expect(keys).toEqual([
-      memoKeys.lists('DebitMemo'), memoKeys.detail('DebitMemo', 'd1'), memoKeys.items('DebitMemo', 'd1'), memoKeys.applications('DebitMemo', 'd1'),
-      memoKeys.files('DebitMemo', 'd1'), memoKeys.history('DebitMemo', 'd1'),
+      memoKeys.lists('DebitMemo'),
+      memoKeys.detail('DebitMemo', 'd1'),
+      memoKeys.items('DebitMemo', 'd1'),
+      memoKeys.applications('DebitMemo', 'd1'),
+      memoKeys.files('DebitMemo', 'd1'),
+      memoKeys.history('DebitMemo', 'd1'),
     ]);
   });
 
   it('a debit memo write-off also refreshes the credit memo it created and the credit memo lists', () => {
-    const keys = memoEffectKeys({ operation: 'writeOffDebit', kind: 'DebitMemo', id: 'd1', related: [{ kind: 'CreditMemo', id: 'c9' }] });
+    const keys = memoEffectKeys({
+      operation: 'writeOffDebit',
+      kind: 'DebitMemo',
+      id: 'd1',
+      related: [{ kind: 'CreditMemo', id: 'c9' }],
+    });
     expect(keys).toContainEqual(memoKeys.applications('DebitMemo', 'd1'));
     expect(keys).toContainEqual(memoKeys.items('DebitMemo', 'd1'));
     expect(keys).toContainEqual(memoKeys.lists('CreditMemo'));
@@ -20,8 +29,15 @@ describe('memoEffectKeys', () => {
   });
 
   it('email touches only the history and lists each key once', () => {
-    expect(memoEffectKeys({ operation: 'email', kind: 'CreditMemo', id: 'c1' })).toEqual([memoKeys.history('CreditMemo', 'c1')]);
-    const keys = memoEffectKeys({ operation: 'apply', kind: 'CreditMemo', id: 'c1', related: [{ kind: 'CreditMemo', id: 'c1' }] });
+    expect(memoEffectKeys({ operation: 'email', kind: 'CreditMemo', id: 'c1' })).toEqual([
+      memoKeys.history('CreditMemo', 'c1'),
+    ]);
+    const keys = memoEffectKeys({
+      operation: 'apply',
+      kind: 'CreditMemo',
+      id: 'c1',
+      related: [{ kind: 'CreditMemo', id: 'c1' }],
+    });
     expect(new Set(keys.map((k) => JSON.stringify(k))).size).toBe(keys.length);
   });
 });

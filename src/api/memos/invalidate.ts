@@ -87,9 +87,13 @@ export function memoEffectKeys(effect: MemoEffect): QueryKey[] {
   });
 }
 
-export async function invalidateMemoEffects(queryClient: QueryClient, effect: MemoEffect | readonly MemoEffect[]): Promise<void> {
+export async function invalidateMemoEffects(
+  queryClient: QueryClient,
+  effect: MemoEffect | readonly MemoEffect[],
+): Promise<void> {
   const effects = Array.isArray(effect) ? effect : [effect as MemoEffect];
-  for (const e of effects) if (e.operation === 'delete' && e.id) queryClient.removeQueries({ queryKey: memoKeys.memo(e.kind, e.id) });
+  for (const e of effects)
+    if (e.operation === 'delete' && e.id) queryClient.removeQueries({ queryKey: memoKeys.memo(e.kind, e.id) });
   // One invalidation per distinct key, so a bulk action over 40 memos refetches the list once.
   const keys = new Map(effects.flatMap(memoEffectKeys).map((k) => [JSON.stringify(k), k]));
   await Promise.all([...keys.values()].map((queryKey) => queryClient.invalidateQueries({ queryKey })));

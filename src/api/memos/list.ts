@@ -20,10 +20,18 @@ export interface MemoPage {
 
 export async function fetchMemoPage(kind: MemoKind, query: MemoListQuery, signal?: AbortSignal): Promise<MemoPage> {
   if (kind === 'CreditMemo') {
-    const r: z.infer<typeof creditMemoListSchema> = await zuoraRequest(memoApiBase(kind), { schema: creditMemoListSchema, query, signal });
+    const r: z.infer<typeof creditMemoListSchema> = await zuoraRequest(memoApiBase(kind), {
+      schema: creditMemoListSchema,
+      query,
+      signal,
+    });
     return { rows: r.creditmemos, hasNextPage: Boolean(r.nextPage) };
   }
-  const r: z.infer<typeof debitMemoListSchema> = await zuoraRequest(memoApiBase(kind), { schema: debitMemoListSchema, query, signal });
+  const r: z.infer<typeof debitMemoListSchema> = await zuoraRequest(memoApiBase(kind), {
+    schema: debitMemoListSchema,
+    query,
+    signal,
+  });
   return { rows: r.debitmemos, hasNextPage: Boolean(r.nextPage) };
 }
 

@@ -2,7 +2,10 @@
 // files rarely pass one page, but a memo of 1,000 items must still show them all.
 export const MAX_PAGE_SIZE = 40;
 
-export async function fetchAllPages<T>(fetchPage: (page: number) => Promise<{ rows: T[]; nextPage?: string | null }>, maxPages = 50): Promise<T[]> {
+export async function fetchAllPages<T>(
+  fetchPage: (page: number) => Promise<{ rows: T[]; nextPage?: string | null }>,
+  maxPages = 50,
+): Promise<T[]> {
   const rows: T[] = [];
   for (let page = 1; page <= maxPages; page++) {
     const r = await fetchPage(page);

@@ -13,7 +13,11 @@ import type {
   CreditMemoWriteOffRequest,
   DebitMemoCollectRequest,
 } from '../../contract/settlement-requests.ts';
-import { debitMemoCollectResponseSchema, refundSchema, type DebitMemoCollectResponse } from '../../contract/settlement-responses.ts';
+import {
+  debitMemoCollectResponseSchema,
+  refundSchema,
+  type DebitMemoCollectResponse,
+} from '../../contract/settlement-responses.ts';
 import {
   creditMemoResponseSchema,
   reverseCreditMemoResponseSchema,
@@ -41,7 +45,11 @@ const dm = (id: string) => `/v1/debit-memos/${encodeURIComponent(id)}`;
 
 async function settled(qc: QueryClient, effect: MemoEffect): Promise<void> {
   // Invoices (their balances) have no key factory of their own; their queries all start with 'invoices'.
-  await Promise.all([invalidateMemoEffects(qc, effect), qc.invalidateQueries({ queryKey: settlementKeys.all }), qc.invalidateQueries({ queryKey: invoiceKeys.all })]);
+  await Promise.all([
+    invalidateMemoEffects(qc, effect),
+    qc.invalidateQueries({ queryKey: settlementKeys.all }),
+    qc.invalidateQueries({ queryKey: invoiceKeys.all }),
+  ]);
 }
 
 /** After a refusal: the memo's balance may have moved under us; refetch so the dialog shows the truth. */
@@ -49,12 +57,14 @@ function refused(qc: QueryClient, ref: MemoRef): Promise<unknown> {
   return qc.invalidateQueries({ queryKey: memoKeys.memo(ref.kind, ref.id) });
 }
 
-const targetsOf = (body: ApplyCreditMemoRequest): MemoRef[] => (body.debitMemos ?? []).map((d) => ({ kind: 'DebitMemo' as const, id: d.debitMemoId }));
+const targetsOf = (body: ApplyCreditMemoRequest): MemoRef[] =>
+  (body.debitMemos ?? []).map((d) => ({ kind: 'DebitMemo' as const, id: d.debitMemoId }));
 
 export function useApplyCreditMemo(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, idempotencyKey }: Call<ApplyCreditMemoRequest>) => zuoraRequest(`${cm(id)}/apply`, { method: 'PUT', body, idempotencyKey, schema: creditMemoResponseSchema }),
+    mutationFn: ({ body, idempotencyKey }: Call<ApplyCreditMemoRequest>) =>
+      zuoraRequest(`${cm(id)}/apply`, { method: 'PUT', body, idempotencyKey, schema: creditMemoResponseSchema }),
     onSuccess: (_r, { body }) => settled(qc, { operation: 'apply', kind: 'CreditMemo', id, related: targetsOf(body) }),
     onError: () => refused(qc, { kind: 'CreditMemo', id }),
   });
@@ -63,8 +73,10 @@ export function useApplyCreditMemo(id: string) {
 export function useUnapplyCreditMemo(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, idempotencyKey }: Call<UnapplyCreditMemoRequest>) => zuoraRequest(`${cm(id)}/unapply`, { method: 'PUT', body, idempotencyKey, schema: creditMemoResponseSchema }),
-    onSuccess: (_r, { body }) => settled(qc, { operation: 'unapply', kind: 'CreditMemo', id, related: targetsOf(body) }),
+    mutationFn: ({ body, idempotencyKey }: Call<UnapplyCreditMemoRequest>) =>
+      zuoraRequest(`${cm(id)}/unapply`, { method: 'PUT', body, idempotencyKey, schema: creditMemoResponseSchema }),
+    onSuccess: (_r, { body }) =>
+      settled(qc, { operation: 'unapply', kind: 'CreditMemo', id, related: targetsOf(body) }),
     onError: () => refused(qc, { kind: 'CreditMemo', id }),
   });
 }
@@ -72,7 +84,13 @@ export function useUnapplyCreditMemo(id: string) {
 export function useRefundCreditMemo(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, idempotencyKey }: Call<CreditMemoRefundRequest>) => zuoraRequest(`${cm(id)}/refunds`, { method: 'POST', body, idempotencyKey, schema: refundSchema.extend({ success: z.literal(true) }) }),
+    mutationFn: ({ body, idempotencyKey }: Call<CreditMemoRefundRequest>) =>
+      zuoraRequest(`${cm(id)}/refunds`, {
+        method: 'POST',
+        body,
+        idempotencyKey,
+        schema: refundSchema.extend({ success: z.literal(true) }),
+      }),
     onSuccess: () => settled(qc, { operation: 'refund', kind: 'CreditMemo', id }),
     onError: () => refused(qc, { kind: 'CreditMemo', id }),
   });
@@ -81,8 +99,20 @@ export function useRefundCreditMemo(id: string) {
 export function useWriteOffCreditMemo(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, idempotencyKey }: Call<CreditMemoWriteOffRequest>) => zuoraRequest(`${cm(id)}/write-off`, { method: 'PUT', body, idempotencyKey, schema: writeOffCreditMemoResponseSchema }),
-    onSuccess: (r) => settled(qc, { operation: 'writeOffCredit', kind: 'CreditMemo', id, related: [{ kind: 'DebitMemo', id: r.debitMemo.id }] }),
+    mutationFn: ({ body, idempotencyKey }: Call<CreditMemoWriteOffRequest>) =>
+      zuoraRequest(`${cm(id)}/write-off`, {
+        method: 'PUT',
+        body,
+        idempotencyKey,
+        schema: writeOffCreditMemoResponseSchema,
+      }),
+    onSuccess: (r) =>
+      settled(qc, {
+        operation: 'writeOffCredit',
+        kind: 'CreditMemo',
+        id,
+        related: [{ kind: 'DebitMemo', id: r.debitMemo.id }],
+      }),
     onError: () => refused(qc, { kind: 'CreditMemo', id }),
   });
 }
@@ -90,8 +120,20 @@ export function useWriteOffCreditMemo(id: string) {
 export function useReverseCreditMemo(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, idempotencyKey }: Call<CreditMemoReverseRequest>) => zuoraRequest(`${cm(id)}/reverse`, { method: 'PUT', body, idempotencyKey, schema: reverseCreditMemoResponseSchema }),
-    onSuccess: (r) => settled(qc, { operation: 'reverse', kind: 'CreditMemo', id, related: [{ kind: 'DebitMemo', id: r.debitMemo.id }] }),
+    mutationFn: ({ body, idempotencyKey }: Call<CreditMemoReverseRequest>) =>
+      zuoraRequest(`${cm(id)}/reverse`, {
+        method: 'PUT',
+        body,
+        idempotencyKey,
+        schema: reverseCreditMemoResponseSchema,
+      }),
+    onSuccess: (r) =>
+      settled(qc, {
+        operation: 'reverse',
+        kind: 'CreditMemo',
+        id,
+        related: [{ kind: 'DebitMemo', id: r.debitMemo.id }],
+      }),
     onError: () => refused(qc, { kind: 'CreditMemo', id }),
   });
 }
@@ -99,9 +141,20 @@ export function useReverseCreditMemo(id: string) {
 export function useCollectDebitMemo(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, idempotencyKey }: Call<DebitMemoCollectRequest>) => zuoraRequest(`${dm(id)}/collect`, { method: 'POST', body, idempotencyKey, schema: debitMemoCollectResponseSchema }),
+    mutationFn: ({ body, idempotencyKey }: Call<DebitMemoCollectRequest>) =>
+      zuoraRequest(`${dm(id)}/collect`, {
+        method: 'POST',
+        body,
+        idempotencyKey,
+        schema: debitMemoCollectResponseSchema,
+      }),
     onSuccess: (r) =>
-      settled(qc, { operation: 'collect', kind: 'DebitMemo', id, related: (r.appliedCreditMemos ?? []).map((c) => ({ kind: 'CreditMemo' as const, id: c.id })) }),
+      settled(qc, {
+        operation: 'collect',
+        kind: 'DebitMemo',
+        id,
+        related: (r.appliedCreditMemos ?? []).map((c) => ({ kind: 'CreditMemo' as const, id: c.id })),
+      }),
     onError: () => refused(qc, { kind: 'DebitMemo', id }),
   });
 }
@@ -109,8 +162,20 @@ export function useCollectDebitMemo(id: string) {
 export function useWriteOffDebitMemo(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, idempotencyKey }: Call<WriteOffRequest>) => zuoraRequest(`${dm(id)}/write-off`, { method: 'PUT', body, idempotencyKey, schema: writeOffDebitMemoResponseSchema }),
-    onSuccess: (r) => settled(qc, { operation: 'writeOffDebit', kind: 'DebitMemo', id, related: [{ kind: 'CreditMemo', id: r.creditMemo.id }] }),
+    mutationFn: ({ body, idempotencyKey }: Call<WriteOffRequest>) =>
+      zuoraRequest(`${dm(id)}/write-off`, {
+        method: 'PUT',
+        body,
+        idempotencyKey,
+        schema: writeOffDebitMemoResponseSchema,
+      }),
+    onSuccess: (r) =>
+      settled(qc, {
+        operation: 'writeOffDebit',
+        kind: 'DebitMemo',
+        id,
+        related: [{ kind: 'CreditMemo', id: r.creditMemo.id }],
+      }),
     onError: () => refused(qc, { kind: 'DebitMemo', id }),
   });
 }

@@ -93,7 +93,9 @@ export function ActionsMenu({ actions, onAction, busy }: ActionsMenuProps) {
         // In place (not portalled to <body>), so the open menu stays inside the page's landmarks.
         disablePortal
         // Disabled items stay reachable by the arrow keys, so a keyboard user can read why.
-        slotProps={{ list: { 'aria-labelledby': buttonId, dense: true, disabledItemsFocusable: true, sx: { maxWidth: 380 } } }}
+        slotProps={{
+          list: { 'aria-labelledby': buttonId, dense: true, disabledItemsFocusable: true, sx: { maxWidth: 380 } },
+        }}
         anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
         transformOrigin={{ vertical: 'top', horizontal: 'right' }}
       >
@@ -118,12 +120,22 @@ function ActionMenuItem({ action, onChoose }: { action: AvailableAction; onChoos
       aria-labelledby={labelId}
       aria-describedby={action.reason ? reasonId : undefined}
       onClick={() => onChoose(action)}
-      sx={{ alignItems: 'flex-start', whiteSpace: 'normal', ...(action.enabled ? {} : { cursor: 'default', '&:hover': { bgcolor: 'transparent' } }) }}
+      sx={{
+        alignItems: 'flex-start',
+        whiteSpace: 'normal',
+        ...(action.enabled ? {} : { cursor: 'default', '&:hover': { bgcolor: 'transparent' } }),
+      }}
     >
       <ListItemText
         slotProps={{
           primary: { id: labelId, color: action.enabled ? 'text.primary' : 'text.secondary' },
-          secondary: { id: reasonId, color: 'text.secondary', variant: 'caption', component: 'span', sx: { display: 'block', lineHeight: 1.4 } },
+          secondary: {
+            id: reasonId,
+            color: 'text.secondary',
+            variant: 'caption',
+            component: 'span',
+            sx: { display: 'block', lineHeight: 1.4 },
+          },
         }}
         primary={action.label}
         secondary={action.reason}

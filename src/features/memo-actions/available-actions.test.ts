@@ -8,8 +8,13 @@ import { creditMemo, debitMemo } from './test-memos.ts';
 const perms = (role: DemoRole) => new Set(ROLE_PERMISSIONS[role]);
 const cm = (status: MemoStatus, over = {}): AnyMemo => ({ kind: 'CreditMemo', memo: creditMemo(status, over) });
 const dm = (status: MemoStatus, over = {}): AnyMemo => ({ kind: 'DebitMemo', memo: debitMemo(status, over) });
-const enabledIds = (m: AnyMemo, role: DemoRole) => availableActions(m, perms(role)).filter((a) => a.enabled).map((a) => a.id).sort();
-const reasonOf = (m: AnyMemo, role: DemoRole, id: MemoActionId, ctx = {}) => availableActions(m, perms(role), ctx).find((a) => a.id === id)?.reason;
+const enabledIds = (m: AnyMemo, role: DemoRole) =>
+  availableActions(m, perms(role))
+    .filter((a) => a.enabled)
+    .map((a) => a.id)
+    .sort();
+const reasonOf = (m: AnyMemo, role: DemoRole, id: MemoActionId, ctx = {}) =>
+  availableActions(m, perms(role), ctx).find((a) => a.id === id)?.reason;
 
 // The expected enabled actions for a fresh memo (open balance, nothing applied, a PDF exists), written
 // out by hand per memo type × status × role: every cell of the matrix is stated, none computed.
@@ -51,8 +56,36 @@ const EXPECTED: Record<AnyMemo['kind'], Record<MemoStatus, Record<DemoRole, stri
   },
 };
 
-const CM_ACTIONS = ['post', 'cancel', 'delete', 'email', 'viewPdf', 'unpost', 'apply', 'unapply', 'refund', 'writeOffCredit', 'reverse', 'regeneratePdf', 'edit', 'editItem'];
-const DM_ACTIONS = ['post', 'cancel', 'delete', 'email', 'viewPdf', 'unpost', 'writeOffDebit', 'collect', 'uploadFile', 'regeneratePdf', 'edit', 'editItem'];
+const CM_ACTIONS = [
+  'post',
+  'cancel',
+  'delete',
+  'email',
+  'viewPdf',
+  'unpost',
+  'apply',
+  'unapply',
+  'refund',
+  'writeOffCredit',
+  'reverse',
+  'regeneratePdf',
+  'edit',
+  'editItem',
+];
+const DM_ACTIONS = [
+  'post',
+  'cancel',
+  'delete',
+  'email',
+  'viewPdf',
+  'unpost',
+  'writeOffDebit',
+  'collect',
+  'uploadFile',
+  'regeneratePdf',
+  'edit',
+  'editItem',
+];
 
 describe('availableActions: every status × memo type × role', () => {
   const roles: DemoRole[] = ['admin', 'clerk', 'viewer'];
@@ -81,12 +114,20 @@ describe('availableActions: reasons', () => {
 
   it('names the documents that block unposting', () => {
     const applied = cm('Posted', { appliedAmount: 40, unappliedAmount: 60 });
-    expect(reasonOf(applied, 'admin', 'unpost', { linkedDocuments: ['INV00000012'] })).toBe('Cannot unpost: applied to INV00000012');
-    expect(reasonOf(applied, 'admin', 'unpost', { linkedDocuments: ['INV1', 'DM2', 'INV3', 'INV4'] })).toBe('Cannot unpost: applied to INV1, DM2 and 2 more');
+    expect(reasonOf(applied, 'admin', 'unpost', { linkedDocuments: ['INV00000012'] })).toBe(
+      'Cannot unpost: applied to INV00000012',
+    );
+    expect(reasonOf(applied, 'admin', 'unpost', { linkedDocuments: ['INV1', 'DM2', 'INV3', 'INV4'] })).toBe(
+      'Cannot unpost: applied to INV1, DM2 and 2 more',
+    );
     expect(reasonOf(applied, 'admin', 'unpost')).toBe('Cannot unpost: the memo has been applied');
-    expect(reasonOf(cm('Posted', { refundAmount: 10, unappliedAmount: 90 }), 'admin', 'unpost')).toBe('Cannot unpost: the memo has been refunded');
+    expect(reasonOf(cm('Posted', { refundAmount: 10, unappliedAmount: 90 }), 'admin', 'unpost')).toBe(
+      'Cannot unpost: the memo has been refunded',
+    );
     const paid = dm('Posted', { beAppliedAmount: 30, balance: 70 });
-    expect(reasonOf(paid, 'admin', 'unpost', { linkedDocuments: ['CM00000003'] })).toBe('Cannot unpost: CM00000003 applied to it');
+    expect(reasonOf(paid, 'admin', 'unpost', { linkedDocuments: ['CM00000003'] })).toBe(
+      'Cannot unpost: CM00000003 applied to it',
+    );
   });
 
   it('tells the clerk the write-offs need a permission they lack', () => {
@@ -103,14 +144,22 @@ describe('availableActions: reasons', () => {
       'Cannot write off: only a fully unapplied credit memo can be written off (applied to INV00000012)',
     );
     expect(reasonOf(cm('Posted'), 'admin', 'unapply')).toBe('Cannot unapply: the memo is not applied to any document');
-    expect(reasonOf(cm('Posted', { reversed: true }), 'admin', 'reverse')).toBe('Cannot reverse: the memo is already reversed');
-    expect(reasonOf(dm('Posted', { balance: 0, beAppliedAmount: 100 }), 'admin', 'writeOffDebit')).toBe('Cannot write off: the memo has no open balance');
-    expect(reasonOf(dm('Posted'), 'admin', 'collect', { itemCount: 11 })).toBe('Cannot collect: Zuora collects debit memos of at most 10 items');
+    expect(reasonOf(cm('Posted', { reversed: true }), 'admin', 'reverse')).toBe(
+      'Cannot reverse: the memo is already reversed',
+    );
+    expect(reasonOf(dm('Posted', { balance: 0, beAppliedAmount: 100 }), 'admin', 'writeOffDebit')).toBe(
+      'Cannot write off: the memo has no open balance',
+    );
+    expect(reasonOf(dm('Posted'), 'admin', 'collect', { itemCount: 11 })).toBe(
+      'Cannot collect: Zuora collects debit memos of at most 10 items',
+    );
   });
 
   it('enables unapply once something is applied, and edits never for bill-run credit memo items', () => {
     expect(enabledIds(cm('Posted', { appliedAmount: 0.01, unappliedAmount: 99.99 }), 'clerk')).toContain('unapply');
-    expect(reasonOf(cm('Draft', { sourceType: 'Subscription' }), 'admin', 'editItem')).toBe('Cannot edit items: items of a bill-run credit memo are never editable');
+    expect(reasonOf(cm('Draft', { sourceType: 'Subscription' }), 'admin', 'editItem')).toBe(
+      'Cannot edit items: items of a bill-run credit memo are never editable',
+    );
   });
 
   it('disables View PDF until a PDF exists, unless the user may generate one (Draft or Posted)', () => {
@@ -118,6 +167,8 @@ describe('availableActions: reasons', () => {
     expect(reasonOf(noPdf, 'viewer', 'viewPdf')).toBe('Cannot view the PDF: no PDF has been generated yet');
     expect(reasonOf(noPdf, 'viewer', 'viewPdf', { hasPdf: true })).toBeUndefined();
     expect(reasonOf(noPdf, 'clerk', 'viewPdf')).toBeUndefined();
-    expect(reasonOf(dm('Canceled', { latestPDFFileId: null }), 'admin', 'viewPdf')).toBe('Cannot view the PDF: no PDF has been generated yet');
+    expect(reasonOf(dm('Canceled', { latestPDFFileId: null }), 'admin', 'viewPdf')).toBe(
+      'Cannot view the PDF: no PDF has been generated yet',
+    );
   });
 });

@@ -61,17 +61,61 @@ const canGeneratePdf = (m: AnyMemo, permissions: ReadonlySet<Permission>) =>
   permissions.has('memo.pdf') && (m.memo.status === 'Draft' || m.memo.status === 'Posted');
 
 const RULES: readonly Rule[] = [
-  { id: 'post', label: () => 'Post', placement: 'primary', kinds: BOTH, permission: 'memo.post', verb: 'post', statuses: ['Draft'] },
-  { id: 'cancel', label: () => 'Cancel', placement: 'primary', kinds: BOTH, permission: 'memo.cancel', verb: 'cancel', statuses: ['Draft'] },
-  { id: 'delete', label: () => 'Delete', placement: 'primary', kinds: BOTH, permission: 'memo.delete', verb: 'delete', statuses: ['Canceled'] },
-  { id: 'email', label: (k) => `Email ${memoKindLabel(k)}`, placement: 'primary', kinds: BOTH, permission: 'memo.email', verb: 'email', statuses: ['Posted'] },
   {
-    id: 'viewPdf', label: () => 'View PDF', placement: 'primary', kinds: BOTH, permission: 'memo.view', verb: 'view the PDF',
-    statuses: ['Draft', 'Posted', 'Canceled', 'Error', 'PendingForTax', 'Generating', 'CancelInProgress'],
-    check: (m, ctx, permissions) => (hasPdf(m, ctx) || canGeneratePdf(m, permissions) ? null : 'no PDF has been generated yet'),
+    id: 'post',
+    label: () => 'Post',
+    placement: 'primary',
+    kinds: BOTH,
+    permission: 'memo.post',
+    verb: 'post',
+    statuses: ['Draft'],
   },
   {
-    id: 'unpost', label: () => 'Cancel Post', placement: 'menu', kinds: BOTH, permission: 'memo.unpost', verb: 'unpost', statuses: ['Posted'],
+    id: 'cancel',
+    label: () => 'Cancel',
+    placement: 'primary',
+    kinds: BOTH,
+    permission: 'memo.cancel',
+    verb: 'cancel',
+    statuses: ['Draft'],
+  },
+  {
+    id: 'delete',
+    label: () => 'Delete',
+    placement: 'primary',
+    kinds: BOTH,
+    permission: 'memo.delete',
+    verb: 'delete',
+    statuses: ['Canceled'],
+  },
+  {
+    id: 'email',
+    label: (k) => `Email ${memoKindLabel(k)}`,
+    placement: 'primary',
+    kinds: BOTH,
+    permission: 'memo.email',
+    verb: 'email',
+    statuses: ['Posted'],
+  },
+  {
+    id: 'viewPdf',
+    label: () => 'View PDF',
+    placement: 'primary',
+    kinds: BOTH,
+    permission: 'memo.view',
+    verb: 'view the PDF',
+    statuses: ['Draft', 'Posted', 'Canceled', 'Error', 'PendingForTax', 'Generating', 'CancelInProgress'],
+    check: (m, ctx, permissions) =>
+      hasPdf(m, ctx) || canGeneratePdf(m, permissions) ? null : 'no PDF has been generated yet',
+  },
+  {
+    id: 'unpost',
+    label: () => 'Cancel Post',
+    placement: 'menu',
+    kinds: BOTH,
+    permission: 'memo.unpost',
+    verb: 'unpost',
+    statuses: ['Posted'],
     check: (m, ctx) => {
       const docs = listDocs(ctx.linkedDocuments);
       if (m.kind === 'CreditMemo') {
@@ -79,65 +123,150 @@ const RULES: readonly Rule[] = [
         if (isPositive(m.memo.refundAmount)) return 'the memo has been refunded';
         return null;
       }
-      if (isPositive(m.memo.beAppliedAmount)) return docs ? `${docs} applied to it` : 'payments or credit memos are applied to it';
+      if (isPositive(m.memo.beAppliedAmount))
+        return docs ? `${docs} applied to it` : 'payments or credit memos are applied to it';
       return null;
     },
   },
   {
-    id: 'apply', label: () => 'Apply', placement: 'menu', kinds: ['CreditMemo'], permission: 'creditmemo.apply', verb: 'apply', statuses: ['Posted'],
+    id: 'apply',
+    label: () => 'Apply',
+    placement: 'menu',
+    kinds: ['CreditMemo'],
+    permission: 'creditmemo.apply',
+    verb: 'apply',
+    statuses: ['Posted'],
     check: (m) => (m.kind === 'CreditMemo' && !isPositive(m.memo.unappliedAmount) ? 'nothing is left to apply' : null),
   },
   {
-    id: 'unapply', label: () => 'Unapply This Credit Memo', placement: 'menu', kinds: ['CreditMemo'], permission: 'creditmemo.unapply', verb: 'unapply', statuses: ['Posted'],
-    check: (m) => (m.kind === 'CreditMemo' && !isPositive(m.memo.appliedAmount) ? 'the memo is not applied to any document' : null),
+    id: 'unapply',
+    label: () => 'Unapply This Credit Memo',
+    placement: 'menu',
+    kinds: ['CreditMemo'],
+    permission: 'creditmemo.unapply',
+    verb: 'unapply',
+    statuses: ['Posted'],
+    check: (m) =>
+      m.kind === 'CreditMemo' && !isPositive(m.memo.appliedAmount) ? 'the memo is not applied to any document' : null,
   },
   {
-    id: 'refund', label: () => 'Refund This Credit Memo', placement: 'menu', kinds: ['CreditMemo'], permission: 'creditmemo.refund', verb: 'refund', statuses: ['Posted'],
-    check: (m) => (m.kind === 'CreditMemo' && !isPositive(m.memo.unappliedAmount) ? 'no unapplied amount is left to refund' : null),
+    id: 'refund',
+    label: () => 'Refund This Credit Memo',
+    placement: 'menu',
+    kinds: ['CreditMemo'],
+    permission: 'creditmemo.refund',
+    verb: 'refund',
+    statuses: ['Posted'],
+    check: (m) =>
+      m.kind === 'CreditMemo' && !isPositive(m.memo.unappliedAmount) ? 'no unapplied amount is left to refund' : null,
   },
   {
-    id: 'writeOffCredit', label: () => 'Write Off Credit Memo', placement: 'menu', kinds: ['CreditMemo'], permission: 'creditmemo.writeoff', verb: 'write off', statuses: ['Posted'],
+    id: 'writeOffCredit',
+    label: () => 'Write Off Credit Memo',
+    placement: 'menu',
+    kinds: ['CreditMemo'],
+    permission: 'creditmemo.writeoff',
+    verb: 'write off',
+    statuses: ['Posted'],
     check: (m, ctx) => {
       if (m.kind !== 'CreditMemo') return null;
-      if (isPositive(m.memo.appliedAmount)) return `only a fully unapplied credit memo can be written off (applied to ${listDocs(ctx.linkedDocuments) ?? 'a document'})`;
+      if (isPositive(m.memo.appliedAmount))
+        return `only a fully unapplied credit memo can be written off (applied to ${listDocs(ctx.linkedDocuments) ?? 'a document'})`;
       if (!isPositive(m.memo.unappliedAmount)) return 'no unapplied amount is left';
       return null;
     },
   },
   {
-    id: 'reverse', label: () => 'Reverse Credit Memo', placement: 'menu', kinds: ['CreditMemo'], permission: 'creditmemo.reverse', verb: 'reverse', statuses: ['Posted'],
+    id: 'reverse',
+    label: () => 'Reverse Credit Memo',
+    placement: 'menu',
+    kinds: ['CreditMemo'],
+    permission: 'creditmemo.reverse',
+    verb: 'reverse',
+    statuses: ['Posted'],
     check: (m, ctx) => {
       if (m.kind !== 'CreditMemo') return null;
       if (m.memo.reversed) return 'the memo is already reversed';
-      if (isPositive(m.memo.appliedAmount)) return `applied to ${listDocs(ctx.linkedDocuments) ?? 'a document'}; unapply it first`;
+      if (isPositive(m.memo.appliedAmount))
+        return `applied to ${listDocs(ctx.linkedDocuments) ?? 'a document'}; unapply it first`;
       return null;
     },
   },
   {
-    id: 'writeOffDebit', label: () => 'Write Off Debit Memo', placement: 'menu', kinds: ['DebitMemo'], permission: 'debitmemo.writeoff', verb: 'write off', statuses: ['Posted'],
+    id: 'writeOffDebit',
+    label: () => 'Write Off Debit Memo',
+    placement: 'menu',
+    kinds: ['DebitMemo'],
+    permission: 'debitmemo.writeoff',
+    verb: 'write off',
+    statuses: ['Posted'],
     check: (m) => (m.kind === 'DebitMemo' && !isPositive(m.memo.balance) ? 'the memo has no open balance' : null),
   },
   {
-    id: 'collect', label: () => 'Collect', placement: 'menu', kinds: ['DebitMemo'], permission: 'debitmemo.collect', verb: 'collect', statuses: ['Posted'],
+    id: 'collect',
+    label: () => 'Collect',
+    placement: 'menu',
+    kinds: ['DebitMemo'],
+    permission: 'debitmemo.collect',
+    verb: 'collect',
+    statuses: ['Posted'],
     check: (m, ctx) => {
       if (m.kind !== 'DebitMemo') return null;
       if (!isPositive(m.memo.balance)) return 'the memo has no open balance';
-      if ((ctx.itemCount ?? 0) > COLLECT_MAX_ITEMS) return `Zuora collects debit memos of at most ${COLLECT_MAX_ITEMS} items`;
+      if ((ctx.itemCount ?? 0) > COLLECT_MAX_ITEMS)
+        return `Zuora collects debit memos of at most ${COLLECT_MAX_ITEMS} items`;
       return null;
     },
   },
-  { id: 'uploadFile', label: () => 'Upload File', placement: 'menu', kinds: ['DebitMemo'], permission: 'memo.upload', verb: 'upload a file', statuses: ['Draft', 'Posted'] },
-  { id: 'regeneratePdf', label: () => 'Regenerate PDF', placement: 'menu', kinds: BOTH, permission: 'memo.pdf', verb: 'regenerate the PDF', statuses: ['Draft', 'Posted'] },
-  // A Posted memo keeps its comment and Transferred to Accounting editable (the sandbox's update rule).
-  { id: 'edit', label: () => 'Edit', placement: 'section', kinds: BOTH, permission: 'memo.edit', verb: 'edit', statuses: ['Draft', 'Posted'] },
   {
-    id: 'editItem', label: () => 'Edit item', placement: 'section', kinds: BOTH, permission: 'memo.edit', verb: 'edit items', statuses: ['Draft'],
-    check: (m) => (m.kind === 'CreditMemo' && m.memo.sourceType === 'Subscription' ? 'items of a bill-run credit memo are never editable' : null),
+    id: 'uploadFile',
+    label: () => 'Upload File',
+    placement: 'menu',
+    kinds: ['DebitMemo'],
+    permission: 'memo.upload',
+    verb: 'upload a file',
+    statuses: ['Draft', 'Posted'],
+  },
+  {
+    id: 'regeneratePdf',
+    label: () => 'Regenerate PDF',
+    placement: 'menu',
+    kinds: BOTH,
+    permission: 'memo.pdf',
+    verb: 'regenerate the PDF',
+    statuses: ['Draft', 'Posted'],
+  },
+  // A Posted memo keeps its comment and Transferred to Accounting editable (the sandbox's update rule).
+  {
+    id: 'edit',
+    label: () => 'Edit',
+    placement: 'section',
+    kinds: BOTH,
+    permission: 'memo.edit',
+    verb: 'edit',
+    statuses: ['Draft', 'Posted'],
+  },
+  {
+    id: 'editItem',
+    label: () => 'Edit item',
+    placement: 'section',
+    kinds: BOTH,
+    permission: 'memo.edit',
+    verb: 'edit items',
+    statuses: ['Draft'],
+    check: (m) =>
+      m.kind === 'CreditMemo' && m.memo.sourceType === 'Subscription'
+        ? 'items of a bill-run credit memo are never editable'
+        : null,
   },
 ];
 
 /** Every action of the memo's type, in display order, each enabled or disabled with a reason. */
-export function availableActions(m: AnyMemo, permissions: ReadonlySet<Permission>, ctx: ActionContext = {}): AvailableAction[] {
+export function availableActions(
+  m: AnyMemo,
+  permissions: ReadonlySet<Permission>,
+  ctx: ActionContext = {},
+): AvailableAction[] {
   const status = m.memo.status;
   return RULES.filter((r) => r.kinds.includes(m.kind)).map((r) => {
     const relevant = r.statuses.includes(status);

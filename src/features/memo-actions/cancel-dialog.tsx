@@ -26,7 +26,8 @@ export default function CancelDialog({ memo, onClose, onSuccess }: MemoDialogPro
       onClose={onClose}
     >
       <Typography>
-        Cancel {memoName(memo)} for {memoAmountText(memo)}? A canceled memo cannot be posted or edited again; it can only be deleted.
+        Cancel {memoName(memo)} for {memoAmountText(memo)}? A canceled memo cannot be posted or edited again; it can
+        only be deleted.
       </Typography>
     </ConfirmDialog>
   );

@@ -24,7 +24,15 @@ export default function DeleteDialog({ memo, onClose }: MemoDialogProps) {
     await invalidateMemoEffects(qc, { operation: 'delete', kind: memo.kind, id: memo.memo.id });
   }
   return (
-    <ConfirmDialog open destructive title={`Delete ${memoKindLabel(memo.kind)}`} confirmLabel="Delete" cancelLabel="Keep" onConfirm={confirm} onClose={onClose}>
+    <ConfirmDialog
+      open
+      destructive
+      title={`Delete ${memoKindLabel(memo.kind)}`}
+      confirmLabel="Delete"
+      cancelLabel="Keep"
+      onConfirm={confirm}
+      onClose={onClose}
+    >
       <Typography>
         Delete {memoName(memo)} for {memoAmountText(memo)}? <strong>This cannot be undone.</strong>
       </Typography>

@@ -47,9 +47,9 @@ function loadNowOrLater(id: MemoActionId): Promise<DialogModule> {
 }
 
 // Built once at module load: a lazy component must keep its identity across renders.
-export const MEMO_DIALOGS = Object.fromEntries(Object.keys(LOADERS).map((id) => [id, lazy(() => loadNowOrLater(id as MemoActionId))])) as Partial<
-  Record<MemoActionId, LazyExoticComponent<ComponentType<MemoDialogProps>>>
->;
+export const MEMO_DIALOGS = Object.fromEntries(
+  Object.keys(LOADERS).map((id) => [id, lazy(() => loadNowOrLater(id as MemoActionId))]),
+) as Partial<Record<MemoActionId, LazyExoticComponent<ComponentType<MemoDialogProps>>>>;
 
 /** Starts loading the chunks of these actions' dialogs. */
 export function prefetchDialogs(ids: readonly MemoActionId[]): void {

@@ -115,7 +115,9 @@ describe('Edit Item', () => {
     await waitFor(() => expect(saveOf(d)).toBeEnabled());
     fireEvent.click(saveOf(d));
     await waitFor(() => expect(onSuccess).toHaveBeenCalled());
-    const after = ((await s.h.call('GET', `/v1/debit-memos/${memo.memo.id}/items`)).body.items as DebitMemoItem[]).find((i) => i.id === item.id)!;
+    const after = ((await s.h.call('GET', `/v1/debit-memos/${memo.memo.id}/items`)).body.items as DebitMemoItem[]).find(
+      (i) => i.id === item.id,
+    )!;
     expect(after.amountWithoutTax).toBe(123.45);
     expect(after.serviceStartDate).toBe('2026-01-01');
     expect(after.serviceEndDate).toBe('2026-01-31');

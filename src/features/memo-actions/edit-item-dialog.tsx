@@ -17,7 +17,13 @@ import type { CreditMemoItem, DebitMemoItem } from '../../contract/memos.ts';
 import { FormDialog } from '../../components/form-dialog.tsx';
 import type { AnyMemo } from './available-actions.ts';
 import type { MemoDialogProps } from './dialog-types.ts';
-import { editItemDefaults, editItemFormSchema, editItemRequest, itemEditRefusal, type EditItemFormValues } from './edit-item-schema.ts';
+import {
+  editItemDefaults,
+  editItemFormSchema,
+  editItemRequest,
+  itemEditRefusal,
+  type EditItemFormValues,
+} from './edit-item-schema.ts';
 import { memoName } from './memo-labels.ts';
 
 /** Items → Edit (Draft memos, tax-exclusive items): amount, description, service period, accounting codes. */
@@ -52,7 +58,11 @@ function EditItemForm({ memo, item, onClose, onSuccess }: FormProps) {
   const qc = useQueryClient();
   const codes = useAccountingCodes();
   const active = (codes.data ?? []).filter((c) => c.status === 'Active').map((c) => c.name);
-  const form = useForm<EditItemFormValues>({ resolver: zodResolver(editItemFormSchema(memo.memo.currency)), defaultValues: editItemDefaults(item), mode: 'all' });
+  const form = useForm<EditItemFormValues>({
+    resolver: zodResolver(editItemFormSchema(memo.memo.currency)),
+    defaultValues: editItemDefaults(item),
+    mode: 'all',
+  });
   const { register, formState, control } = form;
   const errors = formState.errors;
 
@@ -76,7 +86,13 @@ function EditItemForm({ memo, item, onClose, onSuccess }: FormProps) {
           helperText={errors.amount?.message}
           slotProps={{ htmlInput: { inputMode: 'decimal' } }}
         />
-        <TextField label="Description" multiline {...register('description')} error={Boolean(errors.description)} helperText={errors.description?.message} />
+        <TextField
+          label="Description"
+          multiline
+          {...register('description')}
+          error={Boolean(errors.description)}
+          helperText={errors.description?.message}
+        />
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
           <TextField
             label="Service Start Date"
@@ -97,9 +113,26 @@ function EditItemForm({ memo, item, onClose, onSuccess }: FormProps) {
             slotProps={{ inputLabel: { shrink: true } }}
           />
         </Stack>
-        <CodeField control={control} name="deferredRevenueAccountingCode" label="Deferred Revenue Accounting Code" options={active} />
-        <CodeField control={control} name="recognizedRevenueAccountingCode" label="Recognized Revenue Accounting Code" options={active} />
-        {memo.kind === 'CreditMemo' && <CodeField control={control} name="onAccountAccountingCode" label="On-Account Accounting Code" options={active} />}
+        <CodeField
+          control={control}
+          name="deferredRevenueAccountingCode"
+          label="Deferred Revenue Accounting Code"
+          options={active}
+        />
+        <CodeField
+          control={control}
+          name="recognizedRevenueAccountingCode"
+          label="Recognized Revenue Accounting Code"
+          options={active}
+        />
+        {memo.kind === 'CreditMemo' && (
+          <CodeField
+            control={control}
+            name="onAccountAccountingCode"
+            label="On-Account Accounting Code"
+            options={active}
+          />
+        )}
         <TextField
           label="Revenue Recognition Rule"
           {...register('revenueRecognitionRuleName')}
@@ -112,7 +145,17 @@ function EditItemForm({ memo, item, onClose, onSuccess }: FormProps) {
 }
 
 /** An accounting code: pick an active code, or keep or type one the tenant knows (free text). */
-function CodeField({ control, name, label, options }: { control: Control<EditItemFormValues>; name: FieldPath<EditItemFormValues>; label: string; options: string[] }) {
+function CodeField({
+  control,
+  name,
+  label,
+  options,
+}: {
+  control: Control<EditItemFormValues>;
+  name: FieldPath<EditItemFormValues>;
+  label: string;
+  options: string[];
+}) {
   return (
     <Controller
       name={name}
@@ -124,7 +167,15 @@ function CodeField({ control, name, label, options }: { control: Control<EditIte
           value={field.value}
           onChange={(_, v) => field.onChange(v ?? '')}
           onInputChange={(_, v) => field.onChange(v)}
-          renderInput={(params) => <TextField {...params} label={label} onBlur={field.onBlur} error={Boolean(fieldState.error)} helperText={fieldState.error?.message} />}
+          renderInput={(params) => (
+            <TextField
+              {...params}
+              label={label}
+              onBlur={field.onBlur}
+              error={Boolean(fieldState.error)}
+              helperText={fieldState.error?.message}
+            />
+          )}
         />
       )}
     />

@@ -19,7 +19,10 @@ export function editItemFormSchema(currency: string) {
         .trim()
         .min(1, 'Enter an amount')
         .refine((v) => /^\d+(\.\d+)?$/.test(v), 'Amount must be a number, 0 or more')
-        .refine((v) => !/^\d+(\.\d+)?$/.test(v) || fitsCurrency(v, currency), dp === 0 ? `${currency} amounts take no decimals` : `${currency} amounts take at most ${dp} decimals`),
+        .refine(
+          (v) => !/^\d+(\.\d+)?$/.test(v) || fitsCurrency(v, currency),
+          dp === 0 ? `${currency} amounts take no decimals` : `${currency} amounts take at most ${dp} decimals`,
+        ),
       description: z.string().max(255, 'Description must be at most 255 characters'),
       serviceStartDate: z.string().refine((v) => v === '' || isIsoDate(v), 'Enter a valid date (yyyy-mm-dd)'),
       serviceEndDate: z.string().refine((v) => v === '' || isIsoDate(v), 'Enter a valid date (yyyy-mm-dd)'),
@@ -29,8 +32,16 @@ export function editItemFormSchema(currency: string) {
       revenueRecognitionRuleName: code('Revenue recognition rule'),
     })
     .superRefine((v, ctx) => {
-      if (isIsoDate(v.serviceStartDate) && isIsoDate(v.serviceEndDate) && isBefore(v.serviceEndDate, v.serviceStartDate)) {
-        ctx.addIssue({ code: 'custom', path: ['serviceEndDate'], message: 'Service end date cannot be before the start date' });
+      if (
+        isIsoDate(v.serviceStartDate) &&
+        isIsoDate(v.serviceEndDate) &&
+        isBefore(v.serviceEndDate, v.serviceStartDate)
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['serviceEndDate'],
+          message: 'Service end date cannot be before the start date',
+        });
       }
     });
 }

@@ -24,7 +24,11 @@ export default function EditMemoDialog({ memo, onClose, onSuccess }: MemoDialogP
   const qc = useQueryClient();
   const posted = memo.memo.status === 'Posted';
   const reasonCodes = useReasonCodes(memo.kind);
-  const form = useForm<EditMemoFormValues>({ resolver: zodResolver(editMemoFormSchema), defaultValues: editMemoDefaults(memo), mode: 'all' });
+  const form = useForm<EditMemoFormValues>({
+    resolver: zodResolver(editMemoFormSchema),
+    defaultValues: editMemoDefaults(memo),
+    mode: 'all',
+  });
   const { register, control, formState } = form;
   const errors = formState.errors;
   const comment = useWatch({ control, name: 'comment' });
@@ -53,7 +57,12 @@ export default function EditMemoDialog({ memo, onClose, onSuccess }: MemoDialogP
   return (
     <FormDialog open title="Edit Basic Information" form={form} onSubmit={submit} onClose={onClose}>
       <Stack spacing={2} sx={{ pt: 1 }}>
-        {posted && <Alert severity="info">{memoName(memo)} is Posted: only its comments and Transferred to Accounting can change. Cancel Post to edit the rest.</Alert>}
+        {posted && (
+          <Alert severity="info">
+            {memoName(memo)} is Posted: only its comments and Transferred to Accounting can change. Cancel Post to edit
+            the rest.
+          </Alert>
+        )}
         {!posted && dateField('effectiveDate', 'Memo Date', true)}
         {!posted && memo.kind === 'DebitMemo' && dateField('dueDate', 'Due Date')}
         {!posted && (
@@ -66,7 +75,9 @@ export default function EditMemoDialog({ memo, onClose, onSuccess }: MemoDialogP
                 label="Reason Code"
                 {...field}
                 error={Boolean(errors.reasonCode)}
-                helperText={errors.reasonCode?.message ?? (reasonCodes.isError ? 'Reason codes could not be loaded' : undefined)}
+                helperText={
+                  errors.reasonCode?.message ?? (reasonCodes.isError ? 'Reason codes could not be loaded' : undefined)
+                }
               >
                 {codes.map((c) => (
                   <MenuItem key={c} value={c}>
@@ -101,7 +112,11 @@ export default function EditMemoDialog({ memo, onClose, onSuccess }: MemoDialogP
         {!posted && memo.kind === 'DebitMemo' && <Flag control={control} name="autoPay" label="Auto-Pay" />}
         {!posted && memo.kind === 'CreditMemo' && (
           <>
-            <Flag control={control} name="autoApplyUponPosting" label="Auto Apply: apply to the related invoice upon posting" />
+            <Flag
+              control={control}
+              name="autoApplyUponPosting"
+              label="Auto Apply: apply to the related invoice upon posting"
+            />
             <Flag control={control} name="excludeFromAutoApplyRules" label="Exclude from auto apply rules" />
           </>
         )}
@@ -110,12 +125,25 @@ export default function EditMemoDialog({ memo, onClose, onSuccess }: MemoDialogP
   );
 }
 
-function Flag({ control, name, label }: { control: Control<EditMemoFormValues>; name: 'autoPay' | 'autoApplyUponPosting' | 'excludeFromAutoApplyRules'; label: string }) {
+function Flag({
+  control,
+  name,
+  label,
+}: {
+  control: Control<EditMemoFormValues>;
+  name: 'autoPay' | 'autoApplyUponPosting' | 'excludeFromAutoApplyRules';
+  label: string;
+}) {
   return (
     <Controller
       name={name}
       control={control}
-      render={({ field }) => <FormControlLabel label={label} control={<Checkbox checked={field.value} onChange={(_, v) => field.onChange(v)} onBlur={field.onBlur} />} />}
+      render={({ field }) => (
+        <FormControlLabel
+          label={label}
+          control={<Checkbox checked={field.value} onChange={(_, v) => field.onChange(v)} onBlur={field.onBlur} />}
+        />
+      )}
     />
   );
 }

@@ -35,7 +35,9 @@ export function editMemoDefaults(m: AnyMemo): EditMemoFormValues {
     effectiveDate: m.kind === 'CreditMemo' ? m.memo.creditMemoDate : m.memo.debitMemoDate,
     reasonCode: memo.reasonCode ?? '',
     comment: memo.comment ?? '',
-    transferredToAccounting: (TRANSFERRED_TO_ACCOUNTING as readonly string[]).includes(memo.transferredToAccounting ?? '')
+    transferredToAccounting: (TRANSFERRED_TO_ACCOUNTING as readonly string[]).includes(
+      memo.transferredToAccounting ?? '',
+    )
       ? (memo.transferredToAccounting as EditMemoFormValues['transferredToAccounting'])
       : 'No',
     dueDate: m.kind === 'DebitMemo' ? (m.memo.dueDate ?? '') : '',
@@ -52,7 +54,17 @@ export const POSTED_EDITABLE = ['comment', 'transferredToAccounting'] as const;
 export function editMemoRequest(m: AnyMemo, v: EditMemoFormValues): UpdateCreditMemoRequest | UpdateDebitMemoRequest {
   const kind = m.kind;
   if (m.memo.status === 'Posted') return { comment: v.comment, transferredToAccounting: v.transferredToAccounting };
-  const common = { effectiveDate: v.effectiveDate, comment: v.comment, transferredToAccounting: v.transferredToAccounting, ...(v.reasonCode ? { reasonCode: v.reasonCode } : {}) };
-  if (kind === 'CreditMemo') return { ...common, autoApplyUponPosting: v.autoApplyUponPosting, excludeFromAutoApplyRules: v.excludeFromAutoApplyRules };
+  const common = {
+    effectiveDate: v.effectiveDate,
+    comment: v.comment,
+    transferredToAccounting: v.transferredToAccounting,
+    ...(v.reasonCode ? { reasonCode: v.reasonCode } : {}),
+  };
+  if (kind === 'CreditMemo')
+    return {
+      ...common,
+      autoApplyUponPosting: v.autoApplyUponPosting,
+      excludeFromAutoApplyRules: v.excludeFromAutoApplyRules,
+    };
   return { ...common, autoPay: v.autoPay, ...(v.dueDate ? { dueDate: v.dueDate } : {}) };
 }

@@ -42,12 +42,21 @@ export default function EmailDialog({ memo, onClose, onSuccess }: MemoDialogProp
   async function submit(values: EmailFormValues) {
     await emailMemo(memo.kind, memo.memo.id, emailRequest(values));
     await invalidateMemoEffects(qc, { operation: 'email', kind: memo.kind, id: memo.memo.id });
-    const to = values.useEmailTemplateSetting ? 'the template’s recipients' : splitAddresses(values.emailAddresses).join(', ');
+    const to = values.useEmailTemplateSetting
+      ? 'the template’s recipients'
+      : splitAddresses(values.emailAddresses).join(', ');
     onSuccess({ message: `Emailed ${memoName(memo)} to ${to}` });
   }
 
   return (
-    <FormDialog open title={`Email ${memoKindLabel(memo.kind)}`} form={form} onSubmit={submit} onClose={onClose} submitLabel="Send">
+    <FormDialog
+      open
+      title={`Email ${memoKindLabel(memo.kind)}`}
+      form={form}
+      onSubmit={submit}
+      onClose={onClose}
+      submitLabel="Send"
+    >
       <Stack spacing={2} sx={{ pt: 1 }}>
         <Typography variant="body2">
           Sends the latest PDF of {memoName(memo)}
@@ -58,7 +67,10 @@ export default function EmailDialog({ memo, onClose, onSuccess }: MemoDialogProp
           {...register('emailAddresses')}
           disabled={useTemplate}
           error={Boolean(errors.emailAddresses)}
-          helperText={errors.emailAddresses?.message ?? (useTemplate ? 'Ignored: the template’s “To” address is used' : 'Separate addresses with commas')}
+          helperText={
+            errors.emailAddresses?.message ??
+            (useTemplate ? 'Ignored: the template’s “To” address is used' : 'Separate addresses with commas')
+          }
         />
         <Controller
           name="useEmailTemplateSetting"

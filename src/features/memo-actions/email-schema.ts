@@ -22,16 +22,29 @@ export const emailFormSchema = z
     if (v.useEmailTemplateSetting) return;
     const addresses = splitAddresses(v.emailAddresses);
     if (addresses.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['emailAddresses'], message: 'Enter at least one email address, or use the email template setting' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['emailAddresses'],
+        message: 'Enter at least one email address, or use the email template setting',
+      });
       return;
     }
     const bad = addresses.filter((a) => !EMAIL_RE.test(a));
-    if (bad.length) ctx.addIssue({ code: 'custom', path: ['emailAddresses'], message: `Not a valid email address: ${bad.join(', ')}` });
+    if (bad.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['emailAddresses'],
+        message: `Not a valid email address: ${bad.join(', ')}`,
+      });
   });
 export type EmailFormValues = z.infer<typeof emailFormSchema>;
 
 export function emailRequest(v: EmailFormValues): EmailMemoRequest {
   return v.useEmailTemplateSetting
     ? { useEmailTemplateSetting: true, includeAdditionalEmailAddresses: v.includeAdditionalEmailAddresses }
-    : { emailAddresses: splitAddresses(v.emailAddresses).join(','), useEmailTemplateSetting: false, includeAdditionalEmailAddresses: v.includeAdditionalEmailAddresses };
+    : {
+        emailAddresses: splitAddresses(v.emailAddresses).join(','),
+        useEmailTemplateSetting: false,
+        includeAdditionalEmailAddresses: v.includeAdditionalEmailAddresses,
+      };
 }

@@ -29,7 +29,9 @@ describe('confirmations', () => {
     const memo = await memoWithStatus(s, 'DebitMemo', 'Draft');
     const { onSuccess, unmount } = renderDialog(PostDialog, memo);
     const d = within(await screen.findByRole('dialog', { name: 'Post Debit Memo' }));
-    expect(nbsp(d.getByText(/Post debit memo/).textContent ?? '')).toContain(`${memo.memo.number} for ${nbsp(formatMoney(memo.memo.amount, memo.memo.currency))}`);
+    expect(nbsp(d.getByText(/Post debit memo/).textContent ?? '')).toContain(
+      `${memo.memo.number} for ${nbsp(formatMoney(memo.memo.amount, memo.memo.currency))}`,
+    );
     fireEvent.click(d.getByRole('button', { name: 'Post' }));
     await waitFor(() => expect(onSuccess).toHaveBeenCalled());
     expect(await statusOf(`/v1/debit-memos/${memo.memo.id}`)).toBe('Posted');
@@ -39,7 +41,11 @@ describe('confirmations', () => {
   it('cancels a Draft credit memo, then deletes it with a confirmation naming the memo and amount', async () => {
     const memo = await memoWithStatus(s, 'CreditMemo', 'Draft');
     const c = renderDialog(CancelDialog, memo);
-    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Cancel Credit Memo' })).getByRole('button', { name: 'Cancel memo' }));
+    fireEvent.click(
+      within(await screen.findByRole('dialog', { name: 'Cancel Credit Memo' })).getByRole('button', {
+        name: 'Cancel memo',
+      }),
+    );
     await waitFor(() => expect(c.onSuccess).toHaveBeenCalled());
     c.unmount();
     const canceled = { kind: 'CreditMemo' as const, memo: { ...memo.memo, status: 'Canceled' as const } };
@@ -78,12 +84,21 @@ describe('Email', () => {
     await waitFor(() => expect(helperOf(field)).toBe('Not a valid email address: not-an-address'));
     expect(d.getByRole('button', { name: 'Send' })).toBeDisabled();
     fireEvent.change(field, { target: { value: '  ' } });
-    await waitFor(() => expect(helperOf(field)).toBe('Enter at least one email address, or use the email template setting'));
+    await waitFor(() =>
+      expect(helperOf(field)).toBe('Enter at least one email address, or use the email template setting'),
+    );
     fireEvent.change(field, { target: { value: 'ap@example.com, cfo@example.com' } });
     await waitFor(() => expect(d.getByRole('button', { name: 'Send' })).toBeEnabled());
     fireEvent.click(d.getByRole('button', { name: 'Send' }));
-    await waitFor(() => expect(onSuccess).toHaveBeenCalledWith({ message: `Emailed debit memo ${memo.memo.number} to ap@example.com, cfo@example.com` }));
-    const history = (await s.h.call('GET', `/v1/debit-memos/${memo.memo.id}/history`)).body.events as { event: string; detail: { to?: unknown } }[];
+    await waitFor(() =>
+      expect(onSuccess).toHaveBeenCalledWith({
+        message: `Emailed debit memo ${memo.memo.number} to ap@example.com, cfo@example.com`,
+      }),
+    );
+    const history = (await s.h.call('GET', `/v1/debit-memos/${memo.memo.id}/history`)).body.events as {
+      event: string;
+      detail: { to?: unknown };
+    }[];
     expect(JSON.stringify(history.filter((e) => e.event === 'emailed').at(-1)?.detail.to)).toContain('cfo@example.com');
     unmount();
   });
@@ -96,7 +111,9 @@ describe('Email', () => {
     fireEvent.change(field, { target: { value: 'keep@example.com' } });
     await waitFor(() => expect(d.getByRole('button', { name: 'Send' })).toBeEnabled());
     fireEvent.click(d.getByRole('button', { name: 'Send' }));
-    expect(await d.findByRole('alert')).toHaveTextContent(`Only a Posted credit memo can be emailed; ${memo.memo.number} is Draft.`);
+    expect(await d.findByRole('alert')).toHaveTextContent(
+      `Only a Posted credit memo can be emailed; ${memo.memo.number} is Draft.`,
+    );
     expect(field).toHaveValue('keep@example.com');
     unmount();
   });
@@ -105,7 +122,10 @@ describe('Email', () => {
 describe('Upload File', () => {
   // The browser's file chooser cannot run in jsdom; a change event with the chosen file is what it sends.
   const choose = (input: HTMLElement, file: File) => fireEvent.change(input, { target: { files: [file] } });
-  const pdf = (name: string, bytes: number) => new File([new Uint8Array(bytes).fill(32).map((b, i) => (i < 5 ? '%PDF-'.charCodeAt(i) : b))], name, { type: 'application/pdf' });
+  const pdf = (name: string, bytes: number) =>
+    new File([new Uint8Array(bytes).fill(32).map((b, i) => (i < 5 ? '%PDF-'.charCodeAt(i) : b))], name, {
+      type: 'application/pdf',
+    });
 
   it('refuses a non-PDF and a file over 4 MB next to the field, and accepts a PDF', async () => {
     const memo = await memoWithStatus(s, 'DebitMemo', 'Posted');
@@ -119,7 +139,9 @@ describe('Upload File', () => {
     await waitFor(() => expect(helperOf(input)).toBe('big.pdf is 5.0 MB; the limit is 4 MB'));
     expect(d.getByRole('button', { name: 'Upload' })).toBeDisabled();
     choose(input, pdf('signed-copy.pdf', 2048));
-    await waitFor(() => expect(helperOf(input)).toBe(`A PDF of at most 4 MB, attached to debit memo ${memo.memo.number}.`));
+    await waitFor(() =>
+      expect(helperOf(input)).toBe(`A PDF of at most 4 MB, attached to debit memo ${memo.memo.number}.`),
+    );
     expect(d.getByRole('button', { name: 'Upload' })).toBeEnabled();
     unmount();
   });

@@ -16,10 +16,17 @@ export default function PostDialog({ memo, onClose, onSuccess }: MemoDialogProps
     onSuccess({ message: `Posted ${memoNoun(memo.kind)} ${posted.number}` });
   }
   return (
-    <ConfirmDialog open title={`Post ${memoKindLabel(memo.kind)}`} confirmLabel="Post" onConfirm={confirm} onClose={onClose}>
+    <ConfirmDialog
+      open
+      title={`Post ${memoKindLabel(memo.kind)}`}
+      confirmLabel="Post"
+      onConfirm={confirm}
+      onClose={onClose}
+    >
       <Typography>
-        Post {memoName(memo)} for {memoAmountText(memo)}? A posted memo can be {memo.kind === 'CreditMemo' ? 'applied and refunded' : 'collected and emailed'}, and can no
-        longer be edited or cancelled.
+        Post {memoName(memo)} for {memoAmountText(memo)}? A posted memo can be{' '}
+        {memo.kind === 'CreditMemo' ? 'applied and refunded' : 'collected and emailed'}, and can no longer be edited or
+        cancelled.
       </Typography>
     </ConfirmDialog>
   );

@@ -16,7 +16,9 @@ export default function RegeneratePdfDialog({ memo, onClose, onSuccess }: MemoDi
   }
   return (
     <ConfirmDialog open title="Regenerate PDF" confirmLabel="Regenerate" onConfirm={confirm} onClose={onClose}>
-      <Typography>Generate a new PDF version of {memoName(memo)} from its current data? Earlier versions stay in Files.</Typography>
+      <Typography>
+        Generate a new PDF version of {memoName(memo)} from its current data? Earlier versions stay in Files.
+      </Typography>
     </ConfirmDialog>
   );
 }

@@ -22,11 +22,20 @@ afterEach(cleanup); // each test opens its own dialog; date inputs are found by 
 
 const used: string[] = [];
 const openCm = async () => {
-  const found = await findMemo(s, 'CreditMemo', (m) => m.currency === 'USD' && Number(m.unappliedAmount) > 1 && Number(m.appliedAmount) === 0 && !used.includes(m.id as string));
+  const found = await findMemo(
+    s,
+    'CreditMemo',
+    (m) =>
+      m.currency === 'USD' &&
+      Number(m.unappliedAmount) > 1 &&
+      Number(m.appliedAmount) === 0 &&
+      !used.includes(m.id as string),
+  );
   used.push(found.memo.id);
   return found;
 };
-const helperOf = (input: HTMLElement) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
+const helperOf = (input: HTMLElement) =>
+  document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
 
 describe('Refund Credit Memo', () => {
   it('refuses an amount above the unapplied amount, an early date and a long comment; then refunds part', async () => {
@@ -41,7 +50,13 @@ describe('Refund Credit Memo', () => {
     await waitFor(() => expect(helperOf(amount)).toMatch(/cannot exceed the unapplied amount/));
     expect(save).toBeDisabled();
     fireEvent.change(dateInput('refundDate'), { target: { value: addDays(cm.creditMemoDate, -1) } });
-    expect(await d.findByText(`The refund date cannot be before the credit memo date ${cm.creditMemoDate}`, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(
+      await d.findByText(
+        `The refund date cannot be before the credit memo date ${cm.creditMemoDate}`,
+        {},
+        { timeout: 5000 },
+      ),
+    ).toBeInTheDocument();
     fireEvent.change(dateInput('refundDate'), { target: { value: cm.creditMemoDate } });
     const comment = d.getByLabelText('Comment');
     fireEvent.change(comment, { target: { value: 'y'.repeat(256) } });
@@ -54,7 +69,13 @@ describe('Refund Credit Memo', () => {
     expect(onSuccess.mock.calls[0][0].message).toMatch(/^Refund R-?\d+/);
     const post = s.sent.filter((r) => r.method === 'POST' && r.url.endsWith('/refunds')).at(-1)!;
     expect(post.headers.get('idempotency-key')).toBeTruthy();
-    expect(await post.clone().json()).toMatchObject({ type: 'External', methodType: 'Check', totalAmount: 1, refundDate: cm.creditMemoDate, comment: 'Partial refund' });
+    expect(await post.clone().json()).toMatchObject({
+      type: 'External',
+      methodType: 'Check',
+      totalAmount: 1,
+      refundDate: cm.creditMemoDate,
+      comment: 'Partial refund',
+    });
     const after = (await s.h.call('GET', `/v1/credit-memos/${cm.id}`)).body as CreditMemo;
     expect(money(after.unappliedAmount).eq(money(cm.unappliedAmount).minus(1))).toBe(true);
   }, 120_000);
@@ -66,7 +87,13 @@ describe('Write Off Credit Memo', () => {
     const { user, onSuccess } = renderDialog(WriteOffCreditDialog, found);
     const d = within(await screen.findByRole('dialog', { name: 'Write Off Credit Memo' }));
     fireEvent.change(dateInput('memoDate'), { target: { value: addDays(found.memo.creditMemoDate, -1) } });
-    expect(await d.findByText(`The date cannot be before the credit memo date ${found.memo.creditMemoDate}`, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(
+      await d.findByText(
+        `The date cannot be before the credit memo date ${found.memo.creditMemoDate}`,
+        {},
+        { timeout: 5000 },
+      ),
+    ).toBeInTheDocument();
     expect(d.getByRole('button', { name: 'Save' })).toBeDisabled();
     fireEvent.change(dateInput('memoDate'), { target: { value: found.memo.creditMemoDate } });
     await waitFor(() => expect(d.getByRole('button', { name: 'Save' })).toBeEnabled());
@@ -89,7 +116,9 @@ describe('Reverse Credit Memo', () => {
     const memoDate = found.memo.creditMemoDate;
     fireEvent.change(dateInput('memoDate'), { target: { value: addDays(memoDate, 1) } });
     fireEvent.change(dateInput('applyEffectiveDate'), { target: { value: memoDate } });
-    expect(await d.findByText(`The date cannot be before the memo date ${addDays(memoDate, 1)}`, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(
+      await d.findByText(`The date cannot be before the memo date ${addDays(memoDate, 1)}`, {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
     expect(d.getByRole('button', { name: 'Reverse' })).toBeDisabled();
     fireEvent.change(dateInput('applyEffectiveDate'), { target: { value: addDays(memoDate, 1) } });
     await waitFor(() => expect(d.getByRole('button', { name: 'Reverse' })).toBeEnabled());
@@ -112,9 +141,19 @@ describe('Collect Debit Memo', () => {
     await user.click(d.getByRole('checkbox', { name: '1. Unapplied credit memos' }));
     await user.click(d.getByRole('checkbox', { name: '2. Unapplied payments' }));
     await user.click(d.getByRole('button', { name: 'Collect' }));
-    const result = within(await screen.findByRole('dialog', { name: `Collected for ${found.memo.number}` }, { timeout: 15_000 }));
-    const response = (await s.sent.filter((r) => r.url.endsWith('/collect')).at(-1)!.clone().json()) as Record<string, unknown>;
-    expect(response).toMatchObject({ applyCredit: true, applicationOrder: ['CreditMemo', 'UnappliedPayment'], collect: false });
+    const result = within(
+      await screen.findByRole('dialog', { name: `Collected for ${found.memo.number}` }, { timeout: 15_000 }),
+    );
+    const response = (await s.sent
+      .filter((r) => r.url.endsWith('/collect'))
+      .at(-1)!
+      .clone()
+      .json()) as Record<string, unknown>;
+    expect(response).toMatchObject({
+      applyCredit: true,
+      applicationOrder: ['CreditMemo', 'UnappliedPayment'],
+      collect: false,
+    });
     expect(result.getByRole('list', { name: 'Credit memos applied' })).toBeInTheDocument();
     await user.click(result.getByRole('button', { name: 'Done' }));
     expect(onSuccess).toHaveBeenCalled();

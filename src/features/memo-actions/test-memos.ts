@@ -4,7 +4,12 @@ import { creditMemoSchema, debitMemoSchema, type CreditMemo, type DebitMemo } fr
 // Memo values for the pure availability tests, parsed by the contract schemas so they cannot drift
 // from the wire shape. (These are inputs of a pure function, not stand-ins for server responses.)
 
-const audit = { createdDate: '2024-03-01 10:00:00', createdById: null, updatedDate: '2024-03-01 10:00:00', updatedById: null };
+const audit = {
+  createdDate: '2024-03-01 10:00:00',
+  createdById: null,
+  updatedDate: '2024-03-01 10:00:00',
+  updatedById: null,
+};
 const common = {
   id: '0123456789abcdef0123456789abcdef',
   accountId: 'fedcba9876543210fedcba9876543210',
@@ -32,14 +37,33 @@ const common = {
 
 export function creditMemo(status: MemoStatus, over: Partial<CreditMemo> = {}): CreditMemo {
   return creditMemoSchema.parse({
-    ...common, number: 'CM00000001', status, creditMemoDate: '2024-03-01', appliedAmount: 0, unappliedAmount: 100, refundAmount: 0,
-    autoApplyUponPosting: false, excludeFromAutoApplyRules: false, reversed: false, source: null, sourceId: null, ...over,
+    ...common,
+    number: 'CM00000001',
+    status,
+    creditMemoDate: '2024-03-01',
+    appliedAmount: 0,
+    unappliedAmount: 100,
+    refundAmount: 0,
+    autoApplyUponPosting: false,
+    excludeFromAutoApplyRules: false,
+    reversed: false,
+    source: null,
+    sourceId: null,
+    ...over,
   });
 }
 
 export function debitMemo(status: MemoStatus, over: Partial<DebitMemo> = {}): DebitMemo {
   return debitMemoSchema.parse({
-    ...common, number: 'DM00000001', status, debitMemoDate: '2024-03-01', dueDate: '2024-03-31', balance: 100, beAppliedAmount: 0,
-    autoPay: false, referredCreditMemoId: null, ...over,
+    ...common,
+    number: 'DM00000001',
+    status,
+    debitMemoDate: '2024-03-01',
+    dueDate: '2024-03-31',
+    balance: 100,
+    beAppliedAmount: 0,
+    autoPay: false,
+    referredCreditMemoId: null,
+    ...over,
   });
 }

@@ -15,7 +15,14 @@ export default function UnpostDialog({ memo, onClose, onSuccess }: MemoDialogPro
     onSuccess({ message: `Unposted ${memoName(memo)}: it is a Draft again` });
   }
   return (
-    <ConfirmDialog open title="Cancel Post" confirmLabel="Unpost" cancelLabel="Keep Posted" onConfirm={confirm} onClose={onClose}>
+    <ConfirmDialog
+      open
+      title="Cancel Post"
+      confirmLabel="Unpost"
+      cancelLabel="Keep Posted"
+      onConfirm={confirm}
+      onClose={onClose}
+    >
       <Typography>
         Return {memoName(memo)} for {memoAmountText(memo)} to Draft? Its number stays {memo.memo.number}.
       </Typography>

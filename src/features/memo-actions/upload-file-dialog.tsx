@@ -20,7 +20,11 @@ export default function UploadFileDialog({ memo, onClose, onSuccess }: MemoDialo
   const inputId = useId();
   const helpId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
-  const form = useForm<UploadFileFormValues>({ resolver: zodResolver(uploadFileFormSchema), defaultValues: { file: null }, mode: 'all' });
+  const form = useForm<UploadFileFormValues>({
+    resolver: zodResolver(uploadFileFormSchema),
+    defaultValues: { file: null },
+    mode: 'all',
+  });
 
   async function submit({ file }: UploadFileFormValues) {
     if (!file) return;

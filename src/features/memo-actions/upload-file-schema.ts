@@ -14,8 +14,10 @@ export const uploadFileFormSchema = z.object({
     .custom<File | null>((v) => v === null || v instanceof File)
     .superRefine((file, ctx) => {
       if (!file) ctx.addIssue({ code: 'custom', message: 'Choose a PDF file' });
-      else if (!isPdf(file)) ctx.addIssue({ code: 'custom', message: `${file.name} is not a PDF: only PDF files can be uploaded` });
-      else if (file.size > MAX_UPLOAD_BYTES) ctx.addIssue({ code: 'custom', message: `${file.name} is ${megabytes(file.size)}; the limit is 4 MB` });
+      else if (!isPdf(file))
+        ctx.addIssue({ code: 'custom', message: `${file.name} is not a PDF: only PDF files can be uploaded` });
+      else if (file.size > MAX_UPLOAD_BYTES)
+        ctx.addIssue({ code: 'custom', message: `${file.name} is ${megabytes(file.size)}; the limit is 4 MB` });
       else if (file.size === 0) ctx.addIssue({ code: 'custom', message: `${file.name} is empty` });
     }),
 });

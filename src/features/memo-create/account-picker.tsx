@@ -33,9 +33,13 @@ export function AccountPicker({ value, onChange, onBlur, error, inputRef }: Prop
         </li>
       )}
       onInputChange={(_, v, reason) => reason === 'input' && setText(v)}
-      onChange={(_, a) => onChange(a ? { id: a.id, accountNumber: a.accountNumber, name: a.name, currency: a.currency } : null)}
+      onChange={(_, a) =>
+        onChange(a ? { id: a.id, accountNumber: a.accountNumber, name: a.name, currency: a.currency } : null)
+      }
       onBlur={onBlur}
-      noOptionsText={search.isError ? 'The account search failed.' : text ? 'No account matches.' : 'Type a name or account number.'}
+      noOptionsText={
+        search.isError ? 'The account search failed.' : text ? 'No account matches.' : 'Type a name or account number.'
+      }
       renderInput={(params) => (
         <TextField
           {...params}

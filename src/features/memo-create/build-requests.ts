@@ -49,7 +49,10 @@ export function standaloneRequest(v: StandaloneFormValues): Json {
     number: opt(v.number),
     charges: v.charges.map((c) => chargeBody(c, v.kind)),
   };
-  const specific = v.kind === 'DebitMemo' ? { autoPay: v.autoPay, dueDate: opt(v.dueDate) } : { excludeFromAutoApplyRules: v.excludeFromAutoApplyRules };
+  const specific =
+    v.kind === 'DebitMemo'
+      ? { autoPay: v.autoPay, dueDate: opt(v.dueDate) }
+      : { excludeFromAutoApplyRules: v.excludeFromAutoApplyRules };
   return compact({ ...common, ...specific, ...custom });
 }
 
@@ -86,7 +89,10 @@ export function fromInvoiceRequest(v: FromInvoiceFormValues): Json {
     );
   const specific =
     v.kind === 'CreditMemo'
-      ? { autoApplyToInvoiceUponPosting: v.autoApplyToInvoiceUponPosting, excludeFromAutoApplyRules: v.excludeFromAutoApplyRules }
+      ? {
+          autoApplyToInvoiceUponPosting: v.autoApplyToInvoiceUponPosting,
+          excludeFromAutoApplyRules: v.excludeFromAutoApplyRules,
+        }
       : { autoPay: v.autoPay };
   return compact({
     effectiveDate: v.effectiveDate,

@@ -37,12 +37,18 @@ export default function BulkCreatePage() {
         Bulk Create {label}s
       </Typography>
       <Typography color="text.secondary" sx={{ mb: 2 }}>
-        Upload a CSV file of standalone {plural}. Every row is checked in the browser first; valid memos are sent {BATCH_SIZE} at a time, and a memo
-        that fails does not stop the others. Uploading the file again, as it was or with bad rows fixed, does not create a memo twice.
+        Upload a CSV file of standalone {plural}. Every row is checked in the browser first; valid memos are sent{' '}
+        {BATCH_SIZE} at a time, and a memo that fails does not stop the others. Uploading the file again, as it was or
+        with bad rows fixed, does not create a memo twice.
       </Typography>
       <FormSection id="upload-title" title="Upload">
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
-          <Button variant="contained" startIcon={<UploadFile />} onClick={() => fileInput.current?.click()} disabled={state.step === 'sending' || state.step === 'reading'}>
+          <Button
+            variant="contained"
+            startIcon={<UploadFile />}
+            onClick={() => fileInput.current?.click()}
+            disabled={state.step === 'sending' || state.step === 'reading'}
+          >
             Choose CSV file
           </Button>
           {/* The button opens the picker; the input stays out of the tab order but keeps its label. */}
@@ -69,7 +75,9 @@ export default function BulkCreatePage() {
         {state.step === 'refused' && (
           <Alert severity="error" sx={{ mt: 2 }}>
             <AlertTitle>The file was not read</AlertTitle>
-            {state.errors.map((e) => <div key={e}>{e}</div>)}
+            {state.errors.map((e) => (
+              <div key={e}>{e}</div>
+            ))}
           </Alert>
         )}
       </FormSection>
@@ -77,15 +85,28 @@ export default function BulkCreatePage() {
         <FormSection id="preview-title" title={state.step === 'preview' ? 'Preview' : 'Outcome'}>
           <Box role="status" aria-live="polite" sx={{ mb: 2 }}>
             <Alert severity={state.step === 'done' && (failed > 0 || ready < state.memos.length) ? 'warning' : 'info'}>
-              {state.step === 'preview' && `${state.rows.length} rows, ${state.memos.length} memos: ${ready} ready, ${state.memos.length - ready} with errors.`}
+              {state.step === 'preview' &&
+                `${state.rows.length} rows, ${state.memos.length} memos: ${ready} ready, ${state.memos.length - ready} with errors.`}
               {state.step === 'sending' && `Sending… ${state.outcomes.length} of ${ready} done.`}
-              {state.step === 'done' && `${created} created, ${failed} failed, ${state.memos.length - ready} not sent because of errors in the file.`}
+              {state.step === 'done' &&
+                `${created} created, ${failed} failed, ${state.memos.length - ready} not sent because of errors in the file.`}
             </Alert>
           </Box>
-          {state.step === 'sending' && <LinearProgress variant="determinate" value={(100 * state.outcomes.length) / Math.max(ready, 1)} aria-label="Sending progress" sx={{ mb: 2 }} />}
+          {state.step === 'sending' && (
+            <LinearProgress
+              variant="determinate"
+              value={(100 * state.outcomes.length) / Math.max(ready, 1)}
+              aria-label="Sending progress"
+              sx={{ mb: 2 }}
+            />
+          )}
           {orphanRows.length > 0 && (
             <Alert severity="error" sx={{ mb: 2 }}>
-              {orphanRows.map((r) => <div key={r.line}>Line {r.line}: {r.errors.join(' ')}</div>)}
+              {orphanRows.map((r) => (
+                <div key={r.line}>
+                  Line {r.line}: {r.errors.join(' ')}
+                </div>
+              ))}
             </Alert>
           )}
           <BulkMemoTable kind={kind} memos={state.memos} outcomes={state.outcomes} sent={state.step !== 'preview'} />
@@ -93,12 +114,20 @@ export default function BulkCreatePage() {
             {state.step === 'done' ? (
               <>
                 <Button onClick={reset}>Upload another file</Button>
-                <Button variant="contained" onClick={() => void navigate(memoRouteBase(kind))}>Go to {plural}</Button>
+                <Button variant="contained" onClick={() => void navigate(memoRouteBase(kind))}>
+                  Go to {plural}
+                </Button>
               </>
             ) : (
               <>
-                <Button onClick={reset} disabled={state.step === 'sending'}>Cancel</Button>
-                <Button variant="contained" onClick={() => void send()} disabled={ready === 0 || state.step === 'sending'}>
+                <Button onClick={reset} disabled={state.step === 'sending'}>
+                  Cancel
+                </Button>
+                <Button
+                  variant="contained"
+                  onClick={() => void send()}
+                  disabled={ready === 0 || state.step === 'sending'}
+                >
                   Create {ready} {ready === 1 ? label.toLowerCase() : plural}
                 </Button>
               </>

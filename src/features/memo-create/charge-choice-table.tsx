@@ -10,7 +10,15 @@ import { Money } from '../../components/money.tsx';
 import { visuallyHidden } from './visually-hidden.ts';
 
 /** The charges of one rate plan, each with a Select button. */
-export function ChargeChoiceTable({ charges, currency, onSelect }: { charges: CatalogCharge[]; currency: string; onSelect: (c: CatalogCharge) => void }) {
+export function ChargeChoiceTable({
+  charges,
+  currency,
+  onSelect,
+}: {
+  charges: CatalogCharge[];
+  currency: string;
+  onSelect: (c: CatalogCharge) => void;
+}) {
   return (
     <Table size="small" aria-label="Charges of the rate plan">
       <TableHead>
@@ -20,7 +28,9 @@ export function ChargeChoiceTable({ charges, currency, onSelect }: { charges: Ca
           <TableCell>Model</TableCell>
           <TableCell align="right">List price{currency ? ` (${currency})` : ''}</TableCell>
           <TableCell>
-            <Box component="span" sx={visuallyHidden}>Action</Box>
+            <Box component="span" sx={visuallyHidden}>
+              Action
+            </Box>
           </TableCell>
         </TableRow>
       </TableHead>
@@ -31,7 +41,10 @@ export function ChargeChoiceTable({ charges, currency, onSelect }: { charges: Ca
             <TableRow key={c.id}>
               <TableCell>{c.name}</TableCell>
               <TableCell>{c.type}</TableCell>
-              <TableCell>{c.model}{c.uom ? ` · ${c.uom}` : ''}</TableCell>
+              <TableCell>
+                {c.model}
+                {c.uom ? ` · ${c.uom}` : ''}
+              </TableCell>
               <TableCell align="right">{price ? <Money value={price} currency={currency} /> : '—'}</TableCell>
               <TableCell align="right">
                 <Button size="small" variant="outlined" onClick={() => onSelect(c)} aria-label={`Select ${c.name}`}>

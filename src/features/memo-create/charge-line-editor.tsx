@@ -16,7 +16,17 @@ type F = StandaloneFormValues;
 const grid = { display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(5, minmax(0, 1fr))' } } as const;
 
 /** One charge of a standalone memo: amount, quantity, description, service period, finance codes. */
-export function ChargeLineEditor({ index, kind, currency, onRemove }: { index: number; kind: MemoKind; currency: string; onRemove: () => void }) {
+export function ChargeLineEditor({
+  index,
+  kind,
+  currency,
+  onRemove,
+}: {
+  index: number;
+  kind: MemoKind;
+  currency: string;
+  onRemove: () => void;
+}) {
   const line = useWatch<F, `charges.${number}`>({ name: `charges.${index}` });
   if (!line) return null;
   const title = `Charge ${index + 1}: ${line.chargeName}`;
@@ -38,8 +48,20 @@ export function ChargeLineEditor({ index, kind, currency, onRemove }: { index: n
         </IconButton>
       </Box>
       <Box sx={grid}>
-        <FormTextField<F> name={`charges.${index}.amount`} label={`${kind === 'CreditMemo' ? 'Credit' : 'Debit'} Amount`} required inputMode="decimal" helperText={currency ? `In ${currency}` : 'Choose the account first'} />
-        <FormTextField<F> name={`charges.${index}.quantity`} label="Quantity" required={usage} inputMode="decimal" helperText={usage ? 'Usage charges: positive' : 'Optional'} />
+        <FormTextField<F>
+          name={`charges.${index}.amount`}
+          label={`${kind === 'CreditMemo' ? 'Credit' : 'Debit'} Amount`}
+          required
+          inputMode="decimal"
+          helperText={currency ? `In ${currency}` : 'Choose the account first'}
+        />
+        <FormTextField<F>
+          name={`charges.${index}.quantity`}
+          label="Quantity"
+          required={usage}
+          inputMode="decimal"
+          helperText={usage ? 'Usage charges: positive' : 'Optional'}
+        />
         <FormTextField<F> name={`charges.${index}.serviceStartDate`} label="Service Start Date" type="date" />
         <FormTextField<F> name={`charges.${index}.serviceEndDate`} label="Service End Date" type="date" />
         <FormTextField<F> name={`charges.${index}.description`} label="Description" />
@@ -50,10 +72,24 @@ export function ChargeLineEditor({ index, kind, currency, onRemove }: { index: n
         </AccordionSummary>
         <AccordionDetails id={`finance-${index}`}>
           <Box sx={{ ...grid, gridTemplateColumns: { xs: '1fr', md: 'repeat(4, minmax(0, 1fr))' } }}>
-            <FormTextField<F> name={`charges.${index}.financeInformation.recognizedRevenueAccountingCode`} label="Recognized Revenue Accounting Code" />
-            <FormTextField<F> name={`charges.${index}.financeInformation.deferredRevenueAccountingCode`} label="Deferred Revenue Accounting Code" />
-            {kind === 'CreditMemo' && <FormTextField<F> name={`charges.${index}.financeInformation.onAccountAccountingCode`} label="On-Account Accounting Code" />}
-            <FormTextField<F> name={`charges.${index}.financeInformation.revenueRecognitionRuleName`} label="Revenue Recognition Rule" />
+            <FormTextField<F>
+              name={`charges.${index}.financeInformation.recognizedRevenueAccountingCode`}
+              label="Recognized Revenue Accounting Code"
+            />
+            <FormTextField<F>
+              name={`charges.${index}.financeInformation.deferredRevenueAccountingCode`}
+              label="Deferred Revenue Accounting Code"
+            />
+            {kind === 'CreditMemo' && (
+              <FormTextField<F>
+                name={`charges.${index}.financeInformation.onAccountAccountingCode`}
+                label="On-Account Accounting Code"
+              />
+            )}
+            <FormTextField<F>
+              name={`charges.${index}.financeInformation.revenueRecognitionRuleName`}
+              label="Revenue Recognition Rule"
+            />
           </Box>
         </AccordionDetails>
       </Accordion>

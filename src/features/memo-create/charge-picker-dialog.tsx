@@ -10,7 +10,13 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import LinearProgress from '@mui/material/LinearProgress';
-import { isDiscountCharge, useCatalogProducts, type CatalogCharge, type CatalogProduct, type CatalogRatePlan } from '../../api/catalog.ts';
+import {
+  isDiscountCharge,
+  useCatalogProducts,
+  type CatalogCharge,
+  type CatalogProduct,
+  type CatalogRatePlan,
+} from '../../api/catalog.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { ChargeChoiceTable } from './charge-choice-table.tsx';
 
@@ -28,7 +34,17 @@ const productEligible = (p: CatalogProduct) => p.productRatePlans.some((plan) =>
  * a product or plan that holds only discount charges says so instead of showing an empty list,
  * the confusion Zuora's own users report (docs/zuora/ui-inventory.md §6).
  */
-export function ChargePickerDialog({ open, currency, onPick, onClose }: { open: boolean; currency: string; onPick: (p: PickedCharge) => void; onClose: () => void }) {
+export function ChargePickerDialog({
+  open,
+  currency,
+  onPick,
+  onClose,
+}: {
+  open: boolean;
+  currency: string;
+  onPick: (p: PickedCharge) => void;
+  onClose: () => void;
+}) {
   const catalog = useCatalogProducts();
   const [productId, setProductId] = useState('');
   const [planId, setPlanId] = useState('');
@@ -42,9 +58,22 @@ export function ChargePickerDialog({ open, currency, onPick, onClose }: { open: 
       <DialogTitle id="charge-picker-title">Add charge</DialogTitle>
       <DialogContent>
         {catalog.isPending && <LinearProgress aria-label="Loading the product catalog" />}
-        <ErrorAlert error={catalog.error} title="The product catalog could not be loaded" onRetry={() => void catalog.refetch()} />
+        <ErrorAlert
+          error={catalog.error}
+          title="The product catalog could not be loaded"
+          onRetry={() => void catalog.refetch()}
+        />
         <Stack spacing={2} sx={{ pt: 1 }}>
-          <TextField select label="Product" value={productId} onChange={(e) => { setProductId(e.target.value); setPlanId(''); }} fullWidth>
+          <TextField
+            select
+            label="Product"
+            value={productId}
+            onChange={(e) => {
+              setProductId(e.target.value);
+              setPlanId('');
+            }}
+            fullWidth
+          >
             {products.map((p) => (
               <MenuItem key={p.id} value={p.id}>
                 {p.name}
@@ -54,8 +83,11 @@ export function ChargePickerDialog({ open, currency, onPick, onClose }: { open: 
           </TextField>
           {product && !productEligible(product) && (
             <Alert severity="info">
-              {product.name} has only discount charges ({product.productRatePlans.flatMap((pl) => pl.productRatePlanCharges.map((c) => c.name)).join(', ') || 'none'}).
-              Zuora does not allow discount charges on credit or debit memos, so there is nothing to add from this product. Choose another product, or ask a catalog admin for a non-discount charge.
+              {product.name} has only discount charges (
+              {product.productRatePlans.flatMap((pl) => pl.productRatePlanCharges.map((c) => c.name)).join(', ') ||
+                'none'}
+              ). Zuora does not allow discount charges on credit or debit memos, so there is nothing to add from this
+              product. Choose another product, or ask a catalog admin for a non-discount charge.
             </Alert>
           )}
           {product && productEligible(product) && (
@@ -70,7 +102,11 @@ export function ChargePickerDialog({ open, currency, onPick, onClose }: { open: 
           )}
           {product && plan && (
             <>
-              <ChargeChoiceTable charges={eligible(plan)} currency={currency} onSelect={(charge) => onPick({ charge, product, plan })} />
+              <ChargeChoiceTable
+                charges={eligible(plan)}
+                currency={currency}
+                onSelect={(charge) => onPick({ charge, product, plan })}
+              />
               {hiddenDiscounts.length > 0 && (
                 <Typography variant="body2" color="text.secondary">
                   Not shown: {hiddenDiscounts.map((c) => c.name).join(', ')}. Memos cannot use discount charges.

@@ -27,7 +27,16 @@ interface CreateMemoFormProps<T extends FieldValues> {
  * The page shell shared by the create pages: heading, server error, Save/Cancel, the unsaved-changes
  * prompt, and the save itself (one Idempotency-Key per attempt; open the new memo once it exists).
  */
-export function CreateMemoForm<T extends FieldValues>({ form, kind, titleId, title, intro, error, create, children }: CreateMemoFormProps<T>) {
+export function CreateMemoForm<T extends FieldValues>({
+  form,
+  kind,
+  titleId,
+  title,
+  intro,
+  error,
+  create,
+  children,
+}: CreateMemoFormProps<T>) {
   const navigate = useNavigate();
   const attempt = useAttemptKey();
   // Set before navigating away, so the prompt does not ask about a memo that was just saved.

@@ -17,8 +17,18 @@ export function CustomFieldsEditor() {
         Custom fields
       </Typography>
       {fields.map((f, i) => (
-        <Box key={f.id} role="group" aria-label={`Custom field ${i + 1}`} sx={{ display: 'flex', gap: 2, mb: 1, alignItems: 'flex-start' }}>
-          <FormTextField<StandaloneFormValues> name={`customFields.${i}.name`} label="Field name" placeholder="Region__c" size="small" />
+        <Box
+          key={f.id}
+          role="group"
+          aria-label={`Custom field ${i + 1}`}
+          sx={{ display: 'flex', gap: 2, mb: 1, alignItems: 'flex-start' }}
+        >
+          <FormTextField<StandaloneFormValues>
+            name={`customFields.${i}.name`}
+            label="Field name"
+            placeholder="Region__c"
+            size="small"
+          />
           <FormTextField<StandaloneFormValues> name={`customFields.${i}.value`} label="Value" size="small" />
           <IconButton onClick={() => remove(i)} aria-label={`Remove custom field ${i + 1}`}>
             <DeleteOutline />

@@ -28,7 +28,9 @@ export function amountProblem(value: string, currency: string): string | undefin
   if (m.lt(0)) return 'The amount cannot be negative.';
   if (currency && !fitsCurrency(v, currency)) {
     const dp = currencyDecimals(currency);
-    return dp === 0 ? `${currency} amounts have no decimals.` : `${currency} amounts have at most ${dp} decimal${dp === 1 ? '' : 's'}.`;
+    return dp === 0
+      ? `${currency} amounts have no decimals.`
+      : `${currency} amounts have at most ${dp} decimal${dp === 1 ? '' : 's'}.`;
   }
   return undefined;
 }

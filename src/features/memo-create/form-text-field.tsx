@@ -3,7 +3,12 @@ import { useController, useFormContext, type FieldValues, type Path } from 'reac
 
 /** A MUI text field bound to the surrounding react-hook-form, showing its field's error. */
 export function FormTextField<T extends FieldValues>({
-  name, helperText, type, slotProps, onValueChange, ...props
+  name,
+  helperText,
+  type,
+  slotProps,
+  onValueChange,
+  ...props
 }: { name: Path<T>; onValueChange?: (value: string) => void } & Omit<TextFieldProps, 'name'>) {
   const { control } = useFormContext<T>();
   const { field, fieldState } = useController({ control, name });

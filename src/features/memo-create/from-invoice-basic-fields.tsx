@@ -30,8 +30,16 @@ export function FromInvoiceBasicFields({ kind }: { kind: MemoKind }) {
     setLoading(true);
     setLoadError(null);
     try {
-      const [header, items] = await Promise.all([qc.fetchQuery(invoiceHeaderQuery(id)), qc.fetchQuery(invoiceItemsQuery(id))]);
-      invoice.field.onChange({ id: header.id, invoiceNumber: header.invoiceNumber, invoiceDate: header.invoiceDate, currency: header.currency });
+      const [header, items] = await Promise.all([
+        qc.fetchQuery(invoiceHeaderQuery(id)),
+        qc.fetchQuery(invoiceItemsQuery(id)),
+      ]);
+      invoice.field.onChange({
+        id: header.id,
+        invoiceNumber: header.invoiceNumber,
+        invoiceDate: header.invoiceDate,
+        currency: header.currency,
+      });
       setValue('items', invoiceItemLines(items, kind, header.currency), { shouldDirty: true });
     } catch (err) {
       setLoadError(err);
@@ -70,7 +78,13 @@ export function FromInvoiceBasicFields({ kind }: { kind: MemoKind }) {
           <ErrorAlert error={loadError} title="The invoice could not be loaded" />
         </Box>
       )}
-      <FormTextField<F> name="effectiveDate" label="Memo Date" type="date" required helperText={inv ? `Not before the invoice date, ${inv.invoiceDate}.` : undefined} />
+      <FormTextField<F>
+        name="effectiveDate"
+        label="Memo Date"
+        type="date"
+        required
+        helperText={inv ? `Not before the invoice date, ${inv.invoiceDate}.` : undefined}
+      />
       <ReasonCodeField<F> kind={kind} />
       <Box sx={{ display: 'flex', flexDirection: 'column' }}>
         <FormCheckbox<F> name="taxAutoCalculation" label="Tax Auto Calculation" />
@@ -85,7 +99,14 @@ export function FromInvoiceBasicFields({ kind }: { kind: MemoKind }) {
         <FormCheckbox<F> name="autoPost" label="Auto-post (post the memo when it is saved)" />
       </Box>
       <Box sx={{ gridColumn: '1 / -1' }}>
-        <FormTextField<F> name="comment" label="Comments" multiline minRows={2} fullWidth helperText={`${comment.length}/255`} />
+        <FormTextField<F>
+          name="comment"
+          label="Comments"
+          multiline
+          minRows={2}
+          fullWidth
+          helperText={`${comment.length}/255`}
+        />
       </Box>
     </Box>
   );

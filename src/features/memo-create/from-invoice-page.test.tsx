@@ -49,7 +49,9 @@ describe('from-invoice memo form', () => {
     setText(within(table).getByLabelText(`Credit Amount, ${api}`), '1.234');
     setText(within(table).getByLabelText(`State Sales Tax credit, ${support}`), '30.00');
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByText('The memo date cannot be before the invoice date (2026-03-23).')).toBeInTheDocument();
+    expect(
+      await screen.findByText('The memo date cannot be before the invoice date (2026-03-23).'),
+    ).toBeInTheDocument();
     expect(screen.getByText('At most 299.00 is available to credit.')).toBeInTheDocument();
     expect(screen.getByText('USD amounts have at most 2 decimals.')).toBeInTheDocument();
     expect(screen.getByText('At most 24.67 of this tax is available to credit.')).toBeInTheDocument();
@@ -72,23 +74,41 @@ describe('from-invoice memo form', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Apply to this invoice upon posting' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
-    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/credit-memos\/[0-9a-f]{32}$/), { timeout: 10_000 });
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/credit-memos\/[0-9a-f]{32}$/), {
+      timeout: 10_000,
+    });
     const [post] = await postsTo(s, /^\/v1\/credit-memos\/invoice\/[0-9a-f]{32}$/);
     expect(post.key).toBeTruthy();
-    expect(post.body).toMatchObject({ effectiveDate: '2026-03-23', autoApplyToInvoiceUponPosting: true, taxAutoCalculation: true });
+    expect(post.body).toMatchObject({
+      effectiveDate: '2026-03-23',
+      autoApplyToInvoiceUponPosting: true,
+      taxAutoCalculation: true,
+    });
     expect(post.body.items).toEqual([
-      expect.objectContaining({ skuName: 'Premium Support Fee', amount: 100, taxMode: 'TaxExclusive', taxItems: [expect.objectContaining({ amount: 8.25, taxName: 'State Sales Tax' })] }),
+      expect.objectContaining({
+        skuName: 'Premium Support Fee',
+        amount: 100,
+        taxMode: 'TaxExclusive',
+        taxItems: [expect.objectContaining({ amount: 8.25, taxName: 'State Sales Tax' })],
+      }),
     ]);
     const id = router.state.location.pathname.split('/').pop();
     const memo = await s.h.call('GET', `/v1/credit-memos/${id}`);
-    expect(memo.body).toMatchObject({ amount: 108.25, taxAmount: 8.25, status: 'Draft', referredInvoiceId: expect.any(String) });
+    expect(memo.body).toMatchObject({
+      amount: 108.25,
+      taxAmount: 8.25,
+      status: 'Draft',
+      referredInvoiceId: expect.any(String),
+    });
   }, 120_000);
 
   it('does not cap a debit at the available-to-credit amount', async () => {
     const { user, table } = await openInvoice('debit-memos');
     setText(within(table).getByLabelText('Debit Amount, line 2: Premium Support Fee'), '5000.00');
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(async () => expect(await postsTo(s, /^\/v1\/debit-memos\/invoice\//)).toHaveLength(1), { timeout: 10_000 });
+    await waitFor(async () => expect(await postsTo(s, /^\/v1\/debit-memos\/invoice\//)).toHaveLength(1), {
+      timeout: 10_000,
+    });
   }, 60_000);
 
   it('a tax-included credit keeps its size, is checked before tax and credits what the server books', async () => {
@@ -105,10 +125,14 @@ describe('from-invoice memo form', () => {
     expect(amountField()).toHaveValue(inclusive);
     setText(amountField(), toFixed(available.plus(tax).plus(5), 'USD'));
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByText(new RegExp(`^At most ${toFixed(available, 'USD')} before tax is available to credit`))).toBeInTheDocument();
+    expect(
+      await screen.findByText(new RegExp(`^At most ${toFixed(available, 'USD')} before tax is available to credit`)),
+    ).toBeInTheDocument();
     setText(amountField(), inclusive);
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/credit-memos\/[0-9a-f]{32}$/), { timeout: 10_000 });
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/credit-memos\/[0-9a-f]{32}$/), {
+      timeout: 10_000,
+    });
     const memo = await s.h.call('GET', `/v1/credit-memos/${router.state.location.pathname.split('/').pop()}`);
     expect(memo.body.amount).toBe(Number(inclusive));
     expect(money(memo.body.amount).minus(memo.body.taxAmount).lte(available)).toBe(true);

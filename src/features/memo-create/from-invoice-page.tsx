@@ -18,7 +18,11 @@ export default function FromInvoicePage() {
 }
 
 function FromInvoiceForm({ kind }: { kind: MemoKind }) {
-  const form = useForm<FromInvoiceFormValues>({ resolver: zodResolver(fromInvoiceFormSchema), defaultValues: fromInvoiceDefaults(kind), mode: 'onTouched' });
+  const form = useForm<FromInvoiceFormValues>({
+    resolver: zodResolver(fromInvoiceFormSchema),
+    defaultValues: fromInvoiceDefaults(kind),
+    mode: 'onTouched',
+  });
   const create = useCreateMemoFromInvoice(kind);
   const invoice = useWatch({ control: form.control, name: 'invoice' });
 
@@ -30,13 +34,19 @@ function FromInvoiceForm({ kind }: { kind: MemoKind }) {
       title={`Create ${memoKindLabel(kind)} from Invoice`}
       intro={`${kind === 'CreditMemo' ? 'Credit' : 'Debit'} some or all items of a posted invoice. The memo is saved as Draft unless Auto-post is on.`}
       error={create.error}
-      create={(values, idempotencyKey) => create.mutateAsync({ invoiceId: values.invoice!.id, body: fromInvoiceRequest(values), idempotencyKey })}
+      create={(values, idempotencyKey) =>
+        create.mutateAsync({ invoiceId: values.invoice!.id, body: fromInvoiceRequest(values), idempotencyKey })
+      }
     >
       <FormSection id="basic-title" title="Basic Information">
         <FromInvoiceBasicFields kind={kind} />
       </FormSection>
       <FormSection id="items-title" title={invoice ? `Items of invoice ${invoice.invoiceNumber}` : 'Invoice Items'}>
-        {invoice ? <InvoiceItemsTable kind={kind} currency={invoice.currency} /> : <Alert severity="info">Choose an account and one of its posted invoices to list its items.</Alert>}
+        {invoice ? (
+          <InvoiceItemsTable kind={kind} currency={invoice.currency} />
+        ) : (
+          <Alert severity="info">Choose an account and one of its posted invoices to list its items.</Alert>
+        )}
       </FormSection>
     </CreateMemoForm>
   );

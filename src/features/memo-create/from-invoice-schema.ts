@@ -81,9 +81,12 @@ export const fromInvoiceFormSchema = z
       if (amount) at(['amount'], amount);
       else if (v.kind === 'CreditMemo' && amountBeforeTax(item, currency).gt(money(item.availableToCreditAmount))) {
         // A tax-included amount holds its tax: the limit applies to the part before tax, as on the server.
-        at(['amount'], item.taxMode === 'TaxInclusive'
-          ? `At most ${item.availableToCreditAmount} before tax is available to credit; this amount is ${toFixed(amountBeforeTax(item, currency), currency)} before tax.`
-          : `At most ${item.availableToCreditAmount} is available to credit.`);
+        at(
+          ['amount'],
+          item.taxMode === 'TaxInclusive'
+            ? `At most ${item.availableToCreditAmount} before tax is available to credit; this amount is ${toFixed(amountBeforeTax(item, currency), currency)} before tax.`
+            : `At most ${item.availableToCreditAmount} is available to credit.`,
+        );
       }
       if (item.taxMode === 'TaxInclusive' && !v.taxAutoCalculation) {
         at(['taxMode'], 'Tax-included amounts need Tax Auto Calculation.');

@@ -34,7 +34,11 @@ export function InvoiceItemRow({ index, kind, currency }: { index: number; kind:
     if (!isDecimal(value) || !fitsCurrency(value, currency)) return;
     const current = getValues(`items.${index}`);
     const base = scaleBase(current, kind);
-    current.taxItems.forEach((_, j) => setValue(`items.${index}.taxItems.${j}.amount`, scaleTax(base.tax(j), value, base.item, currency), { shouldValidate: true }));
+    current.taxItems.forEach((_, j) =>
+      setValue(`items.${index}.taxItems.${j}.amount`, scaleTax(base.tax(j), value, base.item, currency), {
+        shouldValidate: true,
+      }),
+    );
   }
 
   // The credit keeps its size when tax moves in or out of the amount: including tax adds the typed tax
@@ -42,7 +46,8 @@ export function InvoiceItemRow({ index, kind, currency }: { index: number; kind:
   function onTaxIncluded(included: boolean) {
     const current = getValues(`items.${index}`);
     const valid = isDecimal(current.amount) && fitsCurrency(current.amount, currency);
-    const set = (name: `items.${number}.amount` | `items.${number}.taxMode`, value: string) => setValue(name, value, { shouldDirty: true, shouldValidate: true });
+    const set = (name: `items.${number}.amount` | `items.${number}.taxMode`, value: string) =>
+      setValue(name, value, { shouldDirty: true, shouldValidate: true });
     set(`items.${index}.taxMode`, included ? 'TaxInclusive' : 'TaxExclusive');
     if (!valid) return;
     if (included) {
@@ -60,12 +65,16 @@ export function InvoiceItemRow({ index, kind, currency }: { index: number; kind:
       <TableCell padding="checkbox">
         <Checkbox
           checked={line.selected}
-          onChange={(e) => setValue(`items.${index}.selected`, e.target.checked, { shouldDirty: true, shouldValidate: true })}
+          onChange={(e) =>
+            setValue(`items.${index}.selected`, e.target.checked, { shouldDirty: true, shouldValidate: true })
+          }
           slotProps={{ input: { 'aria-label': `Include ${name}` } }}
         />
       </TableCell>
       <TableCell>
-        <Typography variant="body2" sx={{ fontWeight: 600 }}>{line.skuName}</Typography>
+        <Typography variant="body2" sx={{ fontWeight: 600 }}>
+          {line.skuName}
+        </Typography>
         <Typography variant="caption" color="text.secondary" component="div">
           {line.serviceStartDate && `${formatDate(line.serviceStartDate)} – ${formatDate(line.serviceEndDate)}`}
         </Typography>
@@ -74,7 +83,12 @@ export function InvoiceItemRow({ index, kind, currency }: { index: number; kind:
         </Typography>
       </TableCell>
       <TableCell>
-        <FormTextField<F> name={`items.${index}.description`} size="small" disabled={off} slotProps={{ htmlInput: { 'aria-label': `Description, ${name}` } }} />
+        <FormTextField<F>
+          name={`items.${index}.description`}
+          size="small"
+          disabled={off}
+          slotProps={{ htmlInput: { 'aria-label': `Description, ${name}` } }}
+        />
       </TableCell>
       <TableCell padding="checkbox">
         <Checkbox
@@ -90,13 +104,32 @@ export function InvoiceItemRow({ index, kind, currency }: { index: number; kind:
         </TableCell>
       )}
       <TableCell>
-        <FormTextField<F> name={`items.${index}.amount`} size="small" disabled={off} onValueChange={onAmount} slotProps={{ htmlInput: { 'aria-label': `${amountLabel}, ${name}`, inputMode: 'decimal', style: MONEY_INPUT } }} />
+        <FormTextField<F>
+          name={`items.${index}.amount`}
+          size="small"
+          disabled={off}
+          onValueChange={onAmount}
+          slotProps={{
+            htmlInput: { 'aria-label': `${amountLabel}, ${name}`, inputMode: 'decimal', style: MONEY_INPUT },
+          }}
+        />
       </TableCell>
       <TableCell>
-        {line.taxItems.length === 0 && <Typography variant="body2" color="text.secondary">No tax</Typography>}
+        {line.taxItems.length === 0 && (
+          <Typography variant="body2" color="text.secondary">
+            No tax
+          </Typography>
+        )}
         {line.taxMode === 'TaxInclusive' && line.taxItems.length > 0 && (
           <Typography variant="body2" color="text.secondary">
-            Included{isDecimal(line.amount) ? <>: <Money value={includedTax(line, line.amount, currency)} currency={currency} /></> : ''}
+            Included
+            {isDecimal(line.amount) ? (
+              <>
+                : <Money value={includedTax(line, line.amount, currency)} currency={currency} />
+              </>
+            ) : (
+              ''
+            )}
           </Typography>
         )}
         {line.taxMode === 'TaxExclusive' &&
@@ -107,7 +140,13 @@ export function InvoiceItemRow({ index, kind, currency }: { index: number; kind:
                 size="small"
                 disabled={off}
                 helperText={`${t.name}${kind === 'CreditMemo' ? `, up to ${t.availableToCredit}` : ''}`}
-                slotProps={{ htmlInput: { 'aria-label': `${t.name} ${kind === 'CreditMemo' ? 'credit' : 'debit'}, ${name}`, inputMode: 'decimal', style: MONEY_INPUT } }}
+                slotProps={{
+                  htmlInput: {
+                    'aria-label': `${t.name} ${kind === 'CreditMemo' ? 'credit' : 'debit'}, ${name}`,
+                    inputMode: 'decimal',
+                    style: MONEY_INPUT,
+                  },
+                }}
               />
             </Box>
           ))}

@@ -26,7 +26,11 @@ export function InvoiceItemsTable({ kind, currency }: { kind: MemoKind; currency
   const amountHeader = kind === 'CreditMemo' ? 'Credit Amount' : 'Debit Amount';
   return (
     <>
-      {listError && <Alert severity="error" sx={{ mb: 1 }}>{listError}</Alert>}
+      {listError && (
+        <Alert severity="error" sx={{ mb: 1 }}>
+          {listError}
+        </Alert>
+      )}
       <TableContainer>
         <Table size="small" aria-label="Invoice items">
           <TableHead>
@@ -35,7 +39,11 @@ export function InvoiceItemsTable({ kind, currency }: { kind: MemoKind; currency
                 <Checkbox
                   checked={selected === items.length && items.length > 0}
                   indeterminate={selected > 0 && selected < items.length}
-                  onChange={(e) => items.forEach((_, i) => setValue(`items.${i}.selected`, e.target.checked, { shouldDirty: true, shouldValidate: true }))}
+                  onChange={(e) =>
+                    items.forEach((_, i) =>
+                      setValue(`items.${i}.selected`, e.target.checked, { shouldDirty: true, shouldValidate: true }),
+                    )
+                  }
                   slotProps={{ input: { 'aria-label': 'Select all invoice items' } }}
                 />
               </TableCell>

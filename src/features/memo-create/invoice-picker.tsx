@@ -19,7 +19,17 @@ export function InvoicePicker({ accountId, value, onChange, onBlur, error, busy,
   const invoices = usePostedInvoices(accountId);
   const list = invoices.data ?? [];
   const empty = Boolean(accountId) && invoices.isSuccess && list.length === 0;
-  const help = !accountId ? 'Choose the account first.' : invoices.isPending ? 'Loading invoices…' : invoices.isError ? 'The invoices could not be loaded.' : empty ? 'This account has no posted invoices.' : busy ? 'Loading the invoice items…' : undefined;
+  const help = !accountId
+    ? 'Choose the account first.'
+    : invoices.isPending
+      ? 'Loading invoices…'
+      : invoices.isError
+        ? 'The invoices could not be loaded.'
+        : empty
+          ? 'This account has no posted invoices.'
+          : busy
+            ? 'Loading the invoice items…'
+            : undefined;
   return (
     <TextField
       select
@@ -36,7 +46,8 @@ export function InvoicePicker({ accountId, value, onChange, onBlur, error, busy,
     >
       {list.map((inv) => (
         <MenuItem key={inv.id} value={inv.id}>
-          {inv.documentNumber} · {formatDate(inv.documentDate)} · {formatMoney(inv.amount, inv.currency ?? 'USD')} (balance {formatMoney(inv.balance, inv.currency ?? 'USD')})
+          {inv.documentNumber} · {formatDate(inv.documentDate)} · {formatMoney(inv.amount, inv.currency ?? 'USD')}{' '}
+          (balance {formatMoney(inv.balance, inv.currency ?? 'USD')})
         </MenuItem>
       ))}
     </TextField>

@@ -29,13 +29,19 @@ export interface FromInvoiceTotals {
   total: Big;
 }
 
-export function fromInvoiceTotals(lines: Pick<InvoiceItemLine, 'selected' | 'amount' | 'taxMode' | 'taxItems' | 'chargeAmount'>[], currency: string): FromInvoiceTotals {
+export function fromInvoiceTotals(
+  lines: Pick<InvoiceItemLine, 'selected' | 'amount' | 'taxMode' | 'taxItems' | 'chargeAmount'>[],
+  currency: string,
+): FromInvoiceTotals {
   const chosen = lines.filter((l) => l.selected);
   let items = ZERO;
   let tax = ZERO;
   for (const line of chosen) {
     const amount = amountOf(line.amount);
-    const lineTax = line.taxMode === 'TaxInclusive' ? includedTax(line, amount.toString(), currency) : sum(line.taxItems.map((t) => amountOf(t.amount)));
+    const lineTax =
+      line.taxMode === 'TaxInclusive'
+        ? includedTax(line, amount.toString(), currency)
+        : sum(line.taxItems.map((t) => amountOf(t.amount)));
     items = items.plus(line.taxMode === 'TaxInclusive' ? amount.minus(lineTax) : amount);
     tax = tax.plus(lineTax);
   }

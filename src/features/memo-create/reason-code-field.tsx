@@ -15,7 +15,13 @@ export function ReasonCodeField<T extends FieldValues & { reasonCode: string }>(
     if (!current && fallback) resetField('reasonCode' as Path<T>, { defaultValue: fallback as PathValue<T, Path<T>> });
   }, [current, fallback, resetField]);
   return (
-    <FormTextField<T> name={'reasonCode' as Path<T>} label="Reason Code" select fullWidth helperText={codes.isError ? 'Reason codes could not be loaded; Zuora uses the default.' : undefined}>
+    <FormTextField<T>
+      name={'reasonCode' as Path<T>}
+      label="Reason Code"
+      select
+      fullWidth
+      helperText={codes.isError ? 'Reason codes could not be loaded; Zuora uses the default.' : undefined}
+    >
       {(codes.data ?? []).map((c) => (
         <MenuItem key={c.name} value={c.name}>
           {c.name}

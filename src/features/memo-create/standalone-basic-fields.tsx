@@ -31,18 +31,47 @@ export function StandaloneBasicFields({ kind }: { kind: MemoKind }) {
           }}
         />
       </Box>
-      <FormTextField<F> name="currency" label="Currency" select required disabled={!account} helperText="The account's currency. Others need Zuora's Multiple Currencies feature.">
+      <FormTextField<F>
+        name="currency"
+        label="Currency"
+        select
+        required
+        disabled={!account}
+        helperText="The account's currency. Others need Zuora's Multiple Currencies feature."
+      >
         {account ? <MenuItem value={account.currency}>{account.currency}</MenuItem> : <MenuItem value="">—</MenuItem>}
       </FormTextField>
       <FormTextField<F> name="effectiveDate" label="Memo Date" type="date" required />
-      {kind === 'DebitMemo' && <FormTextField<F> name="dueDate" label="Due Date" type="date" helperText="Empty: from the account's payment term." />}
+      {kind === 'DebitMemo' && (
+        <FormTextField<F>
+          name="dueDate"
+          label="Due Date"
+          type="date"
+          helperText="Empty: from the account's payment term."
+        />
+      )}
       <ReasonCodeField<F> kind={kind} />
-      <FormTextField<F> name="number" label="Memo Number (optional)" helperText="Up to 32 letters, digits, - or _. Empty: the next number." />
+      <FormTextField<F>
+        name="number"
+        label="Memo Number (optional)"
+        helperText="Up to 32 letters, digits, - or _. Empty: the next number."
+      />
       <Box sx={{ gridColumn: { md: 'span 2' } }}>
-        <FormTextField<F> name="comment" label="Comments" multiline minRows={2} fullWidth helperText={`${comment.length}/255`} />
+        <FormTextField<F>
+          name="comment"
+          label="Comments"
+          multiline
+          minRows={2}
+          fullWidth
+          helperText={`${comment.length}/255`}
+        />
       </Box>
       <Box sx={{ display: 'flex', flexDirection: 'column' }}>
-        {kind === 'DebitMemo' ? <FormCheckbox<F> name="autoPay" label="Auto-Pay" /> : <FormCheckbox<F> name="excludeFromAutoApplyRules" label="Exclude from auto apply rules" />}
+        {kind === 'DebitMemo' ? (
+          <FormCheckbox<F> name="autoPay" label="Auto-Pay" />
+        ) : (
+          <FormCheckbox<F> name="excludeFromAutoApplyRules" label="Exclude from auto apply rules" />
+        )}
         <FormCheckbox<F> name="autoPost" label="Auto-post (post the memo when it is saved)" />
       </Box>
     </Box>

@@ -62,12 +62,20 @@ export function StandaloneCharges({ kind }: { kind: MemoKind }) {
       <Stack spacing={2}>
         {listError && <Alert severity="error">{listError}</Alert>}
         {full && <Alert severity="info">A memo holds at most {MAX_CHARGES} charges.</Alert>}
-        {fields.length === 0 && !listError && <Alert severity="info">No charges yet. Use Add charge to pick a product, a rate plan and a charge.</Alert>}
+        {fields.length === 0 && !listError && (
+          <Alert severity="info">No charges yet. Use Add charge to pick a product, a rate plan and a charge.</Alert>
+        )}
         {fields.map((f, i) => (
           <ChargeLineEditor key={f.id} index={i} kind={kind} currency={currency} onRemove={() => remove(i)} />
         ))}
       </Stack>
-      <RunningTotals currency={currency} parts={[{ label: 'Charges', value: totals.count, money: false }, { label: 'Total before tax', value: totals.total }]} />
+      <RunningTotals
+        currency={currency}
+        parts={[
+          { label: 'Charges', value: totals.count, money: false },
+          { label: 'Total before tax', value: totals.total },
+        ]}
+      />
       <ChargePickerDialog
         open={picking}
         currency={currency}

@@ -28,7 +28,8 @@ function setText(el: HTMLElement, value: string) {
   fireEvent.blur(el);
 }
 
-const field = (group: string, label: RegExp) => within(screen.getByRole('group', { name: group })).getByLabelText(label);
+const field = (group: string, label: RegExp) =>
+  within(screen.getByRole('group', { name: group })).getByLabelText(label);
 
 describe('standalone memo form', () => {
   it('refuses an empty memo: no account, no charges', async () => {
@@ -44,7 +45,11 @@ describe('standalone memo form', () => {
     await user.click(screen.getByRole('button', { name: 'Add charge' }));
     const dialog = await screen.findByRole('dialog', { name: 'Add charge' });
     await chooseOption(user, /Product/, /Promotions \(discount charges only\)/, dialog);
-    expect(within(dialog).getByText(/Promotions has only discount charges \(Launch Discount, Loyalty Credit\)\. Zuora does not allow discount charges/)).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(
+        /Promotions has only discount charges \(Launch Discount, Loyalty Credit\)\. Zuora does not allow discount charges/,
+      ),
+    ).toBeInTheDocument();
     expect(within(dialog).queryByRole('combobox', { name: /Rate Plan/ })).toBeNull();
   });
 
@@ -92,13 +97,30 @@ describe('standalone memo form', () => {
     setText(within(screen.getByRole('group', { name: 'Custom field 1' })).getByLabelText('Field name'), 'Region__c');
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
-    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/debit-memos\/[0-9a-f]{32}$/), { timeout: 10_000 });
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/debit-memos\/[0-9a-f]{32}$/), {
+      timeout: 10_000,
+    });
     const [post] = await postsTo(s, /^\/v1\/debit-memos$/);
     expect(post.key).toMatch(/^[0-9a-f-]{36}$/);
-    expect(post.body).toMatchObject({ effectiveDate: '2026-03-01', dueDate: '2026-03-31', comment: 'component test', Region__c: '', autoPay: true, autoPost: false });
+    expect(post.body).toMatchObject({
+      effectiveDate: '2026-03-01',
+      dueDate: '2026-03-31',
+      comment: 'component test',
+      Region__c: '',
+      autoPay: true,
+      autoPost: false,
+    });
     expect(post.body.charges).toEqual([
-      expect.objectContaining({ amount: 1000, financeInformation: expect.objectContaining({ recognizedRevenueAccountingCode: 'Services Revenue' }) }),
-      expect.objectContaining({ amount: 75, quantity: 2, serviceStartDate: '2026-02-01', serviceEndDate: '2026-02-28' }),
+      expect.objectContaining({
+        amount: 1000,
+        financeInformation: expect.objectContaining({ recognizedRevenueAccountingCode: 'Services Revenue' }),
+      }),
+      expect.objectContaining({
+        amount: 75,
+        quantity: 2,
+        serviceStartDate: '2026-02-01',
+        serviceEndDate: '2026-02-28',
+      }),
     ]);
     const id = router.state.location.pathname.split('/').pop();
     const memo = await s.h.call('GET', `/v1/debit-memos/${id}`);

@@ -19,7 +19,11 @@ export default function StandalonePage() {
 }
 
 function StandaloneForm({ kind }: { kind: MemoKind }) {
-  const form = useForm<StandaloneFormValues>({ resolver: zodResolver(standaloneFormSchema), defaultValues: standaloneDefaults(kind), mode: 'onTouched' });
+  const form = useForm<StandaloneFormValues>({
+    resolver: zodResolver(standaloneFormSchema),
+    defaultValues: standaloneDefaults(kind),
+    mode: 'onTouched',
+  });
   const create = useCreateStandaloneMemo(kind);
   const label = memoKindLabel(kind);
 

@@ -1,12 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { standaloneDefaults, standaloneFormSchema, type ChargeLine, type StandaloneFormValues } from './standalone-schema.ts';
+import {
+  standaloneDefaults,
+  standaloneFormSchema,
+  type ChargeLine,
+  type StandaloneFormValues,
+} from './standalone-schema.ts';
 import { standaloneRequest } from './build-requests.ts';
 import { standaloneTotals } from './memo-totals.ts';
 
 const charge = (over: Partial<ChargeLine> = {}): ChargeLine => ({
-  productRatePlanChargeId: 'prpc1', chargeName: 'Setup fee', productName: 'P', ratePlanName: 'RP', chargeType: 'OneTime', uom: '',
-  amount: '10.00', quantity: '', description: '', serviceStartDate: '', serviceEndDate: '',
-  financeInformation: { recognizedRevenueAccountingCode: 'Sales', deferredRevenueAccountingCode: '', onAccountAccountingCode: '', revenueRecognitionRuleName: '' },
+  productRatePlanChargeId: 'prpc1',
+  chargeName: 'Setup fee',
+  productName: 'P',
+  ratePlanName: 'RP',
+  chargeType: 'OneTime',
+  uom: '',
+  amount: '10.00',
+  quantity: '',
+  description: '',
+  serviceStartDate: '',
+  serviceEndDate: '',
+  financeInformation: {
+    recognizedRevenueAccountingCode: 'Sales',
+    deferredRevenueAccountingCode: '',
+    onAccountAccountingCode: '',
+    revenueRecognitionRuleName: '',
+  },
   ...over,
 });
 
@@ -28,12 +47,17 @@ describe('standalone form rules', () => {
 
   it('needs an account, a memo date, a currency and at least one charge', () => {
     expect(errors(valid({ account: null, effectiveDate: '', currency: '', charges: [] }))).toEqual({
-      account: 'Choose an account.', effectiveDate: 'Enter a date.', currency: 'Choose a currency.', charges: 'Add at least one charge.',
+      account: 'Choose an account.',
+      effectiveDate: 'Enter a date.',
+      currency: 'Choose a currency.',
+      charges: 'Add at least one charge.',
     });
   });
 
   it('refuses more than 1,000 charges', () => {
-    expect(errors(valid({ charges: Array.from({ length: 1001 }, () => charge()) })).charges).toBe('A memo holds at most 1000 charges.');
+    expect(errors(valid({ charges: Array.from({ length: 1001 }, () => charge()) })).charges).toBe(
+      'A memo holds at most 1000 charges.',
+    );
     expect(errors(valid({ charges: Array.from({ length: 1000 }, () => charge()) }))).toEqual({});
   });
 
@@ -49,36 +73,69 @@ describe('standalone form rules', () => {
   });
 
   it('refuses a due date before the memo date (debit memos)', () => {
-    expect(errors(valid({ effectiveDate: '2025-03-01', dueDate: '2025-02-28' })).dueDate).toBe('The due date cannot be before the memo date.');
+    expect(errors(valid({ effectiveDate: '2025-03-01', dueDate: '2025-02-28' })).dueDate).toBe(
+      'The due date cannot be before the memo date.',
+    );
     expect(errors(valid({ dueDate: '2025-02-30' })).dueDate).toBe('Enter a date as yyyy-mm-dd.');
   });
 
   it('checks custom field names', () => {
-    const e = errors(valid({ customFields: [{ name: 'Region', value: 'x' }, { name: 'Region__c', value: 'EU' }, { name: 'Region__c', value: 'US' }] }));
+    const e = errors(
+      valid({
+        customFields: [
+          { name: 'Region', value: 'x' },
+          { name: 'Region__c', value: 'EU' },
+          { name: 'Region__c', value: 'US' },
+        ],
+      }),
+    );
     expect(e['customFields.0.name']).toMatch(/ends in __c/);
     expect(e['customFields.2.name']).toBe('This custom field is already set.');
     expect(e['customFields.1.name']).toBeUndefined();
   });
 
   it('validates each charge amount against the currency decimals', () => {
-    expect(errors(valid({ charges: [charge({ amount: '10.005' })] }))['charges.0.amount']).toBe('USD amounts have at most 2 decimals.');
-    expect(errors(valid({ currency: 'JPY', charges: [charge({ amount: '100.5' })] }))['charges.0.amount']).toBe('JPY amounts have no decimals.');
+    expect(errors(valid({ charges: [charge({ amount: '10.005' })] }))['charges.0.amount']).toBe(
+      'USD amounts have at most 2 decimals.',
+    );
+    expect(errors(valid({ currency: 'JPY', charges: [charge({ amount: '100.5' })] }))['charges.0.amount']).toBe(
+      'JPY amounts have no decimals.',
+    );
     expect(errors(valid({ currency: 'KWD', charges: [charge({ amount: '1.005' })] }))).toEqual({});
     expect(errors(valid({ charges: [charge({ amount: '' })] }))['charges.0.amount']).toBe('Enter an amount.');
-    expect(errors(valid({ charges: [charge({ amount: 'ten' })] }))['charges.0.amount']).toBe('Enter a number such as 120.50.');
+    expect(errors(valid({ charges: [charge({ amount: 'ten' })] }))['charges.0.amount']).toBe(
+      'Enter a number such as 120.50.',
+    );
     expect(errors(valid({ charges: [charge({ amount: '0' })] }))).toEqual({});
-    expect(errors(valid({ charges: [charge({ amount: '-1' })] }))['charges.0.amount']).toBe('The amount cannot be negative.');
+    expect(errors(valid({ charges: [charge({ amount: '-1' })] }))['charges.0.amount']).toBe(
+      'The amount cannot be negative.',
+    );
   });
 
   it('needs a positive quantity on usage charges only', () => {
-    expect(errors(valid({ charges: [charge({ chargeType: 'Usage', quantity: '' })] }))['charges.0.quantity']).toBe('Usage charges need a quantity.');
-    expect(errors(valid({ charges: [charge({ chargeType: 'Usage', quantity: '0' })] }))['charges.0.quantity']).toBe('The quantity must be a positive number.');
+    expect(errors(valid({ charges: [charge({ chargeType: 'Usage', quantity: '' })] }))['charges.0.quantity']).toBe(
+      'Usage charges need a quantity.',
+    );
+    expect(errors(valid({ charges: [charge({ chargeType: 'Usage', quantity: '0' })] }))['charges.0.quantity']).toBe(
+      'The quantity must be a positive number.',
+    );
     expect(errors(valid({ charges: [charge({ chargeType: 'Usage', quantity: '2.5' })] }))).toEqual({});
     expect(errors(valid({ charges: [charge({ chargeType: 'OneTime', quantity: '' })] }))).toEqual({});
   });
 
   it('checks service dates, their order, description and accounting code lengths', () => {
-    const e = errors(valid({ charges: [charge({ serviceStartDate: '2025-02-01', serviceEndDate: '2025-01-01', description: 'd'.repeat(256), financeInformation: { ...charge().financeInformation, deferredRevenueAccountingCode: 'c'.repeat(101) } })] }));
+    const e = errors(
+      valid({
+        charges: [
+          charge({
+            serviceStartDate: '2025-02-01',
+            serviceEndDate: '2025-01-01',
+            description: 'd'.repeat(256),
+            financeInformation: { ...charge().financeInformation, deferredRevenueAccountingCode: 'c'.repeat(101) },
+          }),
+        ],
+      }),
+    );
     expect(e).toEqual({
       'charges.0.serviceEndDate': 'The service end date cannot be before the start date.',
       'charges.0.description': 'At most 255 characters.',
@@ -89,10 +146,32 @@ describe('standalone form rules', () => {
 
 describe('standalone request and totals', () => {
   it('sends Zuora 257.0 field names, leaves empty optionals out, and adds custom fields', () => {
-    const v = valid({ comment: 'c', dueDate: '2025-04-01', number: 'N-1', autoPost: true, customFields: [{ name: 'Region__c', value: 'EU' }], charges: [charge({ amount: '0.10', quantity: '3', description: 'x' })] });
+    const v = valid({
+      comment: 'c',
+      dueDate: '2025-04-01',
+      number: 'N-1',
+      autoPost: true,
+      customFields: [{ name: 'Region__c', value: 'EU' }],
+      charges: [charge({ amount: '0.10', quantity: '3', description: 'x' })],
+    });
     expect(standaloneRequest(v)).toEqual({
-      accountId: 'acc', effectiveDate: '2025-03-01', comment: 'c', autoPost: true, number: 'N-1', autoPay: true, dueDate: '2025-04-01', Region__c: 'EU',
-      charges: [{ productRatePlanChargeId: 'prpc1', amount: 0.1, quantity: 3, description: 'x', financeInformation: { recognizedRevenueAccountingCode: 'Sales' } }],
+      accountId: 'acc',
+      effectiveDate: '2025-03-01',
+      comment: 'c',
+      autoPost: true,
+      number: 'N-1',
+      autoPay: true,
+      dueDate: '2025-04-01',
+      Region__c: 'EU',
+      charges: [
+        {
+          productRatePlanChargeId: 'prpc1',
+          amount: 0.1,
+          quantity: 3,
+          description: 'x',
+          financeInformation: { recognizedRevenueAccountingCode: 'Sales' },
+        },
+      ],
     });
   });
 

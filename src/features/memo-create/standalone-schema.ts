@@ -2,8 +2,14 @@ import { z } from 'zod';
 import type { MemoKind } from '../../api/memos/kind.ts';
 import { isBefore, today } from '../../lib/dates.ts';
 import {
-  CUSTOM_FIELD_NAME, MAX_ACCOUNTING_CODE, MAX_CHARGES, MAX_COMMENT, MEMO_NUMBER,
-  amountProblem, dateProblem, quantityProblem,
+  CUSTOM_FIELD_NAME,
+  MAX_ACCOUNTING_CODE,
+  MAX_CHARGES,
+  MAX_COMMENT,
+  MEMO_NUMBER,
+  amountProblem,
+  dateProblem,
+  quantityProblem,
 } from './field-rules.ts';
 
 // The standalone ("from charges") form: its values are the strings the inputs hold, and this schema
@@ -68,7 +74,8 @@ export const standaloneFormSchema = z
     if (v.kind === 'DebitMemo') {
       const due = dateProblem(v.dueDate, false);
       if (due) issue(['dueDate'], due);
-      else if (v.dueDate && !memoDate && isBefore(v.dueDate, v.effectiveDate)) issue(['dueDate'], 'The due date cannot be before the memo date.');
+      else if (v.dueDate && !memoDate && isBefore(v.dueDate, v.effectiveDate))
+        issue(['dueDate'], 'The due date cannot be before the memo date.');
     }
     if (!/^[A-Z]{3}$/.test(v.currency)) issue(['currency'], 'Choose a currency.');
     if (v.number !== '' && !MEMO_NUMBER.test(v.number)) {
@@ -76,13 +83,16 @@ export const standaloneFormSchema = z
     }
     const seen = new Set<string>();
     v.customFields.forEach((f, i) => {
-      if (!CUSTOM_FIELD_NAME.test(f.name)) issue(['customFields', i, 'name'], 'A custom field name ends in __c, e.g. Region__c.');
+      if (!CUSTOM_FIELD_NAME.test(f.name))
+        issue(['customFields', i, 'name'], 'A custom field name ends in __c, e.g. Region__c.');
       else if (seen.has(f.name)) issue(['customFields', i, 'name'], 'This custom field is already set.');
       seen.add(f.name);
     });
     // Zuora's own message for an empty list is "Product rate plan charge id list is blank." (docs/zuora/ui-inventory.md §6).
     if (v.charges.length === 0) issue(['charges'], 'Add at least one charge.');
-    v.charges.forEach((c, i) => chargeIssues(c, v.currency, (field, message) => issue(['charges', i, ...field], message)));
+    v.charges.forEach((c, i) =>
+      chargeIssues(c, v.currency, (field, message) => issue(['charges', i, ...field], message)),
+    );
   });
 
 export type StandaloneFormValues = z.infer<typeof standaloneFormSchema>;

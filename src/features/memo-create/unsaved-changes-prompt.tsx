@@ -7,7 +7,9 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
  * closing or reloading the tab through `beforeunload`. `when` is read at navigation time.
  */
 export function UnsavedChangesPrompt({ when }: { when: () => boolean }) {
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => when() && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => when() && currentLocation.pathname !== nextLocation.pathname,
+  );
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       if (when()) e.preventDefault();

@@ -40,7 +40,13 @@ export function ActionDialogHost({
         </Backdrop>
       }
     >
-      <Dialog key={`${action}-${params.get('itemId') ?? ''}`} memo={memo} onClose={onClose} onSuccess={onSuccess} searchParams={params} />
+      <Dialog
+        key={`${action}-${params.get('itemId') ?? ''}`}
+        memo={memo}
+        onClose={onClose}
+        onSuccess={onSuccess}
+        searchParams={params}
+      />
     </Suspense>
   );
 }

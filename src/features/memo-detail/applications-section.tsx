@@ -20,7 +20,15 @@ import { LINKED_TYPE_LABELS, type LinkedRow } from './use-linked-documents.ts';
  * Credit memo: "Applied To" (its parts: invoices and debit memos, and the unapplied part).
  * Debit memo: "Applications" (payments and credit memos applied to it), with links to memos.
  */
-export function ApplicationsSection({ memo, applications, rows }: { memo: AnyMemo; applications: UseQueryResult<MemoApplications>; rows: LinkedRow[] }) {
+export function ApplicationsSection({
+  memo,
+  applications,
+  rows,
+}: {
+  memo: AnyMemo;
+  applications: UseQueryResult<MemoApplications>;
+  rows: LinkedRow[];
+}) {
   const isCm = memo.kind === 'CreditMemo';
   const shown = rows.filter((r) => r.type !== 'Unapplied' || isCm);
   const applied = shown.filter((r) => r.type !== 'Unapplied');
@@ -29,11 +37,20 @@ export function ApplicationsSection({ memo, applications, rows }: { memo: AnyMem
       {applications.isPending && <LinearProgress aria-label="Loading applications" />}
       {applications.isError && <ErrorAlert error={applications.error} onRetry={() => void applications.refetch()} />}
       {applications.isSuccess && applied.length === 0 && (
-        <EmptyNote>{isCm ? 'This credit memo is not applied to any invoice or debit memo.' : 'No payment or credit memo is applied to this debit memo.'}</EmptyNote>
+        <EmptyNote>
+          {isCm
+            ? 'This credit memo is not applied to any invoice or debit memo.'
+            : 'No payment or credit memo is applied to this debit memo.'}
+        </EmptyNote>
       )}
       {applied.length > 0 && (
         <TableContainer>
-          <Table size="small" aria-label={isCm ? 'Documents this credit memo is applied to' : 'Payments and credit memos applied to this debit memo'}>
+          <Table
+            size="small"
+            aria-label={
+              isCm ? 'Documents this credit memo is applied to' : 'Payments and credit memos applied to this debit memo'
+            }
+          >
             <TableHead>
               <TableRow>
                 <TableCell>Document</TableCell>
@@ -52,7 +69,9 @@ export function ApplicationsSection({ memo, applications, rows }: { memo: AnyMem
                   <TableCell align="right">
                     <Money value={r.amount} currency={memo.memo.currency} />
                   </TableCell>
-                  <TableCell>{r.type === 'Unapplied' ? <span aria-label="none">—</span> : <LocalDate value={r.date} withTime />}</TableCell>
+                  <TableCell>
+                    {r.type === 'Unapplied' ? <span aria-label="none">—</span> : <LocalDate value={r.date} withTime />}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

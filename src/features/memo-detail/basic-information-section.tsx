@@ -15,7 +15,17 @@ import { SectionCard } from './section-card.tsx';
 // Basic Information (docs/zuora/ui-inventory.md §2.2): every field Zuora shows for the memo's type, editable while
 // Draft through Edit.
 
-export function BasicInformationSection({ memo: m, account, edit, onEdit }: { memo: AnyMemo; account: AccountDetail | undefined; edit: AvailableAction | undefined; onEdit: () => void }) {
+export function BasicInformationSection({
+  memo: m,
+  account,
+  edit,
+  onEdit,
+}: {
+  memo: AnyMemo;
+  account: AccountDetail | undefined;
+  edit: AvailableAction | undefined;
+  onEdit: () => void;
+}) {
   const memo = m.memo;
   const cur = memo.currency;
   const invoice = useInvoiceDetail(memo.referredInvoiceId);
@@ -23,7 +33,13 @@ export function BasicInformationSection({ memo: m, account, edit, onEdit }: { me
   const yesNo = (v: boolean) => (v ? 'Yes' : 'No');
   const editButton = edit && (
     <Box sx={{ textAlign: 'right' }}>
-      <Button size="small" variant="outlined" disabled={!edit.enabled} onClick={onEdit} aria-describedby={edit.enabled ? undefined : 'basic-info-edit-reason'}>
+      <Button
+        size="small"
+        variant="outlined"
+        disabled={!edit.enabled}
+        onClick={onEdit}
+        aria-describedby={edit.enabled ? undefined : 'basic-info-edit-reason'}
+      >
         Edit
       </Button>
       {!edit.enabled && (
@@ -36,9 +52,22 @@ export function BasicInformationSection({ memo: m, account, edit, onEdit }: { me
 
   return (
     <SectionCard title="Basic Information" action={editButton}>
-      <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', lg: 'repeat(3, 1fr)' }, columnGap: 4, rowGap: 1.5, m: 0 }}>
+      <Box
+        component="dl"
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', lg: 'repeat(3, 1fr)' },
+          columnGap: 4,
+          rowGap: 1.5,
+          m: 0,
+        }}
+      >
         <Field label="Memo Type">{memoKindLabel(m.kind)}</Field>
-        <Field label="Customer Account">{account ? `${account.basicInfo.name} (${account.basicInfo.accountNumber})` : (memo.accountNumber ?? memo.accountId)}</Field>
+        <Field label="Customer Account">
+          {account
+            ? `${account.basicInfo.name} (${account.basicInfo.accountNumber})`
+            : (memo.accountNumber ?? memo.accountId)}
+        </Field>
         <Field label="Currency">{cur}</Field>
         <Field label="Amount">
           <Money value={memo.amount} currency={cur} />
@@ -70,7 +99,9 @@ export function BasicInformationSection({ memo: m, account, edit, onEdit }: { me
         )}
         <Field label="Source Type">{memo.sourceType}</Field>
         {m.kind === 'CreditMemo' && m.memo.source && <Field label="Source">{m.memo.source}</Field>}
-        {memo.referredInvoiceId && <Field label="Related Invoice">{invoice.data?.invoiceNumber ?? memo.referredInvoiceId}</Field>}
+        {memo.referredInvoiceId && (
+          <Field label="Related Invoice">{invoice.data?.invoiceNumber ?? memo.referredInvoiceId}</Field>
+        )}
         {m.kind === 'DebitMemo' && m.memo.referredCreditMemoId && (
           <Field label="Related Credit Memo">
             <Link component={RouterLink} to={memoDetailPath('CreditMemo', m.memo.referredCreditMemoId)}>
@@ -81,7 +112,9 @@ export function BasicInformationSection({ memo: m, account, edit, onEdit }: { me
         {m.kind === 'CreditMemo' ? (
           <>
             <Field label="Reversed">{yesNo(m.memo.reversed)}</Field>
-            {memo.referredInvoiceId && <Field label="Auto Apply: Apply to this invoice upon posting">{yesNo(m.memo.autoApplyUponPosting)}</Field>}
+            {memo.referredInvoiceId && (
+              <Field label="Auto Apply: Apply to this invoice upon posting">{yesNo(m.memo.autoApplyUponPosting)}</Field>
+            )}
             <Field label="Auto Apply: Exclude from auto apply rules">{yesNo(m.memo.excludeFromAutoApplyRules)}</Field>
           </>
         ) : (
@@ -89,7 +122,12 @@ export function BasicInformationSection({ memo: m, account, edit, onEdit }: { me
         )}
         <Field label="Reason Code">{memo.reasonCode}</Field>
         <Field label="Bill To Contact">
-          {billTo ? <ContactLines name={[billTo.firstName, billTo.lastName].filter(Boolean).join(' ')} email={billTo.workEmail ?? billTo.personalEmail} /> : null}
+          {billTo ? (
+            <ContactLines
+              name={[billTo.firstName, billTo.lastName].filter(Boolean).join(' ')}
+              email={billTo.workEmail ?? billTo.personalEmail}
+            />
+          ) : null}
         </Field>
         <Field label="Tax Status">{memo.taxStatus}</Field>
         {memo.taxMessage && <Field label="Tax Message">{memo.taxMessage}</Field>}
@@ -136,7 +174,15 @@ function ContactLines({ name, email }: { name: string; email?: string | null }) 
     <>
       {name}
       {name && email ? <br /> : null}
-      {email && at > 0 ? <>{email.slice(0, at + 1)}<wbr />{email.slice(at + 1)}</> : email}
+      {email && at > 0 ? (
+        <>
+          {email.slice(0, at + 1)}
+          <wbr />
+          {email.slice(at + 1)}
+        </>
+      ) : (
+        email
+      )}
     </>
   );
 }

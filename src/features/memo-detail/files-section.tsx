@@ -13,7 +13,13 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { EmptyNote, SectionCard } from './section-card.tsx';
 
 /** PDF versions, newest first (generated and uploaded), each opened with the session's token. */
-export function FilesSection({ files, uploaded }: { files: UseQueryResult<MemoFile[]>; uploaded: Map<string, string> }) {
+export function FilesSection({
+  files,
+  uploaded,
+}: {
+  files: UseQueryResult<MemoFile[]>;
+  uploaded: Map<string, string>;
+}) {
   const [error, setError] = useState<unknown>(null);
   const [opening, setOpening] = useState<string | null>(null);
 
@@ -53,7 +59,12 @@ export function FilesSection({ files, uploaded }: { files: UseQueryResult<MemoFi
                   <TableCell>Version {f.versionNumber}</TableCell>
                   <TableCell>{name !== undefined ? `Uploaded${name ? `: ${name}` : ''}` : 'Generated'}</TableCell>
                   <TableCell align="right">
-                    <Button size="small" onClick={() => void open(f)} disabled={opening === f.id} aria-label={`Download version ${f.versionNumber}`}>
+                    <Button
+                      size="small"
+                      onClick={() => void open(f)}
+                      disabled={opening === f.id}
+                      aria-label={`Download version ${f.versionNumber}`}
+                    >
                       {opening === f.id ? 'Opening…' : 'Download'}
                     </Button>
                   </TableCell>

@@ -3,7 +3,14 @@ import type { MemoHistoryEvent } from '../../api/memos/history.ts';
 import { creditMemo } from '../memo-actions/test-memos.ts';
 import { timelineFromMemo, timelineOf, uploadedFiles } from './history-events.ts';
 
-const ev = (event: string, detail: Record<string, unknown> = {}, at = '2026-01-02 10:00:00'): MemoHistoryEvent => ({ id: event, event, at, userId: 'u1', userName: 'Billing Clerk', detail });
+const ev = (event: string, detail: Record<string, unknown> = {}, at = '2026-01-02 10:00:00'): MemoHistoryEvent => ({
+  id: event,
+  event,
+  at,
+  userId: 'u1',
+  userName: 'Billing Clerk',
+  detail,
+});
 
 describe('timelineOf', () => {
   it('says what happened, for how much (in the currency’s decimals), to which document, and who did it', () => {
@@ -16,25 +23,54 @@ describe('timelineOf', () => {
       ],
       'JPY',
     );
-    expect(applied).toMatchObject({ title: 'Applied', detail: '¥1,201 to', user: 'Billing Clerk', link: { to: `/debit-memos/${'d'.repeat(32)}`, label: 'DM00000007' } });
+    expect(applied).toMatchObject({
+      title: 'Applied',
+      detail: '¥1,201 to',
+      user: 'Billing Clerk',
+      link: { to: `/debit-memos/${'d'.repeat(32)}`, label: 'DM00000007' },
+    });
     expect(emailed).toMatchObject({ title: 'Emailed', detail: 'to ap@example.com, cfo@example.com', link: undefined });
-    expect(written).toMatchObject({ title: 'Written off', detail: '¥99 created debit memo', link: { label: 'DM00000009' } });
+    expect(written).toMatchObject({
+      title: 'Written off',
+      detail: '¥99 created debit memo',
+      link: { label: 'DM00000009' },
+    });
     expect(refunded.detail).toBe('¥10 by Check (refund R-00000001)');
   });
 
   it('links a debit memo’s write-off to the credit memo it created', () => {
-    const [written] = timelineOf([ev('writtenOff', { creditMemoId: 'c'.repeat(32), creditMemoNumber: 'CM00000044', amount: '99', revenueImpacting: 'No' })], 'USD');
-    expect(written).toMatchObject({ detail: '$99.00 created credit memo', link: { to: `/credit-memos/${'c'.repeat(32)}`, label: 'CM00000044' } });
+    const [written] = timelineOf(
+      [
+        ev('writtenOff', {
+          creditMemoId: 'c'.repeat(32),
+          creditMemoNumber: 'CM00000044',
+          amount: '99',
+          revenueImpacting: 'No',
+        }),
+      ],
+      'USD',
+    );
+    expect(written).toMatchObject({
+      detail: '$99.00 created credit memo',
+      link: { to: `/credit-memos/${'c'.repeat(32)}`, label: 'CM00000044' },
+    });
   });
 
   it('names an invoice by its number when the page knows it', () => {
-    const [known, unknown] = timelineOf([ev('applied', { invoiceId: 'i1', amount: '1' }), ev('unapplied', { invoiceId: 'i2', amount: '1' })], 'USD', new Map([['i1', 'INV00000012']]));
+    const [known, unknown] = timelineOf(
+      [ev('applied', { invoiceId: 'i1', amount: '1' }), ev('unapplied', { invoiceId: 'i2', amount: '1' })],
+      'USD',
+      new Map([['i1', 'INV00000012']]),
+    );
     expect(known.detail).toBe('$1.00 to INV00000012');
     expect(unknown.detail).toBe('$1.00 from an invoice');
   });
 
   it('names a payment applied to a debit memo, and an unknown event by its name', () => {
-    const [paid, other] = timelineOf([ev('applied', { paymentId: 'p1', paymentNumber: 'P-00000004', amount: '5' }), ev('somethingNew')], 'USD');
+    const [paid, other] = timelineOf(
+      [ev('applied', { paymentId: 'p1', paymentNumber: 'P-00000004', amount: '5' }), ev('somethingNew')],
+      'USD',
+    );
     expect(paid.detail).toBe('$5.00 from P-00000004');
     expect(other.title).toBe('somethingNew');
   });
@@ -42,7 +78,11 @@ describe('timelineOf', () => {
 
 describe('timelineFromMemo (proxy mode)', () => {
   it('lists created, posted and cancelled from the memo’s own fields, oldest first', () => {
-    const memo = creditMemo('Posted', { createdDate: '2026-01-01 09:00:00', postedOn: '2026-01-03 12:00:00', postedById: 'u2' });
+    const memo = creditMemo('Posted', {
+      createdDate: '2026-01-01 09:00:00',
+      postedOn: '2026-01-03 12:00:00',
+      postedById: 'u2',
+    });
     expect(timelineFromMemo(memo).map((e) => [e.title, e.at])).toEqual([
       ['Created', '2026-01-01 09:00:00'],
       ['Posted', '2026-01-03 12:00:00'],
@@ -51,5 +91,10 @@ describe('timelineFromMemo (proxy mode)', () => {
 });
 
 it('uploadedFiles maps uploaded file ids to their names', () => {
-  expect([...uploadedFiles([ev('fileUploaded', { fileId: 'f1', fileName: 'signed.pdf' }), ev('pdfGenerated', { fileId: 'f2' })])]).toEqual([['f1', 'signed.pdf']]);
+  expect([
+    ...uploadedFiles([
+      ev('fileUploaded', { fileId: 'f1', fileName: 'signed.pdf' }),
+      ev('pdfGenerated', { fileId: 'f2' }),
+    ]),
+  ]).toEqual([['f1', 'signed.pdf']]);
 });

@@ -40,19 +40,32 @@ const LINKING = new Set(['applied', 'unapplied', 'writtenOff', 'reversed', 'crea
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 function linkOf(d: Record<string, unknown>): TimelineEntry['link'] {
-  if (str(d.debitMemoId)) return { to: memoDetailPath('DebitMemo', str(d.debitMemoId)), label: str(d.debitMemoNumber) || 'debit memo' };
-  if (str(d.creditMemoId)) return { to: memoDetailPath('CreditMemo', str(d.creditMemoId)), label: str(d.creditMemoNumber) || 'credit memo' };
+  if (str(d.debitMemoId))
+    return { to: memoDetailPath('DebitMemo', str(d.debitMemoId)), label: str(d.debitMemoNumber) || 'debit memo' };
+  if (str(d.creditMemoId))
+    return { to: memoDetailPath('CreditMemo', str(d.creditMemoId)), label: str(d.creditMemoNumber) || 'credit memo' };
   return undefined;
 }
 
-function detailOf(event: string, d: Record<string, unknown>, currency: string, linked: boolean, numbers: ReadonlyMap<string, string>): string {
+function detailOf(
+  event: string,
+  d: Record<string, unknown>,
+  currency: string,
+  linked: boolean,
+  numbers: ReadonlyMap<string, string>,
+): string {
   const amount = str(d.amount) ? formatMoney(str(d.amount), currency) : '';
   const parts: string[] = [];
   switch (event) {
     case 'applied':
     case 'unapplied': {
       // A memo on the other side is rendered as a link after the text, so it is not named here.
-      const doc = linked ? '' : str(d.paymentNumber) || str(d.invoiceNumber) || (str(d.invoiceId) ? (numbers.get(str(d.invoiceId)) ?? 'an invoice') : '') || (str(d.paymentId) ? 'a payment' : '');
+      const doc = linked
+        ? ''
+        : str(d.paymentNumber) ||
+          str(d.invoiceNumber) ||
+          (str(d.invoiceId) ? (numbers.get(str(d.invoiceId)) ?? 'an invoice') : '') ||
+          (str(d.paymentId) ? 'a payment' : '');
       // A credit memo is applied to a document; a debit memo receives from a credit memo or payment.
       const verb = d.paymentId || d.creditMemoId ? 'from' : event === 'applied' ? 'to' : 'from';
       if (amount) parts.push(amount);
@@ -101,25 +114,47 @@ function detailOf(event: string, d: Record<string, unknown>, currency: string, l
 }
 
 /** `numbers` names documents the events refer to by id only (invoice ids → invoice numbers). */
-export function timelineOf(events: readonly MemoHistoryEvent[], currency: string, numbers: ReadonlyMap<string, string> = new Map()): TimelineEntry[] {
+export function timelineOf(
+  events: readonly MemoHistoryEvent[],
+  currency: string,
+  numbers: ReadonlyMap<string, string> = new Map(),
+): TimelineEntry[] {
   return events.map((e) => {
     const d = e.detail ?? {};
     const link = LINKING.has(e.event) ? linkOf(d) : undefined;
-    return { id: e.id, title: TITLES[e.event] ?? e.event, detail: detailOf(e.event, d, currency, Boolean(link), numbers), at: e.at, user: e.userName || e.userId || 'System', link };
+    return {
+      id: e.id,
+      title: TITLES[e.event] ?? e.event,
+      detail: detailOf(e.event, d, currency, Boolean(link), numbers),
+      at: e.at,
+      user: e.userName || e.userId || 'System',
+      link,
+    };
   });
 }
 
 /** Proxy mode (no history endpoint): the events the memo's own fields prove. */
 export function timelineFromMemo(memo: CreditMemo | DebitMemo): TimelineEntry[] {
-  const entries: TimelineEntry[] = [{ id: 'created', title: 'Created', detail: '', at: memo.createdDate, user: memo.createdById ?? '' }];
-  if (memo.postedOn) entries.push({ id: 'posted', title: 'Posted', detail: '', at: memo.postedOn, user: memo.postedById ?? '' });
-  if (memo.cancelledOn) entries.push({ id: 'canceled', title: 'Canceled', detail: '', at: memo.cancelledOn, user: memo.cancelledById ?? '' });
+  const entries: TimelineEntry[] = [
+    { id: 'created', title: 'Created', detail: '', at: memo.createdDate, user: memo.createdById ?? '' },
+  ];
+  if (memo.postedOn)
+    entries.push({ id: 'posted', title: 'Posted', detail: '', at: memo.postedOn, user: memo.postedById ?? '' });
+  if (memo.cancelledOn)
+    entries.push({
+      id: 'canceled',
+      title: 'Canceled',
+      detail: '',
+      at: memo.cancelledOn,
+      user: memo.cancelledById ?? '',
+    });
   return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
 /** File ids the user uploaded (vs generated), with their original names, from the timeline. */
 export function uploadedFiles(events: readonly MemoHistoryEvent[] | null | undefined): Map<string, string> {
   const out = new Map<string, string>();
-  for (const e of events ?? []) if (e.event === 'fileUploaded' && str(e.detail?.fileId)) out.set(str(e.detail?.fileId), str(e.detail?.fileName));
+  for (const e of events ?? [])
+    if (e.event === 'fileUploaded' && str(e.detail?.fileId)) out.set(str(e.detail?.fileId), str(e.detail?.fileName));
   return out;
 }

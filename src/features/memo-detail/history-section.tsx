@@ -12,7 +12,15 @@ import { timelineFromMemo, timelineOf } from './history-events.ts';
 import { SectionCard } from './section-card.tsx';
 
 /** One timeline of every event on the memo, newest first, with who and when. */
-export function HistorySection({ memo, history, numbers }: { memo: AnyMemo; history: UseQueryResult<MemoHistoryEvent[] | null>; numbers: ReadonlyMap<string, string> }) {
+export function HistorySection({
+  memo,
+  history,
+  numbers,
+}: {
+  memo: AnyMemo;
+  history: UseQueryResult<MemoHistoryEvent[] | null>;
+  numbers: ReadonlyMap<string, string>;
+}) {
   const fromServer = history.data ? timelineOf(history.data, memo.memo.currency, numbers) : null;
   const entries = (fromServer ?? (history.isSuccess ? timelineFromMemo(memo.memo) : [])).slice().reverse();
   return (
@@ -29,7 +37,15 @@ export function HistorySection({ memo, history, numbers }: { memo: AnyMemo; hist
           <Box
             component="li"
             key={e.id}
-            sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '180px 1fr' }, columnGap: 2, py: 1, borderBottom: 1, borderColor: 'divider', '&:last-of-type': { borderBottom: 0 } }}
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: { xs: '1fr', sm: '180px 1fr' },
+              columnGap: 2,
+              py: 1,
+              borderBottom: 1,
+              borderColor: 'divider',
+              '&:last-of-type': { borderBottom: 0 },
+            }}
           >
             <Typography variant="body2" color="text.secondary">
               <LocalDate value={e.at} withTime />

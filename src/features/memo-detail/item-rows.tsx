@@ -2,7 +2,12 @@ import Button from '@mui/material/Button';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { CreditMemoItem, CreditMemoTaxationItem, DebitMemoItem, DebitMemoTaxationItem } from '../../contract/memos.ts';
+import type {
+  CreditMemoItem,
+  CreditMemoTaxationItem,
+  DebitMemoItem,
+  DebitMemoTaxationItem,
+} from '../../contract/memos.ts';
 import { LocalDate } from '../../components/local-date.tsx';
 import { Money } from '../../components/money.tsx';
 import { money, sum } from '../../lib/money.ts';
@@ -14,10 +19,24 @@ type TaxItem = CreditMemoTaxationItem | DebitMemoTaxationItem;
 
 /** What is still open: a debit memo's balance, a credit memo's unapplied amount. */
 const openOf = (kind: AnyMemo['kind'], x: Item | TaxItem): number =>
-  kind === 'DebitMemo' ? (x as DebitMemoItem | DebitMemoTaxationItem).balance : (x as CreditMemoItem | CreditMemoTaxationItem).unappliedAmount;
+  kind === 'DebitMemo'
+    ? (x as DebitMemoItem | DebitMemoTaxationItem).balance
+    : (x as CreditMemoItem | CreditMemoTaxationItem).unappliedAmount;
 
 /** One item row, then one indented row per taxation item. */
-export function ItemRows({ memo, item, showEdit, canEdit, onEdit }: { memo: AnyMemo; item: Item; showEdit: boolean; canEdit: boolean; onEdit: () => void }) {
+export function ItemRows({
+  memo,
+  item,
+  showEdit,
+  canEdit,
+  onEdit,
+}: {
+  memo: AnyMemo;
+  item: Item;
+  showEdit: boolean;
+  canEdit: boolean;
+  onEdit: () => void;
+}) {
   const cur = memo.memo.currency;
   const taxes = item.taxationItems.data as TaxItem[];
   const tax = sum(taxes.map((t) => t.taxAmount));
@@ -65,7 +84,10 @@ export function ItemRows({ memo, item, showEdit, canEdit, onEdit }: { memo: AnyM
         </TableCell>
         <TableCell align="right">
           {/* Zuora's item amount excludes tax on tax-exclusive items and includes it on tax-inclusive ones. */}
-          <Money value={item.taxMode === 'TaxInclusive' ? money(item.amount) : money(item.amount).plus(tax)} currency={cur} />
+          <Money
+            value={item.taxMode === 'TaxInclusive' ? money(item.amount) : money(item.amount).plus(tax)}
+            currency={cur}
+          />
         </TableCell>
         <TableCell align="right">
           <Money value={openOf(memo.kind, item)} currency={cur} />
@@ -86,7 +108,12 @@ export function ItemRows({ memo, item, showEdit, canEdit, onEdit }: { memo: AnyM
         </TableCell>
         {showEdit && (
           <TableCell align="right">
-            <Button size="small" onClick={onEdit} disabled={!canEdit || Boolean(refusal)} aria-label={`Edit item ${item.skuName}`}>
+            <Button
+              size="small"
+              onClick={onEdit}
+              disabled={!canEdit || Boolean(refusal)}
+              aria-label={`Edit item ${item.skuName}`}
+            >
               Edit
             </Button>
             {refusal && (

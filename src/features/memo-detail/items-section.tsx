@@ -64,7 +64,14 @@ export function ItemsSection({
             </TableHead>
             <TableBody>
               {list.map((item) => (
-                <ItemRows key={item.id} memo={memo} item={item} showEdit={showEdit} canEdit={Boolean(editItem?.enabled)} onEdit={() => onEditItem(item.id)} />
+                <ItemRows
+                  key={item.id}
+                  memo={memo}
+                  item={item}
+                  showEdit={showEdit}
+                  canEdit={Boolean(editItem?.enabled)}
+                  onEdit={() => onEditItem(item.id)}
+                />
               ))}
             </TableBody>
           </Table>

@@ -29,13 +29,25 @@ export default function MemoDetailPage() {
         </Typography>
       </Breadcrumbs>
       {detail.isPending && <LinearProgress aria-label="Loading memo" />}
-      {detail.isError && <DetailError kind={kind} memoId={memoId} error={detail.error} onRetry={() => void detail.refetch()} />}
+      {detail.isError && (
+        <DetailError kind={kind} memoId={memoId} error={detail.error} onRetry={() => void detail.refetch()} />
+      )}
       {detail.data && <MemoDetailView memo={detail.data} />}
     </Stack>
   );
 }
 
-function DetailError({ kind, memoId, error, onRetry }: { kind: MemoKind; memoId: string; error: unknown; onRetry: () => void }) {
+function DetailError({
+  kind,
+  memoId,
+  error,
+  onRetry,
+}: {
+  kind: MemoKind;
+  memoId: string;
+  error: unknown;
+  onRetry: () => void;
+}) {
   if (error instanceof ZuoraApiError && error.status === 404) {
     return (
       <Alert severity="warning">

@@ -50,7 +50,8 @@ export function MemoDetailView({ memo }: { memo: AnyMemo }) {
 
   async function viewPdf() {
     const latest = files.data?.[0];
-    const existing = latest?.pdfFileUrl ?? (memo.memo.latestPDFFileId ? `/v1/files/${memo.memo.latestPDFFileId}` : null);
+    const existing =
+      latest?.pdfFileUrl ?? (memo.memo.latestPDFFileId ? `/v1/files/${memo.memo.latestPDFFileId}` : null);
     setBusy('viewPdf');
     setPdfError(null);
     try {
@@ -71,10 +72,24 @@ export function MemoDetailView({ memo }: { memo: AnyMemo }) {
 
   return (
     <Stack spacing={2}>
-      <MemoHeader memo={memo} account={account.data} actions={<ActionsMenu actions={actions} onAction={onAction} busy={busy} />} />
+      <MemoHeader
+        memo={memo}
+        account={account.data}
+        actions={<ActionsMenu actions={actions} onAction={onAction} busy={busy} />}
+      />
       {pdfError ? <ErrorAlert error={pdfError} title="The PDF could not be opened" /> : null}
-      <BasicInformationSection memo={memo} account={account.data} edit={actionOf(actions, 'edit')} onEdit={() => open('edit')} />
-      <ItemsSection memo={memo} items={items} editItem={actionOf(actions, 'editItem')} onEditItem={(itemId) => open('editItem', { itemId })} />
+      <BasicInformationSection
+        memo={memo}
+        account={account.data}
+        edit={actionOf(actions, 'edit')}
+        onEdit={() => open('edit')}
+      />
+      <ItemsSection
+        memo={memo}
+        items={items}
+        editItem={actionOf(actions, 'editItem')}
+        onEditItem={(itemId) => open('editItem', { itemId })}
+      />
       <ApplicationsSection memo={memo} applications={applications} rows={linked.rows} />
       <FilesSection files={files} uploaded={uploadedFiles(history.data)} />
       <HistorySection memo={memo} history={history} numbers={linked.numbers} />

@@ -11,13 +11,27 @@ import { StatusChip } from '../../components/status-chip.tsx';
 import type { AnyMemo } from '../memo-actions/available-actions.ts';
 
 /** Memo type and number, status, account, and the amounts a clerk checks first; actions on the right. */
-export function MemoHeader({ memo: m, account, actions }: { memo: AnyMemo; account: AccountDetail | undefined; actions: ReactNode }) {
+export function MemoHeader({
+  memo: m,
+  account,
+  actions,
+}: {
+  memo: AnyMemo;
+  account: AccountDetail | undefined;
+  actions: ReactNode;
+}) {
   const memo = m.memo;
   const typeLabel = memoKindLabel(m.kind);
-  const accountText = account ? `${account.basicInfo.name} (${account.basicInfo.accountNumber})` : (memo.accountNumber ?? memo.accountId);
+  const accountText = account
+    ? `${account.basicInfo.name} (${account.basicInfo.accountNumber})`
+    : (memo.accountNumber ?? memo.accountId);
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', alignItems: { md: 'flex-start' } }}>
+      <Stack
+        direction={{ xs: 'column', md: 'row' }}
+        spacing={2}
+        sx={{ justifyContent: 'space-between', alignItems: { md: 'flex-start' } }}
+      >
         <Box sx={{ minWidth: 0 }}>
           <Typography variant="overline" component="p" color="text.secondary" sx={{ lineHeight: 1.5 }}>
             {typeLabel}

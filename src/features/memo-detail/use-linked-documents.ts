@@ -35,21 +35,43 @@ export function linkedRowsOf(apps: MemoApplications | undefined): LinkedRow[] {
     return apps.parts.map((p, i) => {
       const type: LinkedRow['type'] = p.invoiceId ? 'Invoice' : p.debitMemoId ? 'DebitMemo' : 'Unapplied';
       const id = p.invoiceId ?? p.debitMemoId ?? null;
-      return { key: `${p.id}-${i}`, type, id, number: null, amount: p.amount, date: p.createdDate, to: p.debitMemoId ? memoDetailPath('DebitMemo', p.debitMemoId) : undefined };
+      return {
+        key: `${p.id}-${i}`,
+        type,
+        id,
+        number: null,
+        amount: p.amount,
+        date: p.createdDate,
+        to: p.debitMemoId ? memoDetailPath('DebitMemo', p.debitMemoId) : undefined,
+      };
     });
   }
   return apps.parts.map((p, i) => {
     const type: LinkedRow['type'] = p.creditMemoId ? 'CreditMemo' : 'Payment';
     const id = p.creditMemoId ?? p.paymentId ?? null;
-    return { key: `${id}-${i}`, type, id, number: null, amount: p.appliedAmount, date: p.createdDate, to: p.creditMemoId ? memoDetailPath('CreditMemo', p.creditMemoId) : undefined };
+    return {
+      key: `${id}-${i}`,
+      type,
+      id,
+      number: null,
+      amount: p.appliedAmount,
+      date: p.createdDate,
+      to: p.creditMemoId ? memoDetailPath('CreditMemo', p.creditMemoId) : undefined,
+    };
   });
 }
 
-export function useLinkedDocuments(apps: MemoApplications | undefined, history: readonly MemoHistoryEvent[] | null | undefined) {
+export function useLinkedDocuments(
+  apps: MemoApplications | undefined,
+  history: readonly MemoHistoryEvent[] | null | undefined,
+) {
   const rows = linkedRowsOf(apps);
   const ids = (type: LinkedRow['type']) => [...new Set(rows.filter((r) => r.type === type && r.id).map((r) => r.id!))];
   const invoiceIds = ids('Invoice');
-  const memoIds = [...ids('DebitMemo').map((id) => ['DebitMemo', id] as const), ...ids('CreditMemo').map((id) => ['CreditMemo', id] as const)];
+  const memoIds = [
+    ...ids('DebitMemo').map((id) => ['DebitMemo', id] as const),
+    ...ids('CreditMemo').map((id) => ['CreditMemo', id] as const),
+  ];
   const invoices = useQueries({ queries: invoiceIds.map((id) => ({ ...invoiceDetailQuery(id), retry: false })) });
   const memos = useQueries({ queries: memoIds.map(([kind, id]) => ({ ...memoDetailQuery(kind, id), retry: false })) });
   const paymentIds = ids('Payment');
@@ -61,13 +83,20 @@ export function useLinkedDocuments(apps: MemoApplications | undefined, history: 
   payments.forEach((q, i) => q.data && numbers.set(paymentIds[i], q.data.number));
   for (const e of history ?? []) {
     const d = e.detail ?? {};
-    if (typeof d.paymentId === 'string' && typeof d.paymentNumber === 'string') numbers.set(d.paymentId, d.paymentNumber);
+    if (typeof d.paymentId === 'string' && typeof d.paymentNumber === 'string')
+      numbers.set(d.paymentId, d.paymentNumber);
   }
   // The unapplied part closes the table, after the documents the memo is applied to.
   const resolved = rows
     .map((r) => ({ ...r, number: r.id ? (numbers.get(r.id) ?? null) : null }))
     .sort((a, b) => Number(a.type === 'Unapplied') - Number(b.type === 'Unapplied'));
   // The documents that block unposting, named as the user knows them (numbers, else short ids).
-  const linkedNumbers = [...new Set(resolved.filter((r) => r.type !== 'Unapplied').map((r) => r.number ?? `${LINKED_TYPE_LABELS[r.type]} ${r.id?.slice(0, 8)}`))];
+  const linkedNumbers = [
+    ...new Set(
+      resolved
+        .filter((r) => r.type !== 'Unapplied')
+        .map((r) => r.number ?? `${LINKED_TYPE_LABELS[r.type]} ${r.id?.slice(0, 8)}`),
+    ),
+  ];
   return { rows: resolved, linkedNumbers, numbers: numbers as ReadonlyMap<string, string> };
 }

@@ -15,12 +15,26 @@ import { runBulk, type BulkOutcome } from './run-bulk.ts';
 
 type BulkAction = 'post' | 'cancel' | 'delete' | 'email';
 
-const ACTIONS: Record<BulkAction, { label: string; done: string; permission: Permission; destructive?: boolean; run: (kind: MemoKind, id: string) => Promise<unknown> }> = {
+const ACTIONS: Record<
+  BulkAction,
+  {
+    label: string;
+    done: string;
+    permission: Permission;
+    destructive?: boolean;
+    run: (kind: MemoKind, id: string) => Promise<unknown>;
+  }
+> = {
   post: { label: 'Post', done: 'Posted', permission: 'memo.post', run: postMemo },
   cancel: { label: 'Cancel', done: 'Canceled', permission: 'memo.cancel', destructive: true, run: cancelMemo },
   delete: { label: 'Delete', done: 'Deleted', permission: 'memo.delete', destructive: true, run: deleteMemo },
   // The template's setting decides the recipients (the bill-to contact), as Zuora's own bulk email does.
-  email: { label: 'Email', done: 'Emailed', permission: 'memo.email', run: (kind, id) => emailMemo(kind, id, { useEmailTemplateSetting: true }) },
+  email: {
+    label: 'Email',
+    done: 'Emailed',
+    permission: 'memo.email',
+    run: (kind, id) => emailMemo(kind, id, { useEmailTemplateSetting: true }),
+  },
 };
 
 interface Props {
@@ -51,14 +65,21 @@ export function BulkActions({ kind, selected, permissions, onFinished }: Props) 
     onFinished();
     const changed = list.filter((o) => o.ok);
     if (changed.length) {
-      await invalidateMemoEffects(queryClient, changed.map((o) => ({ operation: a as MemoOperation, kind, id: o.id })));
+      await invalidateMemoEffects(
+        queryClient,
+        changed.map((o) => ({ operation: a as MemoOperation, kind, id: o.id })),
+      );
     }
   }
 
   return (
     <>
       {selected.length > 0 && (
-        <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 1 }} role="group" aria-label="Bulk actions">
+        <Box
+          sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 1 }}
+          role="group"
+          aria-label="Bulk actions"
+        >
           <Typography variant="body2" sx={{ mr: 1 }}>
             {selected.length} selected
           </Typography>

@@ -14,7 +14,17 @@ import ErrorOutline from '@mui/icons-material/ErrorOutlineOutlined';
 import type { BulkOutcome } from './run-bulk.ts';
 
 /** Each selected memo's outcome: done, or refused with Zuora's message. */
-export function BulkResultsDialog({ title, doneLabel, outcomes, onClose }: { title: string; doneLabel: string; outcomes: BulkOutcome[] | null; onClose: () => void }) {
+export function BulkResultsDialog({
+  title,
+  doneLabel,
+  outcomes,
+  onClose,
+}: {
+  title: string;
+  doneLabel: string;
+  outcomes: BulkOutcome[] | null;
+  onClose: () => void;
+}) {
   const done = outcomes?.filter((o) => o.ok).length ?? 0;
   const refused = (outcomes?.length ?? 0) - done;
   return (
@@ -37,7 +47,11 @@ export function BulkResultsDialog({ title, doneLabel, outcomes, onClose }: { tit
                 <TableCell>{o.number}</TableCell>
                 <TableCell>
                   <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
-                    {o.ok ? <CheckCircle color="success" fontSize="small" aria-hidden /> : <ErrorOutline color="error" fontSize="small" aria-hidden />}
+                    {o.ok ? (
+                      <CheckCircle color="success" fontSize="small" aria-hidden />
+                    ) : (
+                      <ErrorOutline color="error" fontSize="small" aria-hidden />
+                    )}
                     {o.ok ? doneLabel : `Refused: ${o.message}`}
                   </span>
                 </TableCell>

@@ -3,9 +3,17 @@ import type { GridColumnVisibilityModel } from '@mui/x-data-grid';
 import type { MemoKind } from '../../api/memos/kind.ts';
 
 // Which columns a user shows is a personal preference, not part of a shared link: localStorage.
-const DEFAULT_HIDDEN: GridColumnVisibilityModel = { taxAmount: false, reasonCode: false, sourceType: false, referredInvoiceId: false, postedOn: false };
+const DEFAULT_HIDDEN: GridColumnVisibilityModel = {
+  taxAmount: false,
+  reasonCode: false,
+  sourceType: false,
+  referredInvoiceId: false,
+  postedOn: false,
+};
 
-export function useColumnVisibility(kind: MemoKind): [GridColumnVisibilityModel, (m: GridColumnVisibilityModel) => void] {
+export function useColumnVisibility(
+  kind: MemoKind,
+): [GridColumnVisibilityModel, (m: GridColumnVisibilityModel) => void] {
   const key = `cdm.columns.${kind}`;
   const [byKind, setByKind] = useState<Partial<Record<MemoKind, GridColumnVisibilityModel>>>({});
   const model = byKind[kind] ?? read(key);
@@ -26,7 +34,8 @@ function read(key: string): GridColumnVisibilityModel {
   try {
     const raw = localStorage.getItem(key);
     const parsed: unknown = raw ? JSON.parse(raw) : null;
-    if (parsed && typeof parsed === 'object' && Object.values(parsed).every((v) => typeof v === 'boolean')) return parsed as GridColumnVisibilityModel;
+    if (parsed && typeof parsed === 'object' && Object.values(parsed).every((v) => typeof v === 'boolean'))
+      return parsed as GridColumnVisibilityModel;
   } catch {
     /* ignore a corrupt value */
   }

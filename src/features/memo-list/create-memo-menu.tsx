@@ -30,7 +30,12 @@ export function CreateMemoMenu({ kind, disabledReason }: { kind: MemoKind; disab
       </Button>
       {/* A disabled button shows no tooltip: the reason is written out, as on the detail page. */}
       {disabledReason && (
-        <Typography id={reasonId} variant="caption" color="text.secondary" sx={{ flexBasis: '100%', textAlign: 'right' }}>
+        <Typography
+          id={reasonId}
+          variant="caption"
+          color="text.secondary"
+          sx={{ flexBasis: '100%', textAlign: 'right' }}
+        >
           {disabledReason}
         </Typography>
       )}

@@ -1,7 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
 
-type Props = Omit<TextFieldProps, 'value' | 'onChange'> & { value: string; onCommit: (value: string) => void; delayMs?: number };
+type Props = Omit<TextFieldProps, 'value' | 'onChange'> & {
+  value: string;
+  onCommit: (value: string) => void;
+  delayMs?: number;
+};
 
 /**
  * A text filter that writes to the URL after the user pauses (or on Enter/blur), not per keystroke.

@@ -18,7 +18,15 @@ import { csvColumns, csvHeader, csvRows, fetchAllMemoPages } from './export-csv.
 const EXPORT_PAGE_SIZE = '40'; // Zuora's maximum page size
 
 /** Exports every row matching the current filters (not just the page), with progress and cancel. */
-export function ExportButton({ kind, filterQuery, sort }: { kind: MemoKind; filterQuery: MemoListQuery; sort: string }) {
+export function ExportButton({
+  kind,
+  filterQuery,
+  sort,
+}: {
+  kind: MemoKind;
+  filterQuery: MemoListQuery;
+  sort: string;
+}) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [count, setCount] = useState(0);
@@ -34,10 +42,14 @@ export function ExportButton({ kind, filterQuery, sort }: { kind: MemoKind; filt
     setError(null);
     setPhase('rows');
     try {
-      const rows = await fetchAllMemoPages((page, signal) => fetchMemoPage(kind, { ...filterQuery, sort, page: String(page), pageSize: EXPORT_PAGE_SIZE }, signal), {
-        signal: ac.signal,
-        onPage: (_rows, total) => setCount(total),
-      });
+      const rows = await fetchAllMemoPages(
+        (page, signal) =>
+          fetchMemoPage(kind, { ...filterQuery, sort, page: String(page), pageSize: EXPORT_PAGE_SIZE }, signal),
+        {
+          signal: ac.signal,
+          onPage: (_rows, total) => setCount(total),
+        },
+      );
       setPhase('names');
       const names = await accountNames(rows, ac.signal);
       const columns = csvColumns(kind, { accountName: (id) => names.get(id) });
@@ -55,7 +67,9 @@ export function ExportButton({ kind, filterQuery, sort }: { kind: MemoKind; filt
     const names = new Map<string, string>();
     for (let i = 0; i < ids.length; i += 8) {
       signal.throwIfAborted();
-      const batch = await Promise.all(ids.slice(i, i + 8).map((id) => queryClient.fetchQuery(accountDetailQuery(id)).catch(() => null)));
+      const batch = await Promise.all(
+        ids.slice(i, i + 8).map((id) => queryClient.fetchQuery(accountDetailQuery(id)).catch(() => null)),
+      );
       for (const a of batch) if (a) names.set(a.basicInfo.id, a.basicInfo.name);
     }
     return names;
@@ -72,7 +86,13 @@ export function ExportButton({ kind, filterQuery, sort }: { kind: MemoKind; filt
         Export CSV
       </Button>
       {/* Escape cancels like the Cancel button; a stray click outside does not throw the export away. */}
-      <Dialog open={open} onClose={(_, reason) => reason !== 'backdropClick' && cancel()} aria-labelledby="export-title" maxWidth="xs" fullWidth>
+      <Dialog
+        open={open}
+        onClose={(_, reason) => reason !== 'backdropClick' && cancel()}
+        aria-labelledby="export-title"
+        maxWidth="xs"
+        fullWidth
+      >
         <DialogTitle id="export-title">Exporting memos</DialogTitle>
         <DialogContent>
           {error ? (
@@ -81,7 +101,9 @@ export function ExportButton({ kind, filterQuery, sort }: { kind: MemoKind; filt
             <>
               <LinearProgress aria-label="Export progress" />
               <Typography role="status" sx={{ mt: 2 }}>
-                {phase === 'rows' ? `${count.toLocaleString()} rows fetched…` : `${count.toLocaleString()} rows fetched; adding account names…`}
+                {phase === 'rows'
+                  ? `${count.toLocaleString()} rows fetched…`
+                  : `${count.toLocaleString()} rows fetched; adding account names…`}
               </Typography>
             </>
           )}

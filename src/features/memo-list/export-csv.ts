@@ -30,7 +30,9 @@ export function csvColumns(kind: MemoKind, lookups: CsvLookups): CsvColumn[] {
     !credit && { header: 'Due Date', value: (r) => dm(r).dueDate ?? '' },
     { header: 'Amount', value: money((r) => r.amount) },
     { header: 'Tax', value: money((r) => r.taxAmount) },
-    credit ? { header: 'Unapplied Amount', value: money((r) => cm(r).unappliedAmount) } : { header: 'Balance', value: money((r) => dm(r).balance) },
+    credit
+      ? { header: 'Unapplied Amount', value: money((r) => cm(r).unappliedAmount) }
+      : { header: 'Balance', value: money((r) => dm(r).balance) },
     credit && { header: 'Refund Amount', value: money((r) => cm(r).refundAmount) },
     { header: 'Currency', value: (r) => r.currency },
     { header: 'Reason Code', value: (r) => r.reasonCode ?? '' },

@@ -3,7 +3,19 @@ import { DEFAULT_STATE, EMPTY_FILTERS, type ListState } from './list-state.ts';
 import { filterAvailability, toFilterQuery, toListQuery, zuoraSort } from './list-query.ts';
 
 const full: ListState = {
-  filters: { status: ['Draft', 'Posted'], account: 'acme', number: 'CM-1', memoDateFrom: '2024-01-01', memoDateTo: '2024-03-31', amountFrom: '10', amountTo: '99.50', openBalance: true, currency: 'USD', reasonCode: 'Write-off', sourceType: 'Standalone' },
+  filters: {
+    status: ['Draft', 'Posted'],
+    account: 'acme',
+    number: 'CM-1',
+    memoDateFrom: '2024-01-01',
+    memoDateTo: '2024-03-31',
+    amountFrom: '10',
+    amountTo: '99.50',
+    openBalance: true,
+    currency: 'USD',
+    reasonCode: 'Write-off',
+    sourceType: 'Standalone',
+  },
   sort: { field: 'memoDate', direction: 'asc' },
   page: 3,
   pageSize: 40,
@@ -56,7 +68,9 @@ describe('toListQuery', () => {
 
   it('every filter the proxy query drops is hidden in proxy mode', () => {
     const proxy = filterAvailability('proxy');
-    expect(proxy.memoDateFrom || proxy.amountFrom || proxy.openBalance || proxy.reasonCode || proxy.sourceType).toBe(false);
+    expect(proxy.memoDateFrom || proxy.amountFrom || proxy.openBalance || proxy.reasonCode || proxy.sourceType).toBe(
+      false,
+    );
     expect(Object.values(filterAvailability('sandbox')).every(Boolean)).toBe(true);
   });
 });

@@ -59,5 +59,10 @@ export function toFilterQuery(filters: ListFilters, mode: ApiMode): MemoListQuer
 }
 
 export function toListQuery(state: ListState, kind: MemoKind, mode: ApiMode): MemoListQuery {
-  return { ...toFilterQuery(state.filters, mode), sort: zuoraSort(kind, state.sort), page: String(state.page), pageSize: String(state.pageSize) };
+  return {
+    ...toFilterQuery(state.filters, mode),
+    sort: zuoraSort(kind, state.sort),
+    page: String(state.page),
+    pageSize: String(state.pageSize),
+  };
 }

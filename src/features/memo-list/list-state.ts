@@ -21,7 +21,16 @@ export interface ListFilters {
   sourceType: string;
 }
 
-export type SortField = 'number' | 'memoDate' | 'dueDate' | 'amount' | 'taxAmount' | 'balance' | 'unappliedAmount' | 'refundAmount' | 'status';
+export type SortField =
+  | 'number'
+  | 'memoDate'
+  | 'dueDate'
+  | 'amount'
+  | 'taxAmount'
+  | 'balance'
+  | 'unappliedAmount'
+  | 'refundAmount'
+  | 'status';
 
 export interface ListSort {
   field: SortField;
@@ -56,11 +65,17 @@ export const EMPTY_FILTERS: ListFilters = {
   sourceType: '',
 };
 
-export const DEFAULT_STATE: ListState = { filters: EMPTY_FILTERS, sort: DEFAULT_SORT, page: 1, pageSize: DEFAULT_PAGE_SIZE };
+export const DEFAULT_STATE: ListState = {
+  filters: EMPTY_FILTERS,
+  sort: DEFAULT_SORT,
+  page: 1,
+  pageSize: DEFAULT_PAGE_SIZE,
+};
 
 export const ALL_STATUSES: readonly MemoStatus[] = MEMO_STATUSES;
 
-export const sourceTypesOf = (kind: MemoKind): readonly string[] => (kind === 'CreditMemo' ? CM_SOURCE_TYPES : DM_SOURCE_TYPES);
+export const sourceTypesOf = (kind: MemoKind): readonly string[] =>
+  kind === 'CreditMemo' ? CM_SOURCE_TYPES : DM_SOURCE_TYPES;
 
 /** Sortable fields per kind (docs/zuora/api-digest.md §4.1, §6.1: status sorts only on credit memos). */
 export function sortableFields(kind: MemoKind): readonly SortField[] {
@@ -75,7 +90,25 @@ export function wireSortField(kind: MemoKind, field: SortField): string {
   return field;
 }
 
-export const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'JPY', 'KWD', 'SEK', 'NOK', 'DKK', 'NZD', 'SGD', 'HKD', 'INR', 'MXN', 'BRL'] as const;
+export const CURRENCIES = [
+  'USD',
+  'EUR',
+  'GBP',
+  'CAD',
+  'AUD',
+  'CHF',
+  'JPY',
+  'KWD',
+  'SEK',
+  'NOK',
+  'DKK',
+  'NZD',
+  'SGD',
+  'HKD',
+  'INR',
+  'MXN',
+  'BRL',
+] as const;
 
 export function hasActiveFilters(f: ListFilters): boolean {
   return (Object.keys(EMPTY_FILTERS) as (keyof ListFilters)[]).some((k) => {

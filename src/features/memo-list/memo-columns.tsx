@@ -15,10 +15,12 @@ import { isPositive } from '../../lib/money.ts';
 import { sortableFields, type SortField } from './list-state.ts';
 import type { ReferenceNames } from './use-reference-names.ts';
 
-export const memoDateOf = (row: MemoRow): string => ('creditMemoDate' in row ? (row as CreditMemo).creditMemoDate : (row as DebitMemo).debitMemoDate);
+export const memoDateOf = (row: MemoRow): string =>
+  'creditMemoDate' in row ? (row as CreditMemo).creditMemoDate : (row as DebitMemo).debitMemoDate;
 
 /** A posted credit memo with something left to apply: the row offers Apply. */
-export const canApply = (row: MemoRow) => row.status === 'Posted' && 'unappliedAmount' in row && isPositive((row as CreditMemo).unappliedAmount);
+export const canApply = (row: MemoRow) =>
+  row.status === 'Posted' && 'unappliedAmount' in row && isPositive((row as CreditMemo).unappliedAmount);
 
 interface ColumnDeps {
   kind: MemoKind;
@@ -70,11 +72,24 @@ export function memoColumns({ kind, names, permissions, onPost }: ColumnDeps): G
       ),
     },
     { field: 'status', headerName: 'Status', width: 150, renderCell: ({ row }) => <StatusChip status={row.status} /> },
-    { field: 'memoDate', headerName: 'Memo Date', width: 125, valueGetter: (_v, row) => memoDateOf(row), renderCell: ({ row }) => <LocalDate value={memoDateOf(row)} /> },
-    kind === 'DebitMemo' && { field: 'dueDate', headerName: 'Due Date', width: 125, renderCell: ({ row }) => <LocalDate value={dm(row).dueDate} /> },
+    {
+      field: 'memoDate',
+      headerName: 'Memo Date',
+      width: 125,
+      valueGetter: (_v, row) => memoDateOf(row),
+      renderCell: ({ row }) => <LocalDate value={memoDateOf(row)} />,
+    },
+    kind === 'DebitMemo' && {
+      field: 'dueDate',
+      headerName: 'Due Date',
+      width: 125,
+      renderCell: ({ row }) => <LocalDate value={dm(row).dueDate} />,
+    },
     money('amount', 'Amount', (r) => r.amount),
     money('taxAmount', 'Tax', (r) => r.taxAmount),
-    kind === 'DebitMemo' ? money('balance', 'Balance', (r) => dm(r).balance) : money('unappliedAmount', 'Unapplied Amount', (r) => cm(r).unappliedAmount),
+    kind === 'DebitMemo'
+      ? money('balance', 'Balance', (r) => dm(r).balance)
+      : money('unappliedAmount', 'Unapplied Amount', (r) => cm(r).unappliedAmount),
     kind === 'CreditMemo' && money('refundAmount', 'Refund Amount', (r) => cm(r).refundAmount),
     { field: 'currency', headerName: 'Currency', width: 90 },
     { field: 'reasonCode', headerName: 'Reason Code', width: 150 },
@@ -85,7 +100,12 @@ export function memoColumns({ kind, names, permissions, onPost }: ColumnDeps): G
       width: 140,
       valueGetter: (_v, row) => names.invoiceNumber(row.referredInvoiceId) ?? row.referredInvoiceId ?? '',
     },
-    { field: 'postedOn', headerName: 'Posted On', width: 170, renderCell: ({ row }) => (row.postedOn ? <LocalDate value={row.postedOn} withTime /> : '') },
+    {
+      field: 'postedOn',
+      headerName: 'Posted On',
+      width: 170,
+      renderCell: ({ row }) => (row.postedOn ? <LocalDate value={row.postedOn} withTime /> : ''),
+    },
     {
       field: 'actions',
       headerName: 'Actions',
@@ -104,7 +124,13 @@ export function memoColumns({ kind, names, permissions, onPost }: ColumnDeps): G
         }
         if (kind === 'CreditMemo' && canApply(row) && permissions.has('creditmemo.apply')) {
           return (
-            <Button size="small" variant="outlined" component={RouterLink} to={`${memoDetailPath(kind, row.id)}?action=apply`} aria-label={`Apply ${row.number}`}>
+            <Button
+              size="small"
+              variant="outlined"
+              component={RouterLink}
+              to={`${memoDetailPath(kind, row.id)}?action=apply`}
+              aria-label={`Apply ${row.number}`}
+            >
               Apply
             </Button>
           );
@@ -113,5 +139,7 @@ export function memoColumns({ kind, names, permissions, onPost }: ColumnDeps): G
       },
     },
   ];
-  return columns.filter((c): c is GridColDef<MemoRow> => Boolean(c)).map((c) => ({ ...c, sortable: c.sortable ?? sortable.has(c.field as SortField) }));
+  return columns
+    .filter((c): c is GridColDef<MemoRow> => Boolean(c))
+    .map((c) => ({ ...c, sortable: c.sortable ?? sortable.has(c.field as SortField) }));
 }

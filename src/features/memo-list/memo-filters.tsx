@@ -35,14 +35,20 @@ export function MemoFilters({ kind, mode, filters, onChange, onClear }: Props) {
   const can = filterAvailability(mode);
   const sandbox = mode === 'sandbox';
   const reasonCodes = useQuery({ ...reasonCodesQuery(kind), enabled: can.reasonCode, retry: false });
-  const reasonOptions = [...new Set([...(reasonCodes.data ?? []).map((c) => c.name), filters.reasonCode].filter(Boolean))];
+  const reasonOptions = [
+    ...new Set([...(reasonCodes.data ?? []).map((c) => c.name), filters.reasonCode].filter(Boolean)),
+  ];
   const commitText = (key: keyof ListFilters) => (v: string) => onChange({ [key]: v }, { replace: true });
   const commitAmount = (key: 'amountFrom' | 'amountTo') => (v: string) => {
     if (v === '' || /^-?\d{1,15}(\.\d{1,6})?$/.test(v)) onChange({ [key]: v }, { replace: true });
   };
 
   return (
-    <Box component="section" aria-label={kind === 'CreditMemo' ? 'Credit memo filters' : 'Debit memo filters'} sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center', my: 2 }}>
+    <Box
+      component="section"
+      aria-label={kind === 'CreditMemo' ? 'Credit memo filters' : 'Debit memo filters'}
+      sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center', my: 2 }}
+    >
       <StatusFilter value={filters.status} multiple={sandbox} onChange={(status) => onChange({ status })} />
       <DebouncedTextField
         size="small"
@@ -52,7 +58,13 @@ export function MemoFilters({ kind, mode, filters, onChange, onClear }: Props) {
         onCommit={commitText('account')}
         sx={{ width: 190 }}
       />
-      <DebouncedTextField size="small" label="Memo number" value={filters.number} onCommit={commitText('number')} sx={{ width: 150 }} />
+      <DebouncedTextField
+        size="small"
+        label="Memo number"
+        value={filters.number}
+        onCommit={commitText('number')}
+        sx={{ width: 150 }}
+      />
       {can.memoDateFrom && (
         <DebouncedTextField
           size="small"
@@ -95,19 +107,48 @@ export function MemoFilters({ kind, mode, filters, onChange, onClear }: Props) {
           sx={{ width: 130 }}
         />
       )}
-      <SelectFilter id="currency-filter" label="Currency" value={filters.currency} options={CURRENCIES} onChange={(currency) => onChange({ currency })} minWidth={130} />
+      <SelectFilter
+        id="currency-filter"
+        label="Currency"
+        value={filters.currency}
+        options={CURRENCIES}
+        onChange={(currency) => onChange({ currency })}
+        minWidth={130}
+      />
       {can.reasonCode &&
         (reasonCodes.isError ? (
-          <DebouncedTextField size="small" label="Reason code" value={filters.reasonCode} onCommit={commitText('reasonCode')} sx={{ width: 160 }} />
+          <DebouncedTextField
+            size="small"
+            label="Reason code"
+            value={filters.reasonCode}
+            onCommit={commitText('reasonCode')}
+            sx={{ width: 160 }}
+          />
         ) : (
-          <SelectFilter id="reason-filter" label="Reason code" value={filters.reasonCode} options={reasonOptions} onChange={(reasonCode) => onChange({ reasonCode })} minWidth={160} />
+          <SelectFilter
+            id="reason-filter"
+            label="Reason code"
+            value={filters.reasonCode}
+            options={reasonOptions}
+            onChange={(reasonCode) => onChange({ reasonCode })}
+            minWidth={160}
+          />
         ))}
       {can.sourceType && (
-        <SelectFilter id="source-filter" label="Source type" value={filters.sourceType} options={sourceTypesOf(kind)} onChange={(sourceType) => onChange({ sourceType })} minWidth={150} />
+        <SelectFilter
+          id="source-filter"
+          label="Source type"
+          value={filters.sourceType}
+          options={sourceTypesOf(kind)}
+          onChange={(sourceType) => onChange({ sourceType })}
+          minWidth={150}
+        />
       )}
       {can.openBalance && (
         <FormControlLabel
-          control={<Switch checked={filters.openBalance} onChange={(e) => onChange({ openBalance: e.target.checked })} />}
+          control={
+            <Switch checked={filters.openBalance} onChange={(e) => onChange({ openBalance: e.target.checked })} />
+          }
           label="Open balance only"
         />
       )}

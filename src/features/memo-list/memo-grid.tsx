@@ -1,5 +1,12 @@
 import { useMemo } from 'react';
-import { DataGrid, type GridColDef, type GridColumnVisibilityModel, type GridPaginationModel, type GridRowSelectionModel, type GridSortModel } from '@mui/x-data-grid';
+import {
+  DataGrid,
+  type GridColDef,
+  type GridColumnVisibilityModel,
+  type GridPaginationModel,
+  type GridRowSelectionModel,
+  type GridSortModel,
+} from '@mui/x-data-grid';
 import type { MemoRow } from '../../api/memos/list.ts';
 import { ColumnsToolbar } from './columns-toolbar.tsx';
 import { NoRowsOverlay, type NoRowsProps } from './list-overlays.tsx';
@@ -32,7 +39,21 @@ interface Props {
  * Server-paged, server-sorted grid. Zuora's list has no total: while a next page exists the row count
  * is unknown (-1) and the footer says "Page N"; on the last page the count is known exactly.
  */
-export function MemoGrid({ label, rows, columns, loading, hasNextPage, state, onPage, onSort, selection, onSelection, noRows, visibility, onVisibility }: Props) {
+export function MemoGrid({
+  label,
+  rows,
+  columns,
+  loading,
+  hasNextPage,
+  state,
+  onPage,
+  onSort,
+  selection,
+  onSelection,
+  noRows,
+  visibility,
+  onVisibility,
+}: Props) {
   const offset = (state.page - 1) * state.pageSize;
   const rowCount = hasNextPage ? -1 : offset + rows.length;
   // Stable model objects: the grid treats a new sort model as a sort change and resets to page 1.
@@ -42,7 +63,10 @@ export function MemoGrid({ label, rows, columns, loading, hasNextPage, state, on
   const sortModel = useMemo<GridSortModel>(() => [{ field, sort: direction }], [field, direction]);
   const paginationMeta = useMemo(() => ({ hasNextPage }), [hasNextPage]);
   const localeText = useMemo(
-    () => ({ paginationDisplayedRows: ({ from, to }: { from: number; to: number }) => (to > 0 ? `Page ${page} · rows ${from}–${to}` : `Page ${page}`) }),
+    () => ({
+      paginationDisplayedRows: ({ from, to }: { from: number; to: number }) =>
+        to > 0 ? `Page ${page} · rows ${from}–${to}` : `Page ${page}`,
+    }),
     [page],
   );
   const slotProps = useMemo(() => ({ ...SLOT_PROPS, noRowsOverlay: noRows as object }), [noRows]);

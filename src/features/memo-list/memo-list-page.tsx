@@ -66,14 +66,25 @@ export default function MemoListPage() {
     setSelection(NO_SELECTION);
   }
   // "Select all" in the header gives an 'exclude' model (every row but the ids listed).
-  const selected = rows.filter((r) => (selection.type === 'exclude' ? !selection.ids.has(r.id) : selection.ids.has(r.id)));
+  const selected = rows.filter((r) =>
+    selection.type === 'exclude' ? !selection.ids.has(r.id) : selection.ids.has(r.id),
+  );
 
-  const columns = useMemo(() => memoColumns({ kind, names, permissions, onPost: setToPost }), [kind, names, permissions, setToPost]);
+  const columns = useMemo(
+    () => memoColumns({ kind, names, permissions, onPost: setToPost }),
+    [kind, names, permissions, setToPost],
+  );
   const filtered = hasActiveFilters(state.filters);
   const noRowsVariant = state.page > 1 ? 'past-end' : filtered ? 'no-match' : 'empty';
   const { clearFilters, setPage } = list;
   const noRows = useMemo(
-    () => ({ variant: noRowsVariant, noun, onClearFilters: clearFilters, onFirstPage: () => setPage(1, state.pageSize) }) as const,
+    () =>
+      ({
+        variant: noRowsVariant,
+        noun,
+        onClearFilters: clearFilters,
+        onFirstPage: () => setPage(1, state.pageSize),
+      }) as const,
     [noRowsVariant, noun, clearFilters, setPage, state.pageSize],
   );
 
@@ -84,16 +95,36 @@ export default function MemoListPage() {
           Credit and Debit Memos
         </Typography>
         <ExportButton kind={kind} filterQuery={toFilterQuery(state.filters, mode)} sort={zuoraSort(kind, state.sort)} />
-        <CreateMemoMenu kind={kind} disabledReason={permissions.has('memo.create') ? undefined : 'You need the permission: Create memos'} />
+        <CreateMemoMenu
+          kind={kind}
+          disabledReason={permissions.has('memo.create') ? undefined : 'You need the permission: Create memos'}
+        />
       </Box>
       <MemoTabs kind={kind} />
-      <MemoFilters kind={kind} mode={mode} filters={state.filters} onChange={list.setFilters} onClear={list.clearFilters} />
-      <BulkActions kind={kind} selected={selected} permissions={permissions} onFinished={() => setSelection(NO_SELECTION)} />
+      <MemoFilters
+        kind={kind}
+        mode={mode}
+        filters={state.filters}
+        onChange={list.setFilters}
+        onClear={list.clearFilters}
+      />
+      <BulkActions
+        kind={kind}
+        selected={selected}
+        permissions={permissions}
+        onFinished={() => setSelection(NO_SELECTION)}
+      />
       {page.isError && !page.data ? (
         <ErrorAlert error={page.error} title={`The ${noun} could not be loaded`} onRetry={() => void page.refetch()} />
       ) : (
         <>
-          {page.isError && <ErrorAlert error={page.error} title="Showing the last page that loaded" onRetry={() => void page.refetch()} />}
+          {page.isError && (
+            <ErrorAlert
+              error={page.error}
+              title="Showing the last page that loaded"
+              onRetry={() => void page.refetch()}
+            />
+          )}
           <MemoGrid
             label={kind === 'CreditMemo' ? 'Credit memos' : 'Debit memos'}
             rows={rows}
@@ -120,7 +151,10 @@ export default function MemoListPage() {
           onConfirm={async () => {
             await postMemo(kind, toPost.id);
             await invalidateMemoEffects(queryClient, { operation: 'post', kind, id: toPost.id });
-            setNotice({ message: `Posted ${memoKindLabel(kind).toLowerCase()} ${toPost.number}.`, link: { to: memoDetailPath(kind, toPost.id), label: toPost.number } });
+            setNotice({
+              message: `Posted ${memoKindLabel(kind).toLowerCase()} ${toPost.number}.`,
+              link: { to: memoDetailPath(kind, toPost.id), label: toPost.number },
+            });
             setToPost(null);
           }}
         >

@@ -11,7 +11,8 @@ describe('runBulk', () => {
       targets,
       async (t) => {
         await new Promise((r) => setTimeout(r, t.id === 'a' ? 15 : 1));
-        if (t.id === 'b') throw new ZuoraApiError(400, [{ code: 53000030, message: 'Only Draft memos can be posted.' }]);
+        if (t.id === 'b')
+          throw new ZuoraApiError(400, [{ code: 53000030, message: 'Only Draft memos can be posted.' }]);
       },
       { concurrency: 2, onProgress: (n) => progress.push(n) },
     );
@@ -28,19 +29,27 @@ describe('runBulk', () => {
   it('never runs more than `concurrency` calls at once', async () => {
     let running = 0;
     let peak = 0;
-    await runBulk(targets, async () => {
-      peak = Math.max(peak, ++running);
-      await new Promise((r) => setTimeout(r, 2));
-      running--;
-    }, { concurrency: 2 });
+    await runBulk(
+      targets,
+      async () => {
+        peak = Math.max(peak, ++running);
+        await new Promise((r) => setTimeout(r, 2));
+        running--;
+      },
+      { concurrency: 2 },
+    );
     expect(peak).toBe(2);
   });
 
   it('marks the rest as not run once stopped', async () => {
     const ac = new AbortController();
-    const out = await runBulk(targets, async (t) => {
-      if (t.id === 'b') ac.abort();
-    }, { concurrency: 1, signal: ac.signal });
+    const out = await runBulk(
+      targets,
+      async (t) => {
+        if (t.id === 'b') ac.abort();
+      },
+      { concurrency: 1, signal: ac.signal },
+    );
     expect(out.filter((o) => o.ok).map((o) => o.id)).toEqual(['a', 'b']);
     expect(out[4].message).toMatch(/stopped/);
   });

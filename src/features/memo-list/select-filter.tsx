@@ -4,12 +4,31 @@ import MenuItem from '@mui/material/MenuItem';
 import Select from '@mui/material/Select';
 
 /** A single-value filter with an "Any" choice. */
-export function SelectFilter({ id, label, value, options, onChange, minWidth = 140 }: { id: string; label: string; value: string; options: readonly string[]; onChange: (v: string) => void; minWidth?: number }) {
+export function SelectFilter({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+  minWidth = 140,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly string[];
+  onChange: (v: string) => void;
+  minWidth?: number;
+}) {
   const labelId = `${id}-label`;
   return (
     <FormControl size="small" sx={{ minWidth }}>
       <InputLabel id={labelId}>{label}</InputLabel>
-      <Select<string> labelId={labelId} label={label} value={options.includes(value) || !value ? value : ''} onChange={(e) => onChange(e.target.value)}>
+      <Select<string>
+        labelId={labelId}
+        label={label}
+        value={options.includes(value) || !value ? value : ''}
+        onChange={(e) => onChange(e.target.value)}
+      >
         <MenuItem value="">
           <em>Any</em>
         </MenuItem>

@@ -11,7 +11,15 @@ import { statusLabel } from '../../components/status-chip.tsx';
 import { ALL_STATUSES } from './list-state.ts';
 
 /** Several statuses at once in the sandbox; one at a time against a real tenant (equality filter). */
-export function StatusFilter({ value, multiple, onChange }: { value: MemoStatus[]; multiple: boolean; onChange: (v: MemoStatus[]) => void }) {
+export function StatusFilter({
+  value,
+  multiple,
+  onChange,
+}: {
+  value: MemoStatus[];
+  multiple: boolean;
+  onChange: (v: MemoStatus[]) => void;
+}) {
   return (
     <FormControl size="small" sx={{ minWidth: 180 }}>
       <InputLabel id="status-filter-label">Status</InputLabel>
@@ -21,7 +29,9 @@ export function StatusFilter({ value, multiple, onChange }: { value: MemoStatus[
           label="Status"
           multiple
           value={value}
-          onChange={(e) => onChange(typeof e.target.value === 'string' ? (e.target.value.split(',') as MemoStatus[]) : e.target.value)}
+          onChange={(e) =>
+            onChange(typeof e.target.value === 'string' ? (e.target.value.split(',') as MemoStatus[]) : e.target.value)
+          }
           renderValue={(v) => v.map(statusLabel).join(', ')}
         >
           {ALL_STATUSES.map((s) => (
@@ -29,7 +39,11 @@ export function StatusFilter({ value, multiple, onChange }: { value: MemoStatus[
               {/* A picture of a checkbox, not a control: the option's aria-selected already says it is chosen,
                   and a real checkbox inside an option is an unlabelled control nested in another. */}
               <ListItemIcon aria-hidden>
-                {value.includes(s) ? <CheckBox fontSize="small" color="primary" /> : <CheckBoxOutlineBlank fontSize="small" />}
+                {value.includes(s) ? (
+                  <CheckBox fontSize="small" color="primary" />
+                ) : (
+                  <CheckBoxOutlineBlank fontSize="small" />
+                )}
               </ListItemIcon>
               <ListItemText primary={statusLabel(s)} />
             </MenuItem>

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATE, EMPTY_FILTERS, type ListState } from './list-state.ts';
 import { parseListState, serializeListState } from './url-state.ts';
 
-const parse = (qs: string, kind: 'CreditMemo' | 'DebitMemo' = 'CreditMemo') => parseListState(new URLSearchParams(qs), kind);
+const parse = (qs: string, kind: 'CreditMemo' | 'DebitMemo' = 'CreditMemo') =>
+  parseListState(new URLSearchParams(qs), kind);
 
 describe('parseListState', () => {
   it('gives the default view for an empty query', () => {
@@ -10,9 +11,23 @@ describe('parseListState', () => {
   });
 
   it('reads every filter, the sort, the page and the page size', () => {
-    const s = parse('status=Draft,Posted&account=acme&number=CM-1&from=2024-01-01&to=2024-03-31&amountFrom=10&amountTo=99.50&open=1&currency=USD&reason=Write-off&source=Standalone&sort=memoDate.asc&page=3&pageSize=40');
+    const s = parse(
+      'status=Draft,Posted&account=acme&number=CM-1&from=2024-01-01&to=2024-03-31&amountFrom=10&amountTo=99.50&open=1&currency=USD&reason=Write-off&source=Standalone&sort=memoDate.asc&page=3&pageSize=40',
+    );
     expect(s).toEqual<ListState>({
-      filters: { status: ['Draft', 'Posted'], account: 'acme', number: 'CM-1', memoDateFrom: '2024-01-01', memoDateTo: '2024-03-31', amountFrom: '10', amountTo: '99.50', openBalance: true, currency: 'USD', reasonCode: 'Write-off', sourceType: 'Standalone' },
+      filters: {
+        status: ['Draft', 'Posted'],
+        account: 'acme',
+        number: 'CM-1',
+        memoDateFrom: '2024-01-01',
+        memoDateTo: '2024-03-31',
+        amountFrom: '10',
+        amountTo: '99.50',
+        openBalance: true,
+        currency: 'USD',
+        reasonCode: 'Write-off',
+        sourceType: 'Standalone',
+      },
       sort: { field: 'memoDate', direction: 'asc' },
       page: 3,
       pageSize: 40,
@@ -35,7 +50,9 @@ describe('parseListState', () => {
   });
 
   it('falls back to defaults for hand-edited nonsense without throwing', () => {
-    const s = parse('pageSize=1000&sort=hack.up&from=2024-02-30&to=yesterday&amountFrom=1e3&amountTo=12,5&currency=usd&source=Nope&open=maybe&%E0%A4%A=1');
+    const s = parse(
+      'pageSize=1000&sort=hack.up&from=2024-02-30&to=yesterday&amountFrom=1e3&amountTo=12,5&currency=usd&source=Nope&open=maybe&%E0%A4%A=1',
+    );
     expect(s.pageSize).toBe(20);
     expect(s.sort).toEqual(DEFAULT_STATE.sort);
     expect(s.filters).toEqual(EMPTY_FILTERS);
@@ -65,7 +82,8 @@ describe('serializeListState', () => {
   });
 
   it('round-trips a full view', () => {
-    const qs = 'status=Draft,Posted&account=acme&from=2024-01-01&to=2024-03-31&amountFrom=10&open=1&currency=EUR&sort=amount.asc&page=2&pageSize=10';
+    const qs =
+      'status=Draft,Posted&account=acme&from=2024-01-01&to=2024-03-31&amountFrom=10&open=1&currency=EUR&sort=amount.asc&page=2&pageSize=10';
     const state = parse(qs);
     expect(parse(serializeListState(state).toString())).toEqual(state);
   });

@@ -93,7 +93,8 @@ export function serializeListState(state: ListState): URLSearchParams {
   if (f.currency) p.set('currency', f.currency);
   if (f.reasonCode) p.set('reason', f.reasonCode);
   if (f.sourceType) p.set('source', f.sourceType);
-  if (state.sort.field !== DEFAULT_SORT.field || state.sort.direction !== DEFAULT_SORT.direction) p.set('sort', `${state.sort.field}.${state.sort.direction}`);
+  if (state.sort.field !== DEFAULT_SORT.field || state.sort.direction !== DEFAULT_SORT.direction)
+    p.set('sort', `${state.sort.field}.${state.sort.direction}`);
   if (state.page > 1) p.set('page', String(state.page));
   if (state.pageSize !== DEFAULT_PAGE_SIZE) p.set('pageSize', String(state.pageSize));
   return p;

@@ -14,10 +14,13 @@ export interface ReferenceNames {
 // Invoices only when asked: their column is hidden by default, and each is a request.
 export function useReferenceNames(rows: readonly MemoRow[], need: { invoices: boolean }): ReferenceNames {
   const accountIds = [...new Set(rows.map((r) => r.accountId))];
-  const invoiceIds = need.invoices ? [...new Set(rows.map((r) => r.referredInvoiceId).filter((id): id is string => Boolean(id)))] : [];
+  const invoiceIds = need.invoices
+    ? [...new Set(rows.map((r) => r.referredInvoiceId).filter((id): id is string => Boolean(id)))]
+    : [];
   const accounts = useQueries({
     queries: accountIds.map((id) => ({ ...accountDetailQuery(id), retry: false })),
-    combine: (results) => new Map(results.flatMap((r) => (r.data ? [[r.data.basicInfo.id, r.data.basicInfo.name] as const] : []))),
+    combine: (results) =>
+      new Map(results.flatMap((r) => (r.data ? [[r.data.basicInfo.id, r.data.basicInfo.name] as const] : []))),
   });
   const invoices = useQueries({
     queries: invoiceIds.map((id) => ({ ...invoiceDetailQuery(id), retry: false })),
@@ -26,6 +29,12 @@ export function useReferenceNames(rows: readonly MemoRow[], need: { invoices: bo
   // Stable while the names are unchanged, so the grid's columns are not rebuilt on every render.
   const accountKey = [...accounts].join('|');
   const invoiceKey = [...invoices].join('|');
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the maps' contents, not identity
-  return useMemo(() => ({ accountName: (id: string) => accounts.get(id), invoiceNumber: (id: string | null) => (id ? invoices.get(id) : undefined) }), [accountKey, invoiceKey]);
+  return useMemo(
+    () => ({
+      accountName: (id: string) => accounts.get(id),
+      invoiceNumber: (id: string | null) => (id ? invoices.get(id) : undefined),
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the maps' contents, not identity
+    [accountKey, invoiceKey],
+  );
 }

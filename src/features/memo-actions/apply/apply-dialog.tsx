@@ -20,10 +20,26 @@ import type { MemoDialogProps } from '../dialog-types.ts';
 import { DateField } from '../fields/date-field.tsx';
 import { useIdempotencyKey } from '../use-idempotency-key.ts';
 import { ApplyTargetRow } from './apply-target-row.tsx';
-import { applyFormSchema, applyTotal, applyTotalProblem, toApplyRequest, type ApplyFormValues } from './apply-schema.ts';
+import {
+  applyFormSchema,
+  applyTotal,
+  applyTotalProblem,
+  toApplyRequest,
+  type ApplyFormValues,
+} from './apply-schema.ts';
 
 // Screen-reader-only header text (axe: a table header must not be empty).
-const srOnly = { border: 0, clip: 'rect(0 0 0 0)', height: '1px', margin: '-1px', overflow: 'hidden', padding: 0, position: 'absolute', width: '1px', whiteSpace: 'nowrap' } as const;
+const srOnly = {
+  border: 0,
+  clip: 'rect(0 0 0 0)',
+  height: '1px',
+  margin: '-1px',
+  overflow: 'hidden',
+  padding: 0,
+  position: 'absolute',
+  width: '1px',
+  whiteSpace: 'nowrap',
+} as const;
 
 /** More actions → Apply: apply the credit memo's unapplied amount to open invoices and debit memos of its account. */
 export default function ApplyDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
@@ -36,37 +52,65 @@ function ApplyForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoDia
   const mutation = useApplyCreditMemo(cm.id);
   const keyFor = useIdempotencyKey();
   const schema = useMemo(() => applyFormSchema(cm.currency, cm.unappliedAmount), [cm.currency, cm.unappliedAmount]);
-  const form = useForm<ApplyFormValues>({ mode: 'all', resolver: zodResolver(schema), defaultValues: { effectiveDate: today(), targets: [] } });
+  const form = useForm<ApplyFormValues>({
+    mode: 'all',
+    resolver: zodResolver(schema),
+    defaultValues: { effectiveDate: today(), targets: [] },
+  });
   const watched = useWatch({ control: form.control, name: 'targets' });
   const total = applyTotal(watched ?? []);
 
   useEffect(() => {
-    if (targets.data) form.reset({ effectiveDate: form.getValues('effectiveDate'), targets: targets.data.map(({ amount: _documentAmount, ...t }) => ({ ...t, amount: '', lines: [] })) });
+    if (targets.data)
+      form.reset({
+        effectiveDate: form.getValues('effectiveDate'),
+        targets: targets.data.map(({ amount: _documentAmount, ...t }) => ({ ...t, amount: '', lines: [] })),
+      });
   }, [targets.data, form]);
 
   async function submit(values: ApplyFormValues) {
     const body = toApplyRequest(values);
     await mutation.mutateAsync({ body, idempotencyKey: keyFor(body) });
     const n = (body.invoices?.length ?? 0) + (body.debitMemos?.length ?? 0);
-    onSuccess({ message: `Applied ${formatMoney(applyTotal(values.targets), cm.currency)} of ${cm.number} to ${n} document${n === 1 ? '' : 's'}.` });
+    onSuccess({
+      message: `Applied ${formatMoney(applyTotal(values.targets), cm.currency)} of ${cm.number} to ${n} document${n === 1 ? '' : 's'}.`,
+    });
   }
 
   const totalError = applyTotalProblem(total, cm.unappliedAmount, cm.currency);
   return (
-    <FormDialog open title="Apply Credit Memo" form={form} onSubmit={submit} onClose={onClose} maxWidth="md" submitLabel="Apply">
+    <FormDialog
+      open
+      title="Apply Credit Memo"
+      form={form}
+      onSubmit={submit}
+      onClose={onClose}
+      maxWidth="md"
+      submitLabel="Apply"
+    >
       <Typography variant="body2">
         Unapplied amount of {cm.number}: <strong>{formatMoney(cm.unappliedAmount, cm.currency)}</strong>
       </Typography>
       <DateField control={form.control} name="effectiveDate" label="Effective Date" />
-      {targets.isError ? <ErrorAlert error={targets.error} title="Open documents could not be loaded" onRetry={() => void targets.refetch()} /> : null}
+      {targets.isError ? (
+        <ErrorAlert
+          error={targets.error}
+          title="Open documents could not be loaded"
+          onRetry={() => void targets.refetch()}
+        />
+      ) : null}
       {targets.isPending ? <CircularProgress size={24} aria-label="Loading open documents" /> : null}
-      {targets.data && targets.data.length === 0 ? <Typography sx={{ my: 2 }}>The account has no posted invoice or debit memo with an open balance.</Typography> : null}
+      {targets.data && targets.data.length === 0 ? (
+        <Typography sx={{ my: 2 }}>The account has no posted invoice or debit memo with an open balance.</Typography>
+      ) : null}
       {watched && watched.length > 0 ? (
         <Table size="small" aria-label="Open invoices and debit memos">
           <TableHead>
             <TableRow>
               <TableCell padding="checkbox">
-                <Box component="span" sx={srOnly}>Items</Box>
+                <Box component="span" sx={srOnly}>
+                  Items
+                </Box>
               </TableCell>
               <TableCell>Document</TableCell>
               <TableCell>Date</TableCell>
@@ -82,7 +126,8 @@ function ApplyForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoDia
         </Table>
       ) : null}
       <Typography role="status" sx={{ mt: 2 }} color={totalError && form.formState.isDirty ? 'error' : undefined}>
-        Total to apply: <strong>{formatMoney(total, cm.currency)}</strong> of {formatMoney(cm.unappliedAmount, cm.currency)} unapplied
+        Total to apply: <strong>{formatMoney(total, cm.currency)}</strong> of{' '}
+        {formatMoney(cm.unappliedAmount, cm.currency)} unapplied
         {totalError && form.formState.isDirty ? ` — ${totalError}` : ''}
       </Typography>
     </FormDialog>

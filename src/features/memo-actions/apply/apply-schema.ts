@@ -22,13 +22,29 @@ export interface ApplyFormValues {
   targets: ApplyTargetValue[];
 }
 
-export const applyTotal = (targets: readonly { amount: string }[]) => sum(targets.map((t) => parseAmount(t.amount) ?? 0));
+export const applyTotal = (targets: readonly { amount: string }[]) =>
+  sum(targets.map((t) => parseAmount(t.amount) ?? 0));
 
 export function applyFormSchema(currency: string, unapplied: MoneyInput) {
-  const line = z.object({ kind: z.enum(['item', 'tax']), id: z.string(), name: z.string(), balance: z.number(), amount: z.string() });
-  const target = z.object({ type: z.enum(['Invoice', 'DebitMemo']), id: z.string(), number: z.string(), date: z.string(), amount: z.string(), balance: z.number(), lines: z.array(line) });
+  const line = z.object({
+    kind: z.enum(['item', 'tax']),
+    id: z.string(),
+    name: z.string(),
+    balance: z.number(),
+    amount: z.string(),
+  });
+  const target = z.object({
+    type: z.enum(['Invoice', 'DebitMemo']),
+    id: z.string(),
+    number: z.string(),
+    date: z.string(),
+    amount: z.string(),
+    balance: z.number(),
+    lines: z.array(line),
+  });
   return z.object({ effectiveDate: z.string(), targets: z.array(target) }).superRefine((v, ctx) => {
-    if (!isIsoDate(v.effectiveDate)) ctx.addIssue({ code: 'custom', path: ['effectiveDate'], message: 'Enter the effective date' });
+    if (!isIsoDate(v.effectiveDate))
+      ctx.addIssue({ code: 'custom', path: ['effectiveDate'], message: 'Enter the effective date' });
     v.targets.forEach((t, i) => {
       const usedLines = t.lines.filter((l) => l.amount.trim() !== '');
       if (t.amount.trim() !== '') {
@@ -43,7 +59,11 @@ export function applyFormSchema(currency: string, unapplied: MoneyInput) {
       if (usedLines.length) {
         const lineSum = sum(usedLines.map((l) => parseAmount(l.amount) ?? 0));
         if (cmp(lineSum, parseAmount(t.amount) ?? 0) !== 0)
-          ctx.addIssue({ code: 'custom', path: ['targets', i, 'amount'], message: `Must equal the sum of the item amounts, ${formatMoney(lineSum, currency)}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['targets', i, 'amount'],
+            message: `Must equal the sum of the item amounts, ${formatMoney(lineSum, currency)}`,
+          });
       }
     });
     const totalProblem = applyTotalProblem(applyTotal(v.targets), unapplied, currency);
@@ -54,7 +74,8 @@ export function applyFormSchema(currency: string, unapplied: MoneyInput) {
 /** The running-total rule, also shown live under the table (RHF reports only the edited field's errors). */
 export function applyTotalProblem(total: MoneyInput, unapplied: MoneyInput, currency: string): string | null {
   if (!money(total).gt(0)) return 'Enter an amount for at least one document';
-  if (cmp(total, unapplied) > 0) return `The total ${formatMoney(total, currency)} exceeds the unapplied amount ${formatMoney(unapplied, currency)}`;
+  if (cmp(total, unapplied) > 0)
+    return `The total ${formatMoney(total, currency)} exceeds the unapplied amount ${formatMoney(unapplied, currency)}`;
   return null;
 }
 
@@ -62,9 +83,22 @@ export function toApplyRequest(values: ApplyFormValues): CreditMemoApplyRequest 
   const used = values.targets.filter((t) => t.amount.trim() !== '');
   const itemsOf = (t: ApplyTargetValue, itemKey: 'invoiceItemId' | 'debitMemoItemId') => {
     const lines = t.lines.filter((l) => l.amount.trim() !== '');
-    return lines.length ? lines.map((l) => ({ amount: toWire(l.amount.trim()), ...(l.kind === 'item' ? { [itemKey]: l.id } : { taxItemId: l.id }) })) : undefined;
+    return lines.length
+      ? lines.map((l) => ({
+          amount: toWire(l.amount.trim()),
+          ...(l.kind === 'item' ? { [itemKey]: l.id } : { taxItemId: l.id }),
+        }))
+      : undefined;
   };
-  const invoices = used.filter((t) => t.type === 'Invoice').map((t) => ({ invoiceId: t.id, amount: toWire(t.amount.trim()), items: itemsOf(t, 'invoiceItemId') }));
-  const debitMemos = used.filter((t) => t.type === 'DebitMemo').map((t) => ({ debitMemoId: t.id, amount: toWire(t.amount.trim()), items: itemsOf(t, 'debitMemoItemId') }));
-  return { effectiveDate: values.effectiveDate, ...(invoices.length ? { invoices } : {}), ...(debitMemos.length ? { debitMemos } : {}) };
+  const invoices = used
+    .filter((t) => t.type === 'Invoice')
+    .map((t) => ({ invoiceId: t.id, amount: toWire(t.amount.trim()), items: itemsOf(t, 'invoiceItemId') }));
+  const debitMemos = used
+    .filter((t) => t.type === 'DebitMemo')
+    .map((t) => ({ debitMemoId: t.id, amount: toWire(t.amount.trim()), items: itemsOf(t, 'debitMemoItemId') }));
+  return {
+    effectiveDate: values.effectiveDate,
+    ...(invoices.length ? { invoices } : {}),
+    ...(debitMemos.length ? { debitMemos } : {}),
+  };
 }

@@ -12,7 +12,15 @@ import { AmountField } from '../fields/amount-field.tsx';
 import type { ApplyFormValues } from './apply-schema.ts';
 
 /** One invoice or debit memo: its balance and the amount to apply; expands to its items and tax items. */
-export function ApplyTargetRow({ form, index, currency }: { form: UseFormReturn<ApplyFormValues>; index: number; currency: string }) {
+export function ApplyTargetRow({
+  form,
+  index,
+  currency,
+}: {
+  form: UseFormReturn<ApplyFormValues>;
+  index: number;
+  currency: string;
+}) {
   const target = form.getValues(`targets.${index}`);
   const [open, setOpen] = useState(false);
   const lines = useSettlementTargetLines(target.type, target.id, open);
@@ -20,7 +28,11 @@ export function ApplyTargetRow({ form, index, currency }: { form: UseFormReturn<
 
   useEffect(() => {
     if (lines.data && form.getValues(`targets.${index}.lines`).length === 0)
-      form.setValue(`targets.${index}.lines`, lines.data.map((l) => ({ ...l, amount: '' })), { shouldValidate: true });
+      form.setValue(
+        `targets.${index}.lines`,
+        lines.data.map((l) => ({ ...l, amount: '' })),
+        { shouldValidate: true },
+      );
   }, [lines.data, form, index]);
   const lineValues = form.watch(`targets.${index}.lines`);
   // The document amount's rule depends on its item amounts: re-check it when they change.
@@ -33,29 +45,56 @@ export function ApplyTargetRow({ form, index, currency }: { form: UseFormReturn<
     <>
       <TableRow>
         <TableCell padding="checkbox">
-          <IconButton size="small" aria-expanded={open} aria-label={`${open ? 'Hide' : 'Show'} items of ${target.number}`} onClick={() => setOpen((o) => !o)}>
+          <IconButton
+            size="small"
+            aria-expanded={open}
+            aria-label={`${open ? 'Hide' : 'Show'} items of ${target.number}`}
+            onClick={() => setOpen((o) => !o)}
+          >
             {open ? <ExpandMore /> : <ChevronRight />}
           </IconButton>
         </TableCell>
         <TableCell>{label}</TableCell>
         <TableCell>{target.date}</TableCell>
-        <TableCell align="right"><Money value={target.balance} currency={currency} /></TableCell>
+        <TableCell align="right">
+          <Money value={target.balance} currency={currency} />
+        </TableCell>
         <TableCell sx={{ minWidth: 180 }}>
-          <AmountField control={form.control} name={`targets.${index}.amount`} label={`Amount to apply to ${target.number}`} currency={currency} size="small" />
+          <AmountField
+            control={form.control}
+            name={`targets.${index}.amount`}
+            label={`Amount to apply to ${target.number}`}
+            currency={currency}
+            size="small"
+          />
         </TableCell>
       </TableRow>
       {open && lines.isPending ? (
-        <TableRow><TableCell colSpan={5}><CircularProgress size={20} aria-label={`Loading items of ${target.number}`} /></TableCell></TableRow>
+        <TableRow>
+          <TableCell colSpan={5}>
+            <CircularProgress size={20} aria-label={`Loading items of ${target.number}`} />
+          </TableCell>
+        </TableRow>
       ) : null}
       {open
         ? lineValues.map((l, j) => (
             <TableRow key={l.id}>
               <TableCell />
-              <TableCell sx={{ pl: l.kind === 'tax' ? 6 : 3 }}>{l.kind === 'tax' ? `Tax: ${l.name}` : l.name}</TableCell>
+              <TableCell sx={{ pl: l.kind === 'tax' ? 6 : 3 }}>
+                {l.kind === 'tax' ? `Tax: ${l.name}` : l.name}
+              </TableCell>
               <TableCell />
-              <TableCell align="right"><Money value={l.balance} currency={currency} /></TableCell>
+              <TableCell align="right">
+                <Money value={l.balance} currency={currency} />
+              </TableCell>
               <TableCell>
-                <AmountField control={form.control} name={`targets.${index}.lines.${j}.amount`} label={`Amount for ${l.name}`} currency={currency} size="small" />
+                <AmountField
+                  control={form.control}
+                  name={`targets.${index}.lines.${j}.amount`}
+                  label={`Amount for ${l.name}`}
+                  currency={currency}
+                  size="small"
+                />
               </TableCell>
             </TableRow>
           ))

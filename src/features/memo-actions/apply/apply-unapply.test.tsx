@@ -17,7 +17,12 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => s?.h.close());
 
-interface Doc { id: string; documentNumber: string; documentType: string; balance: number }
+interface Doc {
+  id: string;
+  documentNumber: string;
+  documentType: string;
+  balance: number;
+}
 
 /** A USD credit memo with unapplied credit smaller than the open invoices + debit memos of its account. */
 async function pickCreditMemo(): Promise<{ cm: CreditMemo; docs: Doc[] }> {
@@ -25,17 +30,20 @@ async function pickCreditMemo(): Promise<{ cm: CreditMemo; docs: Doc[] }> {
     const r = await s.h.call('GET', `/v1/credit-memos?status=Posted&pageSize=40&page=${page}`);
     for (const cm of r.body.creditmemos as CreditMemo[]) {
       if (cm.currency !== 'USD' || !(cm.unappliedAmount > 0)) continue;
-      const docs = ((await s.h.call('GET', `/v1/billing-documents?accountId=${cm.accountId}&status=Posted&pageSize=40`)).body.documents as Doc[]).filter(
-        (d) => (d.documentType === 'Invoice' || d.documentType === 'DebitMemo') && d.balance > 0,
-      );
-      const hasBoth = docs.some((d) => d.documentType === 'Invoice') && docs.some((d) => d.documentType === 'DebitMemo');
+      const docs = (
+        (await s.h.call('GET', `/v1/billing-documents?accountId=${cm.accountId}&status=Posted&pageSize=40`)).body
+          .documents as Doc[]
+      ).filter((d) => (d.documentType === 'Invoice' || d.documentType === 'DebitMemo') && d.balance > 0);
+      const hasBoth =
+        docs.some((d) => d.documentType === 'Invoice') && docs.some((d) => d.documentType === 'DebitMemo');
       if (hasBoth && sum(docs.map((d) => d.balance)).gt(cm.unappliedAmount)) return { cm, docs };
     }
   }
   throw new Error('no suitable credit memo in the demo seed');
 }
 
-const helperOf = (input: HTMLElement) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
+const helperOf = (input: HTMLElement) =>
+  document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
 
 describe('Apply Credit Memo', () => {
   it('validates each amount, the item split and the running total, then applies to an invoice and a debit memo', async () => {
@@ -66,7 +74,8 @@ describe('Apply Credit Memo', () => {
     }
     await waitFor(() => expect(dialog.getByRole('status')).toHaveTextContent(/exceeds the unapplied amount/));
     expect(save).toBeDisabled();
-    for (const d of docs) fireEvent.change(dialog.getByLabelText(`Amount to apply to ${d.documentNumber}`), { target: { value: '' } });
+    for (const d of docs)
+      fireEvent.change(dialog.getByLabelText(`Amount to apply to ${d.documentNumber}`), { target: { value: '' } });
 
     // Split per item: the item amounts must add up to the document amount.
     await user.type(dmAmount, '0.02');

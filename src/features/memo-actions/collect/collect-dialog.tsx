@@ -36,14 +36,21 @@ function CollectForm({ dm, onClose, onSuccess }: { dm: DebitMemo } & Pick<MemoDi
   const mutation = useCollectDebitMemo(dm.id);
   const keyFor = useIdempotencyKey();
   const [result, setResult] = useState<CollectResponse | null>(null);
-  const form = useForm<CollectFormValues>({ mode: 'all', resolver: zodResolver(collectSchema), defaultValues: { creditMemos: true, payments: true } });
+  const form = useForm<CollectFormValues>({
+    mode: 'all',
+    resolver: zodResolver(collectSchema),
+    defaultValues: { creditMemos: true, payments: true },
+  });
   // A rule across two fields: shown from the values, since RHF reports only the edited field's errors.
   const [creditMemos, payments] = useWatch({ control: form.control, name: ['creditMemos', 'payments'] });
 
   async function submit(v: CollectFormValues) {
     const body = {
       applyCredit: true,
-      applicationOrder: [...(v.creditMemos ? (['CreditMemo'] as const) : []), ...(v.payments ? (['UnappliedPayment'] as const) : [])],
+      applicationOrder: [
+        ...(v.creditMemos ? (['CreditMemo'] as const) : []),
+        ...(v.payments ? (['UnappliedPayment'] as const) : []),
+      ],
       collect: false,
     };
     setResult(await mutation.mutateAsync({ body, idempotencyKey: keyFor(body) }));
@@ -52,13 +59,22 @@ function CollectForm({ dm, onClose, onSuccess }: { dm: DebitMemo } & Pick<MemoDi
   if (result) {
     const total = sum([...result.appliedCreditMemos, ...result.appliedPayments].map((a) => a.appliedAmount));
     return (
-      <Dialog open onClose={() => onSuccess({ message: `Collected ${formatMoney(total, dm.currency)} for ${dm.number}.` })} aria-labelledby="collect-result-title" maxWidth="sm" fullWidth>
+      <Dialog
+        open
+        onClose={() => onSuccess({ message: `Collected ${formatMoney(total, dm.currency)} for ${dm.number}.` })}
+        aria-labelledby="collect-result-title"
+        maxWidth="sm"
+        fullWidth
+      >
         <DialogTitle id="collect-result-title">Collected for {dm.number}</DialogTitle>
         <DialogContent>
           <CollectResult result={result} currency={dm.currency} />
         </DialogContent>
         <DialogActions>
-          <Button variant="contained" onClick={() => onSuccess({ message: `Collected ${formatMoney(total, dm.currency)} for ${dm.number}.` })}>
+          <Button
+            variant="contained"
+            onClick={() => onSuccess({ message: `Collected ${formatMoney(total, dm.currency)} for ${dm.number}.` })}
+          >
             Done
           </Button>
         </DialogActions>
@@ -74,12 +90,22 @@ function CollectForm({ dm, onClose, onSuccess }: { dm: DebitMemo } & Pick<MemoDi
       <Controller
         control={form.control}
         name="creditMemos"
-        render={({ field }) => <FormControlLabel label="1. Unapplied credit memos" control={<Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)} />} />}
+        render={({ field }) => (
+          <FormControlLabel
+            label="1. Unapplied credit memos"
+            control={<Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)} />}
+          />
+        )}
       />
       <Controller
         control={form.control}
         name="payments"
-        render={({ field }) => <FormControlLabel label="2. Unapplied payments" control={<Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)} />} />}
+        render={({ field }) => (
+          <FormControlLabel
+            label="2. Unapplied payments"
+            control={<Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)} />}
+          />
+        )}
       />
       {!creditMemos && !payments ? <FormHelperText error>Choose at least one source</FormHelperText> : null}
     </FormDialog>

@@ -14,24 +14,43 @@ export function CollectResult({ result, currency }: { result: CollectResponse; c
   if (none) return <Typography>Nothing was applied: the account has no unapplied credit memo or payment.</Typography>;
   return (
     <>
-      <Typography variant="subtitle2" component="h3">Credit memos applied</Typography>
+      <Typography variant="subtitle2" component="h3">
+        Credit memos applied
+      </Typography>
       <List dense aria-label="Credit memos applied">
-        {result.appliedCreditMemos.length === 0 ? <ListItem><ListItemText primary="None" /></ListItem> : null}
+        {result.appliedCreditMemos.length === 0 ? (
+          <ListItem>
+            <ListItemText primary="None" />
+          </ListItem>
+        ) : null}
         {result.appliedCreditMemos.map((c) => (
           <ListItem key={c.id}>
             <ListItemText
-              primary={<Link component={RouterLink} to={memoDetailPath('CreditMemo', c.id)}>{c.number}</Link>}
+              primary={
+                <Link component={RouterLink} to={memoDetailPath('CreditMemo', c.id)}>
+                  {c.number}
+                </Link>
+              }
               secondary={`Applied ${formatMoney(c.appliedAmount, currency)}; ${formatMoney(c.unappliedAmount, currency)} left unapplied`}
             />
           </ListItem>
         ))}
       </List>
-      <Typography variant="subtitle2" component="h3">Payments applied</Typography>
+      <Typography variant="subtitle2" component="h3">
+        Payments applied
+      </Typography>
       <List dense aria-label="Payments applied">
-        {result.appliedPayments.length === 0 ? <ListItem><ListItemText primary="None" /></ListItem> : null}
+        {result.appliedPayments.length === 0 ? (
+          <ListItem>
+            <ListItemText primary="None" />
+          </ListItem>
+        ) : null}
         {result.appliedPayments.map((p) => (
           <ListItem key={p.id}>
-            <ListItemText primary={p.number} secondary={`Applied ${formatMoney(p.appliedAmount, currency)}; ${formatMoney(p.unappliedAmount, currency)} left unapplied`} />
+            <ListItemText
+              primary={p.number}
+              secondary={`Applied ${formatMoney(p.appliedAmount, currency)}; ${formatMoney(p.unappliedAmount, currency)} left unapplied`}
+            />
           </ListItem>
         ))}
       </List>

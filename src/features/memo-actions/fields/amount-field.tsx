@@ -10,7 +10,21 @@ import { currencyDecimals } from '../../../lib/money.ts';
  * the accessible name only (a visible label would not fit and runs under the currency code), and the
  * digits line up on the right like the money beside them.
  */
-export function AmountField<T extends FieldValues>({ control, name, label, currency, helperText, size }: { control: Control<T>; name: FieldPath<T>; label: string; currency: string; helperText?: string; size?: 'small' | 'medium' }) {
+export function AmountField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  currency,
+  helperText,
+  size,
+}: {
+  control: Control<T>;
+  name: FieldPath<T>;
+  label: string;
+  currency: string;
+  helperText?: string;
+  size?: 'small' | 'medium';
+}) {
   const inTable = size === 'small';
   return (
     <Controller
@@ -30,7 +44,10 @@ export function AmountField<T extends FieldValues>({ control, name, label, curre
             htmlInput: {
               inputMode: currencyDecimals(currency) === 0 ? 'numeric' : 'decimal',
               autoComplete: 'off',
-              ...(inTable && { 'aria-label': label, style: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } }),
+              ...(inTable && {
+                'aria-label': label,
+                style: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+              }),
             },
             input: { endAdornment: <InputAdornment position="end">{currency}</InputAdornment> },
           }}

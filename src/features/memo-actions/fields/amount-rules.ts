@@ -1,4 +1,13 @@
-import { cmp, currencyDecimals, fitsCurrency, formatMoney, isPositive, money, type Money, type MoneyInput } from '../../../lib/money.ts';
+import {
+  cmp,
+  currencyDecimals,
+  fitsCurrency,
+  formatMoney,
+  isPositive,
+  money,
+  type Money,
+  type MoneyInput,
+} from '../../../lib/money.ts';
 
 // The amount rules every settlement dialog shares (apply, unapply, refund): a decimal typed as text,
 // > 0, no more decimals than the currency allows, and not above a limit the message names.

@@ -4,7 +4,15 @@ import TextField from '@mui/material/TextField';
 export const COMMENT_MAX = 255;
 
 /** Optional comment with a live "n / 255" counter (Zuora's 0..255 limit). */
-export function CommentField<T extends FieldValues>({ control, name, label = 'Comment' }: { control: Control<T>; name: FieldPath<T>; label?: string }) {
+export function CommentField<T extends FieldValues>({
+  control,
+  name,
+  label = 'Comment',
+}: {
+  control: Control<T>;
+  name: FieldPath<T>;
+  label?: string;
+}) {
   return (
     <Controller
       control={control}

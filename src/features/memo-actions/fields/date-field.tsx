@@ -9,7 +9,19 @@ import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
  * through `Date`); an incomplete or invalid entry becomes '' so the schema names what is wrong.
  * The display format is the wire format, so what the user types is what is sent.
  */
-export function DateField<T extends FieldValues>({ control, name, label, minDate, helperText }: { control: Control<T>; name: FieldPath<T>; label: string; minDate?: string; helperText?: string }) {
+export function DateField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  minDate,
+  helperText,
+}: {
+  control: Control<T>;
+  name: FieldPath<T>;
+  label: string;
+  minDate?: string;
+  helperText?: string;
+}) {
   return (
     <LocalizationProvider dateAdapter={AdapterDayjs}>
       <Controller

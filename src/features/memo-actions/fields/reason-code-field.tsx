@@ -4,7 +4,17 @@ import TextField from '@mui/material/TextField';
 import { useReasonCodes, type ReasonCodeTransactionType } from '../../../api/reason-codes.ts';
 
 /** Reason Code picker over the tenant's active codes of one transaction type. */
-export function ReasonCodeField<T extends FieldValues>({ control, name, transactionType, label = 'Reason Code' }: { control: Control<T>; name: FieldPath<T>; transactionType: ReasonCodeTransactionType; label?: string }) {
+export function ReasonCodeField<T extends FieldValues>({
+  control,
+  name,
+  transactionType,
+  label = 'Reason Code',
+}: {
+  control: Control<T>;
+  name: FieldPath<T>;
+  transactionType: ReasonCodeTransactionType;
+  label?: string;
+}) {
   const codes = useReasonCodes(transactionType);
   return (
     <Controller

@@ -27,12 +27,18 @@ function RefundForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoDi
   const mutation = useRefundCreditMemo(cm.id);
   const keyFor = useIdempotencyKey();
   const schema = useMemo(() => refundFormSchema(cm), [cm]);
-  const form = useForm<RefundFormValues>({ mode: 'all', resolver: zodResolver(schema), defaultValues: refundDefaults(cm) });
+  const form = useForm<RefundFormValues>({
+    mode: 'all',
+    resolver: zodResolver(schema),
+    defaultValues: refundDefaults(cm),
+  });
 
   async function submit(values: RefundFormValues) {
     const body = toRefundRequest(values);
     const refund = await mutation.mutateAsync({ body, idempotencyKey: keyFor(body) });
-    onSuccess({ message: `Refund ${refund.number} of ${formatMoney(refund.amount, cm.currency)} processed for ${cm.number}.` });
+    onSuccess({
+      message: `Refund ${refund.number} of ${formatMoney(refund.amount, cm.currency)} processed for ${cm.number}.`,
+    });
   }
 
   return (
@@ -44,15 +50,32 @@ function RefundForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoDi
         control={form.control}
         name="methodType"
         render={({ field, fieldState }) => (
-          <TextField select label="Method Type" fullWidth margin="normal" required {...field} error={Boolean(fieldState.error)} helperText={fieldState.error?.message}>
+          <TextField
+            select
+            label="Method Type"
+            fullWidth
+            margin="normal"
+            required
+            {...field}
+            error={Boolean(fieldState.error)}
+            helperText={fieldState.error?.message}
+          >
             {REFUND_METHOD_TYPES.map((m) => (
-              <MenuItem key={m} value={m}>{m}</MenuItem>
+              <MenuItem key={m} value={m}>
+                {m}
+              </MenuItem>
             ))}
           </TextField>
         )}
       />
       <AmountField control={form.control} name="totalAmount" label="Amount to Refund" currency={cm.currency} />
-      <DateField control={form.control} name="refundDate" label="Refund Date" minDate={cm.creditMemoDate} helperText={`On or after ${cm.creditMemoDate}`} />
+      <DateField
+        control={form.control}
+        name="refundDate"
+        label="Refund Date"
+        minDate={cm.creditMemoDate}
+        helperText={`On or after ${cm.creditMemoDate}`}
+      />
       <ReasonCodeField control={form.control} name="reasonCode" transactionType="CreditMemoRefund" />
       <CommentField control={form.control} name="comment" />
     </FormDialog>

@@ -26,12 +26,21 @@ export function refundFormSchema(cm: { currency: string; unappliedAmount: MoneyI
       comment: z.string().max(255, 'The comment can be at most 255 characters'),
     })
     .superRefine((v, ctx) => {
-      if (!(REFUND_METHOD_TYPES as readonly string[]).includes(v.methodType)) ctx.addIssue({ code: 'custom', path: ['methodType'], message: 'Choose the refund method' });
-      const problem = amountProblem(v.totalAmount, cm.currency, { max: cm.unappliedAmount, what: 'the unapplied amount' });
+      if (!(REFUND_METHOD_TYPES as readonly string[]).includes(v.methodType))
+        ctx.addIssue({ code: 'custom', path: ['methodType'], message: 'Choose the refund method' });
+      const problem = amountProblem(v.totalAmount, cm.currency, {
+        max: cm.unappliedAmount,
+        what: 'the unapplied amount',
+      });
       if (problem) ctx.addIssue({ code: 'custom', path: ['totalAmount'], message: problem });
-      if (!isIsoDate(v.refundDate)) ctx.addIssue({ code: 'custom', path: ['refundDate'], message: 'Enter the refund date' });
+      if (!isIsoDate(v.refundDate))
+        ctx.addIssue({ code: 'custom', path: ['refundDate'], message: 'Enter the refund date' });
       else if (isBefore(v.refundDate, cm.creditMemoDate))
-        ctx.addIssue({ code: 'custom', path: ['refundDate'], message: `The refund date cannot be before the credit memo date ${cm.creditMemoDate}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['refundDate'],
+          message: `The refund date cannot be before the credit memo date ${cm.creditMemoDate}`,
+        });
     });
 }
 

@@ -13,7 +13,12 @@ import { CommentField } from '../fields/comment-field.tsx';
 import { DateField } from '../fields/date-field.tsx';
 import { ReasonCodeField } from '../fields/reason-code-field.tsx';
 import { useIdempotencyKey } from '../use-idempotency-key.ts';
-import { reverseDefaults, reverseFormSchema, toReverseRequest, type ReverseFormValues } from '../write-off-credit/write-off-credit-schema.ts';
+import {
+  reverseDefaults,
+  reverseFormSchema,
+  toReverseRequest,
+  type ReverseFormValues,
+} from '../write-off-credit/write-off-credit-schema.ts';
 
 /** More actions → Reverse Credit Memo: a mirror debit memo is created and the credit memo applied to it. */
 export default function ReverseDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
@@ -26,7 +31,11 @@ function ReverseForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoD
   const mutation = useReverseCreditMemo(cm.id);
   const keyFor = useIdempotencyKey();
   const schema = useMemo(() => reverseFormSchema(cm.creditMemoDate), [cm.creditMemoDate]);
-  const form = useForm<ReverseFormValues>({ mode: 'all', resolver: zodResolver(schema), defaultValues: reverseDefaults() });
+  const form = useForm<ReverseFormValues>({
+    mode: 'all',
+    resolver: zodResolver(schema),
+    defaultValues: reverseDefaults(),
+  });
   const memoDate = useWatch({ control: form.control, name: 'memoDate' });
 
   async function submit(values: ReverseFormValues) {
@@ -41,9 +50,23 @@ function ReverseForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoD
 
   return (
     <FormDialog open title="Reverse Credit Memo" form={form} onSubmit={submit} onClose={onClose} submitLabel="Reverse">
-      <Alert severity="info">A debit memo mirroring {cm.number} is created and {cm.number} is applied to it.</Alert>
-      <DateField control={form.control} name="memoDate" label="Memo Date" minDate={cm.creditMemoDate} helperText={`Date of the debit memo; on or after ${cm.creditMemoDate}`} />
-      <DateField control={form.control} name="applyEffectiveDate" label="Apply Effective Date" minDate={memoDate || cm.creditMemoDate} helperText="On or after the memo date" />
+      <Alert severity="info">
+        A debit memo mirroring {cm.number} is created and {cm.number} is applied to it.
+      </Alert>
+      <DateField
+        control={form.control}
+        name="memoDate"
+        label="Memo Date"
+        minDate={cm.creditMemoDate}
+        helperText={`Date of the debit memo; on or after ${cm.creditMemoDate}`}
+      />
+      <DateField
+        control={form.control}
+        name="applyEffectiveDate"
+        label="Apply Effective Date"
+        minDate={memoDate || cm.creditMemoDate}
+        helperText="On or after the memo date"
+      />
       <ReasonCodeField control={form.control} name="reasonCode" transactionType="DebitMemo" />
       <CommentField control={form.control} name="comment" />
     </FormDialog>

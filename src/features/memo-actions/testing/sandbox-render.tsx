@@ -13,8 +13,14 @@ import type { MemoDialogProps } from '../dialog-types.ts';
 // Dialog tests: memos from the sandbox's demo seed (see src/test/sandbox-client.ts), and a render
 // that passes the dialog's URL parameters (Edit item reads `itemId`).
 
-export function renderDialog(Dialog: ComponentType<MemoDialogProps>, memo: AnyMemo, params: Record<string, string> = {}) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 }, mutations: { retry: false } } });
+export function renderDialog(
+  Dialog: ComponentType<MemoDialogProps>,
+  memo: AnyMemo,
+  params: Record<string, string> = {},
+) {
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: 30_000 }, mutations: { retry: false } },
+  });
   const onClose = vi.fn();
   const onSuccess = vi.fn();
   const user = userEvent.setup();
@@ -49,7 +55,11 @@ export async function memoWithStatus<K extends AnyMemo['kind']>(
 }
 
 /** A Posted memo: what the settlement dialogs work on. */
-export const findMemo = <K extends AnyMemo['kind']>(s: Sandbox, kind: K, pick: (m: Record<string, unknown>) => boolean) => memoWithStatus(s, kind, 'Posted', pick);
+export const findMemo = <K extends AnyMemo['kind']>(
+  s: Sandbox,
+  kind: K,
+  pick: (m: Record<string, unknown>) => boolean,
+) => memoWithStatus(s, kind, 'Posted', pick);
 
 /** The hidden input that carries a MUI X date field's value (its visible part is a group of sections). */
 export function dateInput(name: string): HTMLInputElement {

@@ -24,7 +24,12 @@ import { parseAmount } from '../fields/amount-rules.ts';
 import { DateField } from '../fields/date-field.tsx';
 import { useIdempotencyKey } from '../use-idempotency-key.ts';
 import { AppliedDocumentLabel } from './applied-document-label.tsx';
-import { toUnapplyRequest, unapplyFormSchema, type UnapplyFormValues, type UnapplyPartValue } from './unapply-schema.ts';
+import {
+  toUnapplyRequest,
+  unapplyFormSchema,
+  type UnapplyFormValues,
+  type UnapplyPartValue,
+} from './unapply-schema.ts';
 
 /** More actions → Unapply This Credit Memo. */
 export default function UnapplyDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
@@ -37,18 +42,28 @@ function UnapplyForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoD
   const mutation = useUnapplyCreditMemo(cm.id);
   const keyFor = useIdempotencyKey();
   const schema = useMemo(() => unapplyFormSchema(cm.currency), [cm.currency]);
-  const form = useForm<UnapplyFormValues>({ mode: 'all', resolver: zodResolver(schema), defaultValues: { effectiveDate: today(), unapplyAll: false, parts: [] } });
+  const form = useForm<UnapplyFormValues>({
+    mode: 'all',
+    resolver: zodResolver(schema),
+    defaultValues: { effectiveDate: today(), unapplyAll: false, parts: [] },
+  });
   const [parts, unapplyAll] = useWatch({ control: form.control, name: ['parts', 'unapplyAll'] });
 
   useEffect(() => {
     if (apps.data?.kind !== 'CreditMemo') return;
     const applied = apps.data.parts.flatMap((p): UnapplyPartValue[] =>
-      p.invoiceId ? [{ type: 'Invoice' as const, id: p.invoiceId, applied: p.amount, amount: '' }] : p.debitMemoId ? [{ type: 'DebitMemo' as const, id: p.debitMemoId, applied: p.amount, amount: '' }] : [],
+      p.invoiceId
+        ? [{ type: 'Invoice' as const, id: p.invoiceId, applied: p.amount, amount: '' }]
+        : p.debitMemoId
+          ? [{ type: 'DebitMemo' as const, id: p.debitMemoId, applied: p.amount, amount: '' }]
+          : [],
     );
     form.reset({ ...form.getValues(), parts: applied });
   }, [apps.data, form]);
 
-  const total = unapplyAll ? sum((parts ?? []).map((p) => p.applied)) : sum((parts ?? []).map((p) => parseAmount(p.amount) ?? 0));
+  const total = unapplyAll
+    ? sum((parts ?? []).map((p) => p.applied))
+    : sum((parts ?? []).map((p) => parseAmount(p.amount) ?? 0));
   const totalError = total.gt(0) ? null : 'Enter an amount for at least one document, or unapply from all';
 
   async function submit(values: UnapplyFormValues) {
@@ -60,18 +75,37 @@ function UnapplyForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoD
   }
 
   return (
-    <FormDialog open title="Unapply Credit Memo" form={form} onSubmit={submit} onClose={onClose} maxWidth="md" submitLabel="Unapply">
+    <FormDialog
+      open
+      title="Unapply Credit Memo"
+      form={form}
+      onSubmit={submit}
+      onClose={onClose}
+      maxWidth="md"
+      submitLabel="Unapply"
+    >
       <DateField control={form.control} name="effectiveDate" label="Effective Date" />
       <Controller
         control={form.control}
         name="unapplyAll"
         render={({ field }) => (
-          <FormControlLabel label="Unapply from all" control={<Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)} onBlur={field.onBlur} />} />
+          <FormControlLabel
+            label="Unapply from all"
+            control={
+              <Checkbox
+                checked={field.value}
+                onChange={(e) => field.onChange(e.target.checked)}
+                onBlur={field.onBlur}
+              />
+            }
+          />
         )}
       />
       {apps.isError ? <ErrorAlert error={apps.error} onRetry={() => void apps.refetch()} /> : null}
       {apps.isPending ? <CircularProgress size={24} aria-label="Loading applications" /> : null}
-      {parts && parts.length === 0 && !apps.isPending ? <Typography sx={{ my: 2 }}>{cm.number} is not applied to any document.</Typography> : null}
+      {parts && parts.length === 0 && !apps.isPending ? (
+        <Typography sx={{ my: 2 }}>{cm.number} is not applied to any document.</Typography>
+      ) : null}
       {parts && parts.length > 0 ? (
         <Table size="small" aria-label="Documents this credit memo is applied to">
           <TableHead>
@@ -84,10 +118,24 @@ function UnapplyForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoD
           <TableBody>
             {parts.map((p, i) => (
               <TableRow key={p.id}>
-                <TableCell><AppliedDocumentLabel type={p.type} id={p.id} /></TableCell>
-                <TableCell align="right"><Money value={p.applied} currency={cm.currency} /></TableCell>
+                <TableCell>
+                  <AppliedDocumentLabel type={p.type} id={p.id} />
+                </TableCell>
+                <TableCell align="right">
+                  <Money value={p.applied} currency={cm.currency} />
+                </TableCell>
                 <TableCell sx={{ minWidth: 180 }}>
-                  {unapplyAll ? <Money value={p.applied} currency={cm.currency} /> : <AmountField control={form.control} name={`parts.${i}.amount`} label={`Amount to unapply (row ${i + 1})`} currency={cm.currency} size="small" />}
+                  {unapplyAll ? (
+                    <Money value={p.applied} currency={cm.currency} />
+                  ) : (
+                    <AmountField
+                      control={form.control}
+                      name={`parts.${i}.amount`}
+                      label={`Amount to unapply (row ${i + 1})`}
+                      currency={cm.currency}
+                      size="small"
+                    />
+                  )}
                 </TableCell>
               </TableRow>
             ))}

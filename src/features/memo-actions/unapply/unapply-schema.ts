@@ -20,18 +20,30 @@ export interface UnapplyFormValues {
 }
 
 export function unapplyFormSchema(currency: string) {
-  const part = z.object({ type: z.enum(['Invoice', 'DebitMemo']), id: z.string(), applied: z.number(), amount: z.string() });
-  return z.object({ effectiveDate: z.string(), unapplyAll: z.boolean(), parts: z.array(part) }).superRefine((v, ctx) => {
-    if (!isIsoDate(v.effectiveDate)) ctx.addIssue({ code: 'custom', path: ['effectiveDate'], message: 'Enter the effective date' });
-    if (v.unapplyAll) return;
-    v.parts.forEach((p, i) => {
-      if (p.amount.trim() === '') return;
-      const problem = amountProblem(p.amount, currency, { max: p.applied, what: 'the applied amount' });
-      if (problem) ctx.addIssue({ code: 'custom', path: ['parts', i, 'amount'], message: problem });
-    });
-    if (!sum(v.parts.map((p) => parseAmount(p.amount) ?? 0)).gt(0))
-      ctx.addIssue({ code: 'custom', path: ['total'], message: 'Enter an amount for at least one document, or unapply from all' });
+  const part = z.object({
+    type: z.enum(['Invoice', 'DebitMemo']),
+    id: z.string(),
+    applied: z.number(),
+    amount: z.string(),
   });
+  return z
+    .object({ effectiveDate: z.string(), unapplyAll: z.boolean(), parts: z.array(part) })
+    .superRefine((v, ctx) => {
+      if (!isIsoDate(v.effectiveDate))
+        ctx.addIssue({ code: 'custom', path: ['effectiveDate'], message: 'Enter the effective date' });
+      if (v.unapplyAll) return;
+      v.parts.forEach((p, i) => {
+        if (p.amount.trim() === '') return;
+        const problem = amountProblem(p.amount, currency, { max: p.applied, what: 'the applied amount' });
+        if (problem) ctx.addIssue({ code: 'custom', path: ['parts', i, 'amount'], message: problem });
+      });
+      if (!sum(v.parts.map((p) => parseAmount(p.amount) ?? 0)).gt(0))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['total'],
+          message: 'Enter an amount for at least one document, or unapply from all',
+        });
+    });
 }
 
 export function toUnapplyRequest(values: UnapplyFormValues): CreditMemoUnapplyRequest {
@@ -39,6 +51,12 @@ export function toUnapplyRequest(values: UnapplyFormValues): CreditMemoUnapplyRe
     .map((p) => ({ ...p, value: values.unapplyAll ? String(p.applied) : p.amount.trim() }))
     .filter((p) => p.value !== '');
   const invoices = used.filter((p) => p.type === 'Invoice').map((p) => ({ invoiceId: p.id, amount: toWire(p.value) }));
-  const debitMemos = used.filter((p) => p.type === 'DebitMemo').map((p) => ({ debitMemoId: p.id, amount: toWire(p.value) }));
-  return { effectiveDate: values.effectiveDate, ...(invoices.length ? { invoices } : {}), ...(debitMemos.length ? { debitMemos } : {}) };
+  const debitMemos = used
+    .filter((p) => p.type === 'DebitMemo')
+    .map((p) => ({ debitMemoId: p.id, amount: toWire(p.value) }));
+  return {
+    effectiveDate: values.effectiveDate,
+    ...(invoices.length ? { invoices } : {}),
+    ...(debitMemos.length ? { debitMemos } : {}),
+  };
 }

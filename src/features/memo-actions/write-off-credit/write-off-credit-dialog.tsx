@@ -14,7 +14,12 @@ import { CommentField } from '../fields/comment-field.tsx';
 import { DateField } from '../fields/date-field.tsx';
 import { ReasonCodeField } from '../fields/reason-code-field.tsx';
 import { useIdempotencyKey } from '../use-idempotency-key.ts';
-import { toWriteOffCreditRequest, writeOffCreditDefaults, writeOffCreditFormSchema, type WriteOffCreditFormValues } from './write-off-credit-schema.ts';
+import {
+  toWriteOffCreditRequest,
+  writeOffCreditDefaults,
+  writeOffCreditFormSchema,
+  type WriteOffCreditFormValues,
+} from './write-off-credit-schema.ts';
 
 /** More actions → Write Off Credit Memo: a debit memo is created and the whole credit memo applied to it. */
 export default function WriteOffCreditDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
@@ -22,12 +27,20 @@ export default function WriteOffCreditDialog({ memo, onClose, onSuccess }: MemoD
   return <WriteOffCreditForm cm={memo.memo} onClose={onClose} onSuccess={onSuccess} />;
 }
 
-function WriteOffCreditForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoDialogProps, 'onClose' | 'onSuccess'>) {
+function WriteOffCreditForm({
+  cm,
+  onClose,
+  onSuccess,
+}: { cm: CreditMemo } & Pick<MemoDialogProps, 'onClose' | 'onSuccess'>) {
   const qc = useQueryClient();
   const mutation = useWriteOffCreditMemo(cm.id);
   const keyFor = useIdempotencyKey();
   const schema = useMemo(() => writeOffCreditFormSchema(cm.creditMemoDate), [cm.creditMemoDate]);
-  const form = useForm<WriteOffCreditFormValues>({ mode: 'all', resolver: zodResolver(schema), defaultValues: writeOffCreditDefaults() });
+  const form = useForm<WriteOffCreditFormValues>({
+    mode: 'all',
+    resolver: zodResolver(schema),
+    defaultValues: writeOffCreditDefaults(),
+  });
 
   async function submit(values: WriteOffCreditFormValues) {
     const body = toWriteOffCreditRequest(values);
@@ -42,11 +55,23 @@ function WriteOffCreditForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pic
   return (
     <FormDialog open title="Write Off Credit Memo" form={form} onSubmit={submit} onClose={onClose}>
       {isZero(cm.appliedAmount) ? (
-        <Alert severity="info">A debit memo of {formatMoney(cm.unappliedAmount, cm.currency)} will be created and {cm.number} fully applied to it.</Alert>
+        <Alert severity="info">
+          A debit memo of {formatMoney(cm.unappliedAmount, cm.currency)} will be created and {cm.number} fully applied
+          to it.
+        </Alert>
       ) : (
-        <Alert severity="warning">Only a fully unapplied credit memo can be written off: unapply {formatMoney(cm.appliedAmount, cm.currency)} first.</Alert>
+        <Alert severity="warning">
+          Only a fully unapplied credit memo can be written off: unapply {formatMoney(cm.appliedAmount, cm.currency)}{' '}
+          first.
+        </Alert>
       )}
-      <DateField control={form.control} name="memoDate" label="Memo Date" minDate={cm.creditMemoDate} helperText={`Date of the debit memo; on or after ${cm.creditMemoDate}`} />
+      <DateField
+        control={form.control}
+        name="memoDate"
+        label="Memo Date"
+        minDate={cm.creditMemoDate}
+        helperText={`Date of the debit memo; on or after ${cm.creditMemoDate}`}
+      />
       <ReasonCodeField control={form.control} name="reasonCode" transactionType="DebitMemo" />
       <CommentField control={form.control} name="comment" />
     </FormDialog>

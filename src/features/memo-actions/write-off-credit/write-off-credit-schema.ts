@@ -9,7 +9,8 @@ const comment = z.string().max(255, 'The comment can be at most 255 characters')
 
 function dateRule(ctx: z.RefinementCtx, path: string, value: string, earliest: string, what: string) {
   if (!isIsoDate(value)) ctx.addIssue({ code: 'custom', path: [path], message: 'Enter a date' });
-  else if (isBefore(value, earliest)) ctx.addIssue({ code: 'custom', path: [path], message: `The date cannot be before ${what} ${earliest}` });
+  else if (isBefore(value, earliest))
+    ctx.addIssue({ code: 'custom', path: [path], message: `The date cannot be before ${what} ${earliest}` });
 }
 
 export interface WriteOffCreditFormValues {
@@ -18,17 +19,37 @@ export interface WriteOffCreditFormValues {
   comment: string;
 }
 export const writeOffCreditFormSchema = (creditMemoDate: string) =>
-  z.object({ memoDate: z.string(), reasonCode: z.string(), comment }).superRefine((v, ctx) => dateRule(ctx, 'memoDate', v.memoDate, creditMemoDate, 'the credit memo date'));
-export const writeOffCreditDefaults = (): WriteOffCreditFormValues => ({ memoDate: today(), reasonCode: 'Write-off', comment: '' });
-export const toWriteOffCreditRequest = (v: WriteOffCreditFormValues): CreditMemoWriteOffRequest => ({ memoDate: v.memoDate, reasonCode: v.reasonCode || undefined, comment: v.comment || undefined });
+  z
+    .object({ memoDate: z.string(), reasonCode: z.string(), comment })
+    .superRefine((v, ctx) => dateRule(ctx, 'memoDate', v.memoDate, creditMemoDate, 'the credit memo date'));
+export const writeOffCreditDefaults = (): WriteOffCreditFormValues => ({
+  memoDate: today(),
+  reasonCode: 'Write-off',
+  comment: '',
+});
+export const toWriteOffCreditRequest = (v: WriteOffCreditFormValues): CreditMemoWriteOffRequest => ({
+  memoDate: v.memoDate,
+  reasonCode: v.reasonCode || undefined,
+  comment: v.comment || undefined,
+});
 
 export interface ReverseFormValues extends WriteOffCreditFormValues {
   applyEffectiveDate: string;
 }
 export const reverseFormSchema = (creditMemoDate: string) =>
-  z.object({ memoDate: z.string(), applyEffectiveDate: z.string(), reasonCode: z.string(), comment }).superRefine((v, ctx) => {
-    dateRule(ctx, 'memoDate', v.memoDate, creditMemoDate, 'the credit memo date');
-    if (isIsoDate(v.memoDate)) dateRule(ctx, 'applyEffectiveDate', v.applyEffectiveDate, v.memoDate, 'the memo date');
-  });
-export const reverseDefaults = (): ReverseFormValues => ({ memoDate: today(), applyEffectiveDate: today(), reasonCode: 'Credit memo reversal', comment: '' });
-export const toReverseRequest = (v: ReverseFormValues): CreditMemoReverseRequest => ({ ...toWriteOffCreditRequest(v), applyEffectiveDate: v.applyEffectiveDate });
+  z
+    .object({ memoDate: z.string(), applyEffectiveDate: z.string(), reasonCode: z.string(), comment })
+    .superRefine((v, ctx) => {
+      dateRule(ctx, 'memoDate', v.memoDate, creditMemoDate, 'the credit memo date');
+      if (isIsoDate(v.memoDate)) dateRule(ctx, 'applyEffectiveDate', v.applyEffectiveDate, v.memoDate, 'the memo date');
+    });
+export const reverseDefaults = (): ReverseFormValues => ({
+  memoDate: today(),
+  applyEffectiveDate: today(),
+  reasonCode: 'Credit memo reversal',
+  comment: '',
+});
+export const toReverseRequest = (v: ReverseFormValues): CreditMemoReverseRequest => ({
+  ...toWriteOffCreditRequest(v),
+  applyEffectiveDate: v.applyEffectiveDate,
+});

@@ -4,10 +4,20 @@ import TextField from '@mui/material/TextField';
 import type { AccountingCode } from '../../../api/accounting-codes.ts';
 import type { WriteOffFormValues } from './write-off-schema.ts';
 
-const filter = createFilterOptions<AccountingCode>({ stringify: (c) => `${c.name} ${c.glAccountNumber ?? ''} ${c.type}` });
+const filter = createFilterOptions<AccountingCode>({
+  stringify: (c) => `${c.name} ${c.glAccountNumber ?? ''} ${c.type}`,
+});
 
 /** Searchable (by name and GL number) picker of the write-off expense codes; required when shown. */
-export function AccountingCodePicker({ control, codes, loading }: { control: Control<WriteOffFormValues>; codes: readonly AccountingCode[]; loading: boolean }) {
+export function AccountingCodePicker({
+  control,
+  codes,
+  loading,
+}: {
+  control: Control<WriteOffFormValues>;
+  codes: readonly AccountingCode[];
+  loading: boolean;
+}) {
   return (
     <Controller
       control={control}

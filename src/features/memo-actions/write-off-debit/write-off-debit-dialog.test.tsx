@@ -19,7 +19,11 @@ afterAll(async () => s?.h.close());
 afterEach(cleanup);
 
 const openDm = (currency: string, exclude: string[] = []) =>
-  findMemo(s, 'DebitMemo', (m) => m.currency === currency && Number(m.balance) > 0 && !exclude.includes(m.id as string));
+  findMemo(
+    s,
+    'DebitMemo',
+    (m) => m.currency === currency && Number(m.balance) > 0 && !exclude.includes(m.id as string),
+  );
 
 async function openDialog(currency: string, exclude: string[] = []) {
   const memo = await openDm(currency, exclude);
@@ -32,7 +36,8 @@ async function openDialog(currency: string, exclude: string[] = []) {
 // toHaveTextContent normalises whitespace; Intl puts a no-break space after 'KWD'.
 const fmt = (v: Parameters<typeof formatMoney>[0], c: string) => formatMoney(v, c).replace(/\s/g, ' ');
 const save = (d: ReturnType<typeof within>) => d.getByRole('button', { name: 'Save' });
-const helperOf = (input: HTMLElement) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
+const helperOf = (input: HTMLElement) =>
+  document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
 
 async function itemsOf(id: string): Promise<DebitMemoItem[]> {
   return (await s.h.call('GET', `/v1/debit-memos/${id}/items?pageSize=200`)).body.items;
@@ -51,7 +56,9 @@ describe('Write Off Debit Memo: validation', () => {
   it('refuses a date before the debit memo date and names the earliest allowed date', async () => {
     const { dialog, memo, unmount } = await openDialog('USD');
     fireEvent.change(dateInput('memoDate'), { target: { value: addDays(memo.debitMemoDate, -1) } });
-    expect(await dialog.findByText(`The write-off date cannot be before the debit memo date ${memo.debitMemoDate}`)).toBeInTheDocument();
+    expect(
+      await dialog.findByText(`The write-off date cannot be before the debit memo date ${memo.debitMemoDate}`),
+    ).toBeInTheDocument();
     expect(save(dialog)).toBeDisabled();
     fireEvent.change(dateInput('memoDate'), { target: { value: memo.debitMemoDate } });
     await waitFor(() => expect(save(dialog)).toBeEnabled());
@@ -64,7 +71,10 @@ describe('Write Off Debit Memo: validation', () => {
     const cases: [string, RegExp][] = [
       ['0', /greater than 0/],
       ['-5', /greater than 0/],
-      [money(memo.balance).plus('0.01').toFixed(2), new RegExp(`cannot exceed the open balance ${toFixed(memo.balance, 'USD')} USD`)],
+      [
+        money(memo.balance).plus('0.01').toFixed(2),
+        new RegExp(`cannot exceed the open balance ${toFixed(memo.balance, 'USD')} USD`),
+      ],
       ['1.005', /at most 2 decimals/],
       ['', /Enter the write-off amount/],
     ];
@@ -102,10 +112,14 @@ describe('Write Off Debit Memo: validation', () => {
     expect(options.some((o) => o.startsWith('Legacy Bad Debt'))).toBe(false); // inactive
     expect(options.some((o) => /Revenue|Receivable|Cash/.test(o))).toBe(false);
     await user.type(picker, '6100'); // searchable by GL number too
-    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([expect.stringMatching(/^Bad Debt Expense/)]);
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
+      expect.stringMatching(/^Bad Debt Expense/),
+    ]);
     await user.click(screen.getByRole('option'));
     await waitFor(() => expect(save(dialog)).toBeEnabled());
-    expect(dialog.getByText(/Not revenue impacting: .* is booked as an expense to Bad Debt Expense/)).toBeInTheDocument();
+    expect(
+      dialog.getByText(/Not revenue impacting: .* is booked as an expense to Bad Debt Expense/),
+    ).toBeInTheDocument();
     unmount();
   });
 });
@@ -130,7 +144,10 @@ describe('Write Off Debit Memo: preview arithmetic equals what the sandbox books
     expect(total).toHaveTextContent(fmt(after, currency));
     expect(dialog.getByText(/Debit memo balance after the write-off/)).toHaveTextContent(fmt(after, currency));
     // What the preview promised per line, read off the table before saving.
-    const promised = within(table).getAllByRole('row').slice(1, -1).map((r) => within(r).getAllByRole('cell')[3].textContent);
+    const promised = within(table)
+      .getAllByRole('row')
+      .slice(1, -1)
+      .map((r) => within(r).getAllByRole('cell')[3].textContent);
     const before = await itemsOf(memo.id);
     await waitFor(() => expect(save(dialog)).toBeEnabled());
     await user.click(save(dialog));
@@ -138,7 +155,9 @@ describe('Write Off Debit Memo: preview arithmetic equals what the sandbox books
     expect(onSuccess.mock.calls[0][0].link.to).toMatch(/^\/credit-memos\/[0-9a-f]{32}$/);
     const dm = (await s.h.call('GET', `/v1/debit-memos/${memo.id}`)).body as DebitMemo;
     expect(money(dm.balance).eq(after)).toBe(true);
-    const booked = (await itemsOf(memo.id)).flatMap((i) => [i.balance, ...i.taxationItems.data.map((t) => t.balance)]).map((b) => formatMoney(b, currency));
+    const booked = (await itemsOf(memo.id))
+      .flatMap((i) => [i.balance, ...i.taxationItems.data.map((t) => t.balance)])
+      .map((b) => formatMoney(b, currency));
     expect(booked).toEqual(promised);
     expect(before.length).toBeGreaterThan(0);
     unmount();
@@ -157,7 +176,9 @@ describe('Write Off Debit Memo: stale balance', () => {
     const { dialog, memo, user, onSuccess, unmount } = await openDialog('EUR');
     await user.type(dialog.getByLabelText('Comment'), 'Agreed with the customer');
     // Someone else writes off part of the memo after the dialog opened.
-    const other = await s.h.call('PUT', `/v1/debit-memos/${memo.id}/write-off`, { amount: Number(money(memo.balance).div(2).toFixed(2, 0)) });
+    const other = await s.h.call('PUT', `/v1/debit-memos/${memo.id}/write-off`, {
+      amount: Number(money(memo.balance).div(2).toFixed(2, 0)),
+    });
     expect(other.status).toBe(200);
     await user.click(save(dialog));
     expect(await dialog.findByRole('alert')).toBeInTheDocument();
@@ -165,7 +186,11 @@ describe('Write Off Debit Memo: stale balance', () => {
     expect(dialog.getByLabelText('Comment')).toHaveValue('Agreed with the customer');
     const fresh = (await s.h.call('GET', `/v1/debit-memos/${memo.id}`)).body as DebitMemo;
     // The refetched memo drives the limits: the old full-balance amount is now refused next to its field.
-    await waitFor(() => expect(helperOf(dialog.getByLabelText(/Write-Off Amount/))).toMatch(`cannot exceed the open balance ${toFixed(fresh.balance, 'EUR')} EUR`));
+    await waitFor(() =>
+      expect(helperOf(dialog.getByLabelText(/Write-Off Amount/))).toMatch(
+        `cannot exceed the open balance ${toFixed(fresh.balance, 'EUR')} EUR`,
+      ),
+    );
     expect(formatMoney(1, 'EUR')).toMatch(/€/);
     unmount();
   });
@@ -179,11 +204,17 @@ describe('Write Off Debit Memo: stale balance', () => {
     expect((await s.h.call('PUT', `/v1/debit-memos/${memo.id}/write-off`, { amount: 2 })).status).toBe(200);
     await user.click(save(dialog));
     const alert = await dialog.findByRole('alert');
-    expect(alert).toHaveTextContent(`changed from ${fmt(memo.balance, 'USD')} to ${fmt(money(memo.balance).minus(2), 'USD')}`);
+    expect(alert).toHaveTextContent(
+      `changed from ${fmt(memo.balance, 'USD')} to ${fmt(money(memo.balance).minus(2), 'USD')}`,
+    );
     expect(onSuccess).not.toHaveBeenCalled();
-    expect(((await s.h.call('GET', `/v1/debit-memos/${memo.id}`)).body as DebitMemo).balance).toBe(Number(money(memo.balance).minus(2)));
+    expect(((await s.h.call('GET', `/v1/debit-memos/${memo.id}`)).body as DebitMemo).balance).toBe(
+      Number(money(memo.balance).minus(2)),
+    );
     // Saved again on the refreshed preview, it goes through.
-    await waitFor(() => expect(dialog.getByText(`Open balance ${fmt(money(memo.balance).minus(2), 'USD')}`)).toBeInTheDocument());
+    await waitFor(() =>
+      expect(dialog.getByText(`Open balance ${fmt(money(memo.balance).minus(2), 'USD')}`)).toBeInTheDocument(),
+    );
     await user.click(save(dialog));
     await waitFor(() => expect(onSuccess).toHaveBeenCalled());
     unmount();

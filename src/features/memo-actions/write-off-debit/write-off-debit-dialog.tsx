@@ -21,7 +21,12 @@ import { useIdempotencyKey } from '../use-idempotency-key.ts';
 import { deferredRevenueCodes, revenueImpactSentence, useWriteOffPreview } from './allocation.ts';
 import { WriteOffDetails } from './write-off-details.tsx';
 import { WriteOffPreview } from './write-off-preview.tsx';
-import { toWriteOffRequest, writeOffDefaults, writeOffFormSchema, type WriteOffFormValues } from './write-off-schema.ts';
+import {
+  toWriteOffRequest,
+  writeOffDefaults,
+  writeOffFormSchema,
+  type WriteOffFormValues,
+} from './write-off-schema.ts';
 
 /** More actions → Write Off Debit Memo. */
 export default function WriteOffDebitDialog({ memo: given, onClose, onSuccess }: MemoDialogProps) {
@@ -29,7 +34,11 @@ export default function WriteOffDebitDialog({ memo: given, onClose, onSuccess }:
   return <WriteOffDebitForm initial={given.memo} onClose={onClose} onSuccess={onSuccess} />;
 }
 
-function WriteOffDebitForm({ initial, onClose, onSuccess }: { initial: DebitMemo } & Pick<MemoDialogProps, 'onClose' | 'onSuccess'>) {
+function WriteOffDebitForm({
+  initial,
+  onClose,
+  onSuccess,
+}: { initial: DebitMemo } & Pick<MemoDialogProps, 'onClose' | 'onSuccess'>) {
   const qc = useQueryClient();
   // Read through the detail query: a refusal refetches it, and the limits and preview follow the new balance.
   const detail = useMemoDetail('DebitMemo', initial.id);
@@ -41,9 +50,19 @@ function WriteOffDebitForm({ initial, onClose, onSuccess }: { initial: DebitMemo
   const mutation = useWriteOffDebitMemo(memo.id);
   const keyFor = useIdempotencyKey();
 
-  const schema = useMemo(() => writeOffFormSchema(memo, codes.data ? expenseCodes.map((c) => c.name) : undefined), [memo, codes.data, expenseCodes]);
-  const form = useForm<WriteOffFormValues>({ mode: 'all', resolver: zodResolver(schema), defaultValues: writeOffDefaults(memo) });
-  const [amount, revenueImpacting, accountingCode] = useWatch({ control: form.control, name: ['amount', 'revenueImpacting', 'accountingCode'] });
+  const schema = useMemo(
+    () => writeOffFormSchema(memo, codes.data ? expenseCodes.map((c) => c.name) : undefined),
+    [memo, codes.data, expenseCodes],
+  );
+  const form = useForm<WriteOffFormValues>({
+    mode: 'all',
+    resolver: zodResolver(schema),
+    defaultValues: writeOffDefaults(memo),
+  });
+  const [amount, revenueImpacting, accountingCode] = useWatch({
+    control: form.control,
+    name: ['amount', 'revenueImpacting', 'accountingCode'],
+  });
 
   // A refetched balance (someone acted first) re-checks the amount against the new limit, also when the
   // refetch lands while the refused submit is still finishing (hence the submit count).
@@ -72,14 +91,23 @@ function WriteOffDebitForm({ initial, onClose, onSuccess }: { initial: DebitMemo
     const created = await qc.fetchQuery(memoDetailQuery('CreditMemo', r.creditMemo.id)).catch(() => null);
     onSuccess({
       message: `Debit memo ${memo.number} written off${created ? ` by credit memo ${created.memo.number}` : ''}.`,
-      link: { to: memoDetailPath('CreditMemo', r.creditMemo.id), label: created ? created.memo.number : 'the credit memo' },
+      link: {
+        to: memoDetailPath('CreditMemo', r.creditMemo.id),
+        label: created ? created.memo.number : 'the credit memo',
+      },
     });
   }
 
   return (
     <FormDialog open title="Write Off Debit Memo" form={form} onSubmit={submit} onClose={onClose} maxWidth="md">
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ pt: 1 }}>
-        <DateField control={form.control} name="memoDate" label="Write-Off Date" minDate={memo.debitMemoDate} helperText={`On or after ${memo.debitMemoDate}`} />
+        <DateField
+          control={form.control}
+          name="memoDate"
+          label="Write-Off Date"
+          minDate={memo.debitMemoDate}
+          helperText={`On or after ${memo.debitMemoDate}`}
+        />
         <ReasonCodeField control={form.control} name="reasonCode" transactionType="CreditMemo" />
       </Stack>
       <CommentField control={form.control} name="comment" />
@@ -93,12 +121,30 @@ function WriteOffDebitForm({ initial, onClose, onSuccess }: { initial: DebitMemo
         expenseCodes={expenseCodes}
         codesLoading={codes.isPending}
       />
-      {items.isError ? <ErrorAlert error={items.error} title="The debit memo items could not be loaded" onRetry={() => void items.refetch()} /> : null}
-      {codes.isError ? <ErrorAlert error={codes.error} title="Accounting codes could not be loaded" onRetry={() => void codes.refetch()} /> : null}
+      {items.isError ? (
+        <ErrorAlert
+          error={items.error}
+          title="The debit memo items could not be loaded"
+          onRetry={() => void items.refetch()}
+        />
+      ) : null}
+      {codes.isError ? (
+        <ErrorAlert
+          error={codes.error}
+          title="Accounting codes could not be loaded"
+          onRetry={() => void codes.refetch()}
+        />
+      ) : null}
       {items.isPending ? (
         <CircularProgress size={24} aria-label="Loading the debit memo items" sx={{ mt: 2 }} />
       ) : (
-        <WriteOffPreview preview={preview} items={dmItems ?? []} revenueImpacting={revenueImpacting} expenseCode={accountingCode} sentence={sentence} />
+        <WriteOffPreview
+          preview={preview}
+          items={dmItems ?? []}
+          revenueImpacting={revenueImpacting}
+          expenseCode={accountingCode}
+          sentence={sentence}
+        />
       )}
     </FormDialog>
   );

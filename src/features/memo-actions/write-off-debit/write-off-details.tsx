@@ -20,7 +20,16 @@ interface Props {
 }
 
 /** "Write-Off Details": Revenue Impacting switch, the accounting code it implies or asks for, and the amount. */
-export function WriteOffDetails({ control, revenueImpacting, currency, openBalance, deferredCodes, allCodes, expenseCodes, codesLoading }: Props) {
+export function WriteOffDetails({
+  control,
+  revenueImpacting,
+  currency,
+  openBalance,
+  deferredCodes,
+  allCodes,
+  expenseCodes,
+  codesLoading,
+}: Props) {
   const describe = (name: string) => {
     const code = allCodes.find((c) => c.name === name);
     return code ? `${code.name} (${[code.glAccountNumber, code.type].filter(Boolean).join(' · ')})` : name;
@@ -36,7 +45,14 @@ export function WriteOffDetails({ control, revenueImpacting, currency, openBalan
         render={({ field }) => (
           <FormControlLabel
             label="Revenue Impacting"
-            control={<Switch checked={field.value} onChange={(e) => field.onChange(e.target.checked)} onBlur={field.onBlur} slotProps={{ input: { ref: field.ref } }} />}
+            control={
+              <Switch
+                checked={field.value}
+                onChange={(e) => field.onChange(e.target.checked)}
+                onBlur={field.onBlur}
+                slotProps={{ input: { ref: field.ref } }}
+              />
+            }
           />
         )}
       />
@@ -52,7 +68,13 @@ export function WriteOffDetails({ control, revenueImpacting, currency, openBalan
       ) : (
         <AccountingCodePicker control={control} codes={expenseCodes} loading={codesLoading} />
       )}
-      <AmountField control={control} name="amount" label="Write-Off Amount" currency={currency} helperText={`Open balance ${openBalance}`} />
+      <AmountField
+        control={control}
+        name="amount"
+        label="Write-Off Amount"
+        currency={currency}
+        helperText={`Open balance ${openBalance}`}
+      />
     </section>
   );
 }

@@ -47,9 +47,15 @@ export function WriteOffPreview({ preview, items, revenueImpacting, expenseCode,
                 return [
                   <TableRow key={line.debitMemoItemId}>
                     <TableCell>{line.skuName}</TableCell>
-                    <TableCell align="right"><Money value={line.balance} currency={preview.currency} /></TableCell>
-                    <TableCell align="right"><Money value={line.amount} currency={preview.currency} /></TableCell>
-                    <TableCell align="right"><Money value={line.balanceAfter} currency={preview.currency} /></TableCell>
+                    <TableCell align="right">
+                      <Money value={line.balance} currency={preview.currency} />
+                    </TableCell>
+                    <TableCell align="right">
+                      <Money value={line.amount} currency={preview.currency} />
+                    </TableCell>
+                    <TableCell align="right">
+                      <Money value={line.balanceAfter} currency={preview.currency} />
+                    </TableCell>
                     <TableCell>{code}</TableCell>
                   </TableRow>,
                   ...line.taxationItems.map((tax) => {
@@ -57,9 +63,15 @@ export function WriteOffPreview({ preview, items, revenueImpacting, expenseCode,
                     return (
                       <TableRow key={tax.taxItemId}>
                         <TableCell sx={{ pl: 4 }}>Tax: {tax.name}</TableCell>
-                        <TableCell align="right"><Money value={tax.balance} currency={preview.currency} /></TableCell>
-                        <TableCell align="right"><Money value={tax.amount} currency={preview.currency} /></TableCell>
-                        <TableCell align="right"><Money value={tax.balanceAfter} currency={preview.currency} /></TableCell>
+                        <TableCell align="right">
+                          <Money value={tax.balance} currency={preview.currency} />
+                        </TableCell>
+                        <TableCell align="right">
+                          <Money value={tax.amount} currency={preview.currency} />
+                        </TableCell>
+                        <TableCell align="right">
+                          <Money value={tax.balanceAfter} currency={preview.currency} />
+                        </TableCell>
                         <TableCell>{source?.financeInformation?.salesTaxPayableAccountingCode ?? '—'}</TableCell>
                       </TableRow>
                     );
@@ -67,17 +79,30 @@ export function WriteOffPreview({ preview, items, revenueImpacting, expenseCode,
                 ];
               })}
               <TableRow>
-                <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>Credit memo total</TableCell>
-                <TableCell align="right"><Money value={preview.openBalance} currency={preview.currency} /></TableCell>
-                <TableCell align="right" sx={{ fontWeight: 600 }}><Money value={preview.amount} currency={preview.currency} /></TableCell>
-                <TableCell align="right" sx={{ fontWeight: 600 }}><Money value={preview.balanceAfter} currency={preview.currency} /></TableCell>
+                <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>
+                  Credit memo total
+                </TableCell>
+                <TableCell align="right">
+                  <Money value={preview.openBalance} currency={preview.currency} />
+                </TableCell>
+                <TableCell align="right" sx={{ fontWeight: 600 }}>
+                  <Money value={preview.amount} currency={preview.currency} />
+                </TableCell>
+                <TableCell align="right" sx={{ fontWeight: 600 }}>
+                  <Money value={preview.balanceAfter} currency={preview.currency} />
+                </TableCell>
                 <TableCell />
               </TableRow>
             </TableBody>
           </Table>
-          <Typography variant="body2" sx={{ mt: 1 }}>{sentence}</Typography>
+          <Typography variant="body2" sx={{ mt: 1 }}>
+            {sentence}
+          </Typography>
           <Typography variant="body2" sx={{ mt: 0.5 }} aria-live="polite">
-            Debit memo balance after the write-off: <strong><Money value={preview.balanceAfter} currency={preview.currency} /></strong>
+            Debit memo balance after the write-off:{' '}
+            <strong>
+              <Money value={preview.balanceAfter} currency={preview.currency} />
+            </strong>
           </Typography>
         </>
       )}

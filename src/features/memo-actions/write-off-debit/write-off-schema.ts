@@ -35,7 +35,8 @@ export function writeOffFormSchema(memo: WriteOffMemoInput, allowedAccountingCod
       amount: z.string(),
     })
     .superRefine((v, ctx) => {
-      if (!isIsoDate(v.memoDate)) ctx.addIssue({ code: 'custom', path: ['memoDate'], message: 'Enter the write-off date' });
+      if (!isIsoDate(v.memoDate))
+        ctx.addIssue({ code: 'custom', path: ['memoDate'], message: 'Enter the write-off date' });
       else {
         const dateProblem = writeOffDateProblem(v.memoDate, memo);
         if (dateProblem) ctx.addIssue({ code: 'custom', path: ['memoDate'], message: dateProblem });
@@ -43,9 +44,14 @@ export function writeOffFormSchema(memo: WriteOffMemoInput, allowedAccountingCod
       const amountProblem = writeOffAmountProblem(v.amount.trim(), memo);
       if (amountProblem) ctx.addIssue({ code: 'custom', path: ['amount'], message: amountProblem });
       if (!v.revenueImpacting) {
-        if (!v.accountingCode) ctx.addIssue({ code: 'custom', path: ['accountingCode'], message: 'Choose the write-off accounting code' });
+        if (!v.accountingCode)
+          ctx.addIssue({ code: 'custom', path: ['accountingCode'], message: 'Choose the write-off accounting code' });
         else if (allowedAccountingCodes && !allowedAccountingCodes.includes(v.accountingCode))
-          ctx.addIssue({ code: 'custom', path: ['accountingCode'], message: 'Choose an active bad debt or other expense accounting code' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['accountingCode'],
+            message: 'Choose an active bad debt or other expense accounting code',
+          });
       }
     });
 }

@@ -12,7 +12,17 @@ import type { Outcome } from './send-in-batches.ts';
 import type { MemoDraft } from './validate-memo-rows.ts';
 
 /** One row per memo of the file: what it holds, then whether it is ready, created or why not. */
-export function BulkMemoTable({ kind, memos, outcomes, sent }: { kind: MemoKind; memos: MemoDraft[]; outcomes: Outcome[]; sent: boolean }) {
+export function BulkMemoTable({
+  kind,
+  memos,
+  outcomes,
+  sent,
+}: {
+  kind: MemoKind;
+  memos: MemoDraft[];
+  outcomes: Outcome[];
+  sent: boolean;
+}) {
   const byRef = new Map(outcomes.map((o) => [o.memoRef, o]));
   return (
     <Table size="small" aria-label="Memos in the file">
@@ -33,7 +43,9 @@ export function BulkMemoTable({ kind, memos, outcomes, sent }: { kind: MemoKind;
             <TableCell>{m.accountNumber}</TableCell>
             <TableCell>{m.lines.join(', ')}</TableCell>
             <TableCell align="right">{m.chargeCount}</TableCell>
-            <TableCell align="right">{m.total && m.currency ? <Money value={m.total} currency={m.currency} /> : '—'}</TableCell>
+            <TableCell align="right">
+              {m.total && m.currency ? <Money value={m.total} currency={m.currency} /> : '—'}
+            </TableCell>
             <TableCell>
               <Status kind={kind} memo={m} outcome={byRef.get(m.memoRef)} sent={sent} />
             </TableCell>
@@ -44,12 +56,24 @@ export function BulkMemoTable({ kind, memos, outcomes, sent }: { kind: MemoKind;
   );
 }
 
-function Status({ kind, memo, outcome, sent }: { kind: MemoKind; memo: MemoDraft; outcome: Outcome | undefined; sent: boolean }) {
+function Status({
+  kind,
+  memo,
+  outcome,
+  sent,
+}: {
+  kind: MemoKind;
+  memo: MemoDraft;
+  outcome: Outcome | undefined;
+  sent: boolean;
+}) {
   if (memo.errors.length) {
     return (
       <Typography variant="body2" color="error" component="div">
         {sent ? 'Not sent: ' : ''}
-        {memo.errors.map((e) => <div key={e}>{e}</div>)}
+        {memo.errors.map((e) => (
+          <div key={e}>{e}</div>
+        ))}
       </Typography>
     );
   }
@@ -67,7 +91,13 @@ function Status({ kind, memo, outcome, sent }: { kind: MemoKind; memo: MemoDraft
   }
   return (
     <Typography variant="body2" color="error" component="div">
-      Failed: {outcome.reasons.map((r) => <div key={`${r.code}${r.message}`}>{r.message}{r.code ? ` (code ${r.code})` : ''}</div>)}
+      Failed:{' '}
+      {outcome.reasons.map((r) => (
+        <div key={`${r.code}${r.message}`}>
+          {r.message}
+          {r.code ? ` (code ${r.code})` : ''}
+        </div>
+      ))}
     </Typography>
   );
 }

@@ -2,7 +2,11 @@
 // uploading the file again, after fixing a bad row, shows them as already created instead of sending
 // them again (the batches, and so their Idempotency-Keys, differ once a memo joins them).
 
-export interface CreatedMemo { id: string; number: string; status: string }
+export interface CreatedMemo {
+  id: string;
+  number: string;
+  status: string;
+}
 
 export interface CreatedLedger {
   get(key: string): CreatedMemo | undefined;
@@ -14,7 +18,10 @@ const KEEP_MS = 30 * 24 * 3600 * 1000;
 
 type Stored = Record<string, CreatedMemo & { at: number }>;
 
-export function localLedger(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = globalThis.localStorage, now = () => Date.now()): CreatedLedger {
+export function localLedger(
+  storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = globalThis.localStorage,
+  now = () => Date.now(),
+): CreatedLedger {
   const read = (): Stored => {
     try {
       const parsed: unknown = JSON.parse(storage?.getItem(STORAGE_KEY) ?? '{}');

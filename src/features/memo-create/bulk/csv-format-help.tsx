@@ -13,7 +13,9 @@ import { columnsFor, csvTemplate } from './csv-columns.ts';
 /** The file format, column by column, and a template to start from. */
 export function CsvFormatHelp({ kind }: { kind: MemoKind }) {
   const catalog = useCatalogProducts();
-  const sampleCharge = catalog.data?.flatMap((p) => p.productRatePlans.flatMap((pl) => pl.productRatePlanCharges)).find((c) => c.type === 'OneTime' && !isDiscountCharge(c));
+  const sampleCharge = catalog.data
+    ?.flatMap((p) => p.productRatePlans.flatMap((pl) => pl.productRatePlanCharges))
+    .find((c) => c.type === 'OneTime' && !isDiscountCharge(c));
 
   function download() {
     const blob = new Blob([csvTemplate(kind, { chargeId: sampleCharge?.id })], { type: 'text/csv;charset=utf-8' });
@@ -28,8 +30,9 @@ export function CsvFormatHelp({ kind }: { kind: MemoKind }) {
   return (
     <>
       <Typography sx={{ mb: 1 }}>
-        One row per charge line, UTF-8, comma-separated, first row the column names. Rows with the same <code>memoRef</code> become one memo and must
-        agree on its memo-level cells. Quote a cell that holds a comma, a quote (written twice) or a line break.
+        One row per charge line, UTF-8, comma-separated, first row the column names. Rows with the same{' '}
+        <code>memoRef</code> become one memo and must agree on its memo-level cells. Quote a cell that holds a comma, a
+        quote (written twice) or a line break.
       </Typography>
       <Button variant="outlined" startIcon={<Download />} onClick={download} sx={{ mb: 2 }}>
         Download template
@@ -46,9 +49,17 @@ export function CsvFormatHelp({ kind }: { kind: MemoKind }) {
         <TableBody>
           {columnsFor(kind).map((c) => (
             <TableRow key={c.name}>
-              <TableCell><code>{c.name}</code></TableCell>
+              <TableCell>
+                <code>{c.name}</code>
+              </TableCell>
               <TableCell>{c.level}</TableCell>
-              <TableCell>{c.required ? 'yes' : c.name === 'productRatePlanChargeId' || c.name === 'chargeNumber' ? 'one of the two' : 'no'}</TableCell>
+              <TableCell>
+                {c.required
+                  ? 'yes'
+                  : c.name === 'productRatePlanChargeId' || c.name === 'chargeNumber'
+                    ? 'one of the two'
+                    : 'no'}
+              </TableCell>
               <TableCell>{c.help}</TableCell>
             </TableRow>
           ))}

@@ -19,12 +19,20 @@ describe('parseCsv', () => {
 
   it('handles CRLF, LF and lone CR line ends, and keeps line numbers', () => {
     const { records } = parseCsv('h1,h2\r\na,b\nc,d\re,f');
-    expect(records.map((r) => [r.line, ...r.fields])).toEqual([[1, 'h1', 'h2'], [2, 'a', 'b'], [3, 'c', 'd'], [4, 'e', 'f']]);
+    expect(records.map((r) => [r.line, ...r.fields])).toEqual([
+      [1, 'h1', 'h2'],
+      [2, 'a', 'b'],
+      [3, 'c', 'd'],
+      [4, 'e', 'f'],
+    ]);
   });
 
   it('skips empty lines and lines with only separators, counting them for line numbers', () => {
     const { records } = parseCsv('h1,h2\n\n , \na,b\n\n');
-    expect(records).toEqual([{ line: 1, fields: ['h1', 'h2'] }, { line: 4, fields: ['a', 'b'] }]);
+    expect(records).toEqual([
+      { line: 1, fields: ['h1', 'h2'] },
+      { line: 4, fields: ['a', 'b'] },
+    ]);
   });
 
   it('counts line breaks inside quotes so the next record has its true line number', () => {

@@ -6,7 +6,9 @@ describe('readMemoCsv', () => {
   it('maps cells to canonical column names, whatever the header case and spacing', () => {
     const r = readMemoCsv(' MemoRef ,ACCOUNTNUMBER,productRatePlanChargeId,amount\nM-1,A1,c1, 10.50 \n', 'CreditMemo');
     expect(r.fileErrors).toEqual([]);
-    expect(r.rows).toEqual([{ line: 2, cells: { memoRef: 'M-1', accountNumber: 'A1', productRatePlanChargeId: 'c1', amount: '10.50' } }]);
+    expect(r.rows).toEqual([
+      { line: 2, cells: { memoRef: 'M-1', accountNumber: 'A1', productRatePlanChargeId: 'c1', amount: '10.50' } },
+    ]);
   });
 
   it('refuses a wrong header and names the expected columns', () => {
@@ -18,8 +20,12 @@ describe('readMemoCsv', () => {
   });
 
   it('requires a charge column, and refuses a column given twice', () => {
-    expect(readMemoCsv('memoRef,accountNumber,amount\nM,A,1', 'DebitMemo').fileErrors).toEqual(['Missing column: productRatePlanChargeId or chargeNumber.']);
-    expect(readMemoCsv('memoRef,accountNumber,amount,chargeNumber,Amount\nM,A,1,C,2', 'DebitMemo').fileErrors).toEqual(['Column given twice: amount.']);
+    expect(readMemoCsv('memoRef,accountNumber,amount\nM,A,1', 'DebitMemo').fileErrors).toEqual([
+      'Missing column: productRatePlanChargeId or chargeNumber.',
+    ]);
+    expect(readMemoCsv('memoRef,accountNumber,amount,chargeNumber,Amount\nM,A,1,C,2', 'DebitMemo').fileErrors).toEqual([
+      'Column given twice: amount.',
+    ]);
   });
 
   it('treats dueDate as unknown on a credit memo file', () => {
@@ -30,7 +36,9 @@ describe('readMemoCsv', () => {
   it('refuses an empty file and a header without rows', () => {
     expect(readMemoCsv('', 'CreditMemo').fileErrors).toEqual(['The file is empty.']);
     expect(readMemoCsv('\uFEFF\r\n\r\n', 'CreditMemo').fileErrors).toEqual(['The file is empty.']);
-    expect(readMemoCsv('memoRef,accountNumber,chargeNumber,amount\r\n\r\n', 'CreditMemo').fileErrors).toEqual(['The file has a header but no rows.']);
+    expect(readMemoCsv('memoRef,accountNumber,chargeNumber,amount\r\n\r\n', 'CreditMemo').fileErrors).toEqual([
+      'The file has a header but no rows.',
+    ]);
   });
 
   it('flags a row with more cells than the header', () => {

@@ -26,7 +26,9 @@ export function readMemoCsv(text: string, kind: MemoKind): ReadResult {
   const errors: string[] = [];
   const unknown = names.filter((n) => n !== '' && !known.has(n.toLowerCase()));
   if (unknown.length) {
-    errors.push(`Unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. The columns are: ${[...known.values()].join(', ')}.`);
+    errors.push(
+      `Unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. The columns are: ${[...known.values()].join(', ')}.`,
+    );
   }
   const canonical = names.map((n) => known.get(n.toLowerCase()) ?? '');
   const dupes = canonical.filter((n, i) => n && canonical.indexOf(n) !== i);

@@ -3,8 +3,15 @@ import { localLedger, memoryLedger } from './created-ledger.ts';
 import { batchKey, memoKey } from './idempotency-keys.ts';
 import { BATCH_SIZE, sendInBatches, type BulkResultEntry } from './send-in-batches.ts';
 
-const entries = (n: number, content = 'x') => Array.from({ length: n }, (_, i) => ({ memoRef: `M${i}`, body: { i }, key: `${content}-M${i}` }));
-const allCreated = async (memos: Record<string, unknown>[]) => memos.map((m): BulkResultEntry => ({ success: true, id: `id${String(m.i)}`, number: `N${String(m.i)}`, status: 'Draft' }));
+const entries = (n: number, content = 'x') =>
+  Array.from({ length: n }, (_, i) => ({ memoRef: `M${i}`, body: { i }, key: `${content}-M${i}` }));
+const allCreated = async (memos: Record<string, unknown>[]) =>
+  memos.map((m): BulkResultEntry => ({
+    success: true,
+    id: `id${String(m.i)}`,
+    number: `N${String(m.i)}`,
+    status: 'Draft',
+  }));
 
 describe('idempotency keys', () => {
   it('depend on the memo’s own cells and kind, not on the rest of the file', async () => {
@@ -22,7 +29,10 @@ describe('idempotency keys', () => {
 describe('created ledger', () => {
   it('remembers created memos for 30 days, in the given storage', () => {
     const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    };
     let now = 1_000;
     const ledger = localLedger(storage, () => now);
     ledger.add('k1', { id: 'a', number: 'CM1', status: 'Draft' });
@@ -37,7 +47,15 @@ describe('sendInBatches', () => {
     const sizes: number[] = [];
     const out = await sendInBatches(entries(120), memoryLedger(), async (memos) => {
       sizes.push(memos.length);
-      return memos.map((m): BulkResultEntry => ((m.i as number) % 7 === 3 ? { success: false, objectIndex: memos.indexOf(m), reasons: [{ code: 53000020, message: `bad ${String(m.i)}` }] } : { success: true, id: `id${String(m.i)}`, number: `N${String(m.i)}`, status: 'Draft' }));
+      return memos.map((m): BulkResultEntry =>
+        (m.i as number) % 7 === 3
+          ? {
+              success: false,
+              objectIndex: memos.indexOf(m),
+              reasons: [{ code: 53000020, message: `bad ${String(m.i)}` }],
+            }
+          : { success: true, id: `id${String(m.i)}`, number: `N${String(m.i)}`, status: 'Draft' },
+      );
     });
     expect(sizes).toEqual([50, 50, 20]);
     expect(out).toHaveLength(120);
@@ -49,11 +67,23 @@ describe('sendInBatches', () => {
   it('keeps going when a whole batch fails, and reports that batch with the error', async () => {
     let call = 0;
     const seen: number[] = [];
-    const out = await sendInBatches(entries(60), memoryLedger(), async (memos) => {
-      if (call++ === 0) throw Object.assign(new Error('down'), { reasons: [{ code: 0, message: 'The server could not be reached.' }] });
-      return memos.map(() => ({ success: true, id: 'x', number: 'N', status: 'Draft' }));
-    }, (o) => seen.push(o.length));
-    expect(out.slice(0, 50).every((o) => o.state === 'failed' && o.reasons[0].message === 'The server could not be reached.')).toBe(true);
+    const out = await sendInBatches(
+      entries(60),
+      memoryLedger(),
+      async (memos) => {
+        if (call++ === 0)
+          throw Object.assign(new Error('down'), {
+            reasons: [{ code: 0, message: 'The server could not be reached.' }],
+          });
+        return memos.map(() => ({ success: true, id: 'x', number: 'N', status: 'Draft' }));
+      },
+      (o) => seen.push(o.length),
+    );
+    expect(
+      out
+        .slice(0, 50)
+        .every((o) => o.state === 'failed' && o.reasons[0].message === 'The server could not be reached.'),
+    ).toBe(true);
     expect(out.slice(50).every((o) => o.state === 'created')).toBe(true);
     expect(seen).toEqual([50, 60]);
   });
@@ -75,7 +105,13 @@ describe('sendInBatches', () => {
     const ledger = memoryLedger();
     const first = entries(5);
     const bad = first[4];
-    await sendInBatches(first, ledger, async (memos) => memos.map((m, i): BulkResultEntry => (m.i === 4 ? { success: false, objectIndex: i, reasons: [{ code: 1, message: 'bad' }] } : { success: true, id: `id${String(m.i)}`, number: `N${String(m.i)}`, status: 'Draft' })));
+    await sendInBatches(first, ledger, async (memos) =>
+      memos.map((m, i): BulkResultEntry =>
+        m.i === 4
+          ? { success: false, objectIndex: i, reasons: [{ code: 1, message: 'bad' }] }
+          : { success: true, id: `id${String(m.i)}`, number: `N${String(m.i)}`, status: 'Draft' },
+      ),
+    );
     const sent: unknown[][] = [];
     const fixed = [...first.slice(0, 4), { ...bad, body: { i: 4, fixed: true }, key: 'fixed-M4' }];
     const out = await sendInBatches(fixed, ledger, async (memos) => {

@@ -7,9 +7,16 @@ import { batchKey } from './idempotency-keys.ts';
 
 export const BATCH_SIZE = 50;
 
-export interface BulkEntry { memoRef: string; body: Record<string, unknown>; /** memoKey() of the memo */ key: string }
+export interface BulkEntry {
+  memoRef: string;
+  body: Record<string, unknown>;
+  /** memoKey() of the memo */ key: string;
+}
 
-export interface Reason { code: number | string; message: string }
+export interface Reason {
+  code: number | string;
+  message: string;
+}
 
 export type BulkResultEntry =
   | { success: true; id: string; number: string; status: string }
@@ -18,7 +25,14 @@ export type BulkResultEntry =
 export type SendBatch = (memos: Record<string, unknown>[], idempotencyKey: string) => Promise<BulkResultEntry[]>;
 
 export type Outcome =
-  | { memoRef: string; state: 'created'; id: string; number: string; status: string; /** by an earlier upload */ earlier?: true }
+  | {
+      memoRef: string;
+      state: 'created';
+      id: string;
+      number: string;
+      status: string;
+      /** by an earlier upload */ earlier?: true;
+    }
   | { memoRef: string; state: 'failed'; reasons: Reason[] };
 
 export async function sendInBatches(
@@ -39,13 +53,17 @@ export async function sendInBatches(
     const batch = toSend.slice(start, start + BATCH_SIZE);
     let outcomes: Outcome[];
     try {
-      const results = await send(batch.map((e) => e.body), await batchKey(batch.map((e) => e.key)));
+      const results = await send(
+        batch.map((e) => e.body),
+        await batchKey(batch.map((e) => e.key)),
+      );
       outcomes = batch.map((e, i) => toOutcome(e.memoRef, findResult(results, i)));
     } catch (err) {
       const reasons = reasonsOf(err);
       outcomes = batch.map((e) => ({ memoRef: e.memoRef, state: 'failed', reasons }));
     }
-    for (const [i, o] of outcomes.entries()) if (o.state === 'created') ledger.add(batch[i].key, { id: o.id, number: o.number, status: o.status });
+    for (const [i, o] of outcomes.entries())
+      if (o.state === 'created') ledger.add(batch[i].key, { id: o.id, number: o.number, status: o.status });
     all.push(...outcomes);
     onOutcomes([...all]);
   }
@@ -58,12 +76,14 @@ function findResult(results: BulkResultEntry[], index: number): BulkResultEntry 
 }
 
 function toOutcome(memoRef: string, r: BulkResultEntry | undefined): Outcome {
-  if (!r) return { memoRef, state: 'failed', reasons: [{ code: 0, message: 'Zuora returned no result for this memo.' }] };
+  if (!r)
+    return { memoRef, state: 'failed', reasons: [{ code: 0, message: 'Zuora returned no result for this memo.' }] };
   if (r.success) return { memoRef, state: 'created', id: r.id, number: r.number, status: r.status };
   return { memoRef, state: 'failed', reasons: r.reasons };
 }
 
 function reasonsOf(err: unknown): Reason[] {
-  if (err && typeof err === 'object' && 'reasons' in err && Array.isArray(err.reasons) && err.reasons.length) return err.reasons as Reason[];
+  if (err && typeof err === 'object' && 'reasons' in err && Array.isArray(err.reasons) && err.reasons.length)
+    return err.reasons as Reason[];
   return [{ code: 0, message: err instanceof Error ? err.message : String(err) }];
 }

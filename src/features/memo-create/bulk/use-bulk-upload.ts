@@ -11,7 +11,13 @@ import { localLedger } from './created-ledger.ts';
 import { memoKey } from './idempotency-keys.ts';
 import { readMemoCsv } from './read-memo-csv.ts';
 import { sendInBatches, type Outcome } from './send-in-batches.ts';
-import { validateMemoRows, type AccountInfo, type ChargeInfo, type MemoDraft, type RowResult } from './validate-memo-rows.ts';
+import {
+  validateMemoRows,
+  type AccountInfo,
+  type ChargeInfo,
+  type MemoDraft,
+  type RowResult,
+} from './validate-memo-rows.ts';
 
 // The bulk upload's flow: read → look up what rows refer to → validate → preview → send → outcomes.
 
@@ -19,7 +25,13 @@ export type BulkState =
   | { step: 'idle' }
   | { step: 'reading'; fileName: string }
   | { step: 'refused'; fileName: string; errors: string[] }
-  | { step: 'preview' | 'sending' | 'done'; fileName: string; rows: RowResult[]; memos: MemoDraft[]; outcomes: Outcome[] };
+  | {
+      step: 'preview' | 'sending' | 'done';
+      fileName: string;
+      rows: RowResult[];
+      memos: MemoDraft[];
+      outcomes: Outcome[];
+    };
 
 async function lookupAccounts(qc: QueryClient, numbers: string[]): Promise<Map<string, AccountInfo | null>> {
   const entries = await Promise.all(
@@ -61,7 +73,12 @@ export function useBulkUpload(kind: MemoKind) {
       if (read.fileErrors.length) return setState({ step: 'refused', fileName: file.name, errors: read.fileErrors });
       const numbers = [...new Set(read.rows.map((r) => r.cells.accountNumber).filter(Boolean))];
       const [accounts, charges] = await Promise.all([lookupAccounts(qc, numbers), lookupCharges(qc)]);
-      const result = validateMemoRows(read.rows, kind, { account: (n) => accounts.get(n), charge: (k) => charges.get(k) }, today());
+      const result = validateMemoRows(
+        read.rows,
+        kind,
+        { account: (n) => accounts.get(n), charge: (k) => charges.get(k) },
+        today(),
+      );
       setState({ step: 'preview', fileName: file.name, ...result, outcomes: [] });
     } catch (err) {
       setError(err);
@@ -72,11 +89,16 @@ export function useBulkUpload(kind: MemoKind) {
   async function send() {
     if (state.step !== 'preview') return;
     const entries = await Promise.all(
-      state.memos.flatMap(({ memoRef, body, source }) => (body ? [memoKey(kind, memoRef, source).then((key) => ({ memoRef, body, key }))] : [])),
+      state.memos.flatMap(({ memoRef, body, source }) =>
+        body ? [memoKey(kind, memoRef, source).then((key) => ({ memoRef, body, key }))] : [],
+      ),
     );
     setState({ ...state, step: 'sending' });
-    const outcomes = await sendInBatches(entries, localLedger(), (memos, key) => bulkCreateStandaloneMemos(kind, memos, key), (o) =>
-      setState((s) => (s.step === 'sending' ? { ...s, outcomes: o } : s)),
+    const outcomes = await sendInBatches(
+      entries,
+      localLedger(),
+      (memos, key) => bulkCreateStandaloneMemos(kind, memos, key),
+      (o) => setState((s) => (s.step === 'sending' ? { ...s, outcomes: o } : s)),
     );
     setState({ ...state, step: 'done', outcomes });
     void invalidateMemoEffects(qc, { operation: 'create', kind });

@@ -23,19 +23,36 @@ function run(csv: string, kind: 'CreditMemo' | 'DebitMemo' = 'DebitMemo') {
   return validateMemoRows(read.rows, kind, lookups, '2025-03-01');
 }
 
-const H = 'memoRef,accountNumber,memoDate,dueDate,reasonCode,comment,productRatePlanChargeId,chargeNumber,amount,quantity,description,serviceStartDate,serviceEndDate';
+const H =
+  'memoRef,accountNumber,memoDate,dueDate,reasonCode,comment,productRatePlanChargeId,chargeNumber,amount,quantity,description,serviceStartDate,serviceEndDate';
 
 describe('validateMemoRows', () => {
   it('groups rows by memoRef into bulk entries with Zuora field names', () => {
-    const { memos, rows } = run(`${H}\nM1,A1,2025-02-01,2025-03-01,Ad hoc Debit,hi,c1,,10.5,,first,,\nM2,J1,,,,,,PRPC-1,100,,,,\nM1,A1,2025-02-01,2025-03-01,Ad hoc Debit,hi,u1,,2.25,,,2025-01-01,2025-01-31\n`);
+    const { memos, rows } = run(
+      `${H}\nM1,A1,2025-02-01,2025-03-01,Ad hoc Debit,hi,c1,,10.5,,first,,\nM2,J1,,,,,,PRPC-1,100,,,,\nM1,A1,2025-02-01,2025-03-01,Ad hoc Debit,hi,u1,,2.25,,,2025-01-01,2025-01-31\n`,
+    );
     expect(rows.every((r) => r.errors.length === 0)).toBe(true);
-    expect(memos.map((m) => [m.memoRef, m.lines, m.total, m.currency])).toEqual([['M1', [2, 4], '12.75', 'USD'], ['M2', [3], '100', 'JPY']]);
+    expect(memos.map((m) => [m.memoRef, m.lines, m.total, m.currency])).toEqual([
+      ['M1', [2, 4], '12.75', 'USD'],
+      ['M2', [3], '100', 'JPY'],
+    ]);
     expect(memos[0].body).toEqual({
-      accountNumber: 'A1', effectiveDate: '2025-02-01', dueDate: '2025-03-01', reasonCode: 'Ad hoc Debit', comment: 'hi', autoPost: false,
+      accountNumber: 'A1',
+      effectiveDate: '2025-02-01',
+      dueDate: '2025-03-01',
+      reasonCode: 'Ad hoc Debit',
+      comment: 'hi',
+      autoPost: false,
       charges: [
         { productRatePlanChargeId: 'c1', amount: 10.5, description: 'first' },
         // a usage charge without quantity gets 1, as Zuora's UI does
-        { productRatePlanChargeId: 'u1', amount: 2.25, quantity: 1, serviceStartDate: '2025-01-01', serviceEndDate: '2025-01-31' },
+        {
+          productRatePlanChargeId: 'u1',
+          amount: 2.25,
+          quantity: 1,
+          serviceStartDate: '2025-01-01',
+          serviceEndDate: '2025-01-31',
+        },
       ],
     });
     // No memoDate: none sent, Zuora dates it today, so the same batch is the same request on another day.
@@ -65,7 +82,10 @@ describe('validateMemoRows', () => {
 
   it('refuses discount charges, a due date before the memo date, and a missing charge', () => {
     const { rows } = run(`${H}\nM1,A1,2025-02-01,2025-01-31,,,d1,,5,,,,\nM2,A1,,,,,,,0,,,,\n`);
-    expect(rows[0].errors).toEqual(['dueDate is before the memo date.', 'Charge PRPC-9 is a discount charge; memos cannot use discount charges.']);
+    expect(rows[0].errors).toEqual([
+      'dueDate is before the memo date.',
+      'Charge PRPC-9 is a discount charge; memos cannot use discount charges.',
+    ]);
     expect(rows[1].errors).toEqual(['Give productRatePlanChargeId or chargeNumber.']);
   });
 
@@ -83,7 +103,10 @@ describe('validateMemoRows', () => {
   });
 
   it('checks comment length and autoPost values', () => {
-    const read = readMemoCsv(`memoRef,accountNumber,chargeNumber,amount,comment,autoPost\nM1,A1,PRPC-1,1,${'x'.repeat(256)},yes\nM2,A1,PRPC-1,1,,TRUE\n`, 'CreditMemo');
+    const read = readMemoCsv(
+      `memoRef,accountNumber,chargeNumber,amount,comment,autoPost\nM1,A1,PRPC-1,1,${'x'.repeat(256)},yes\nM2,A1,PRPC-1,1,,TRUE\n`,
+      'CreditMemo',
+    );
     const { rows, memos } = validateMemoRows(read.rows, 'CreditMemo', lookups, '2025-03-01');
     expect(rows[0].errors).toEqual(['comment is longer than 255 characters.', 'autoPost must be true or false.']);
     expect(memos[1].body).toMatchObject({ autoPost: true });

@@ -8,8 +8,16 @@ import type { CsvRow } from './read-memo-csv.ts';
 // entry of the bulk request. What needs the tenant's data (an account's currency, a charge number's
 // id and type) comes in `lookups`; a charge id the catalog page did not list is left for Zuora to judge.
 
-export interface AccountInfo { id: string; currency: string }
-export interface ChargeInfo { id: string; type: string; model: string; number?: string }
+export interface AccountInfo {
+  id: string;
+  currency: string;
+}
+export interface ChargeInfo {
+  id: string;
+  type: string;
+  model: string;
+  number?: string;
+}
 
 export interface Lookups {
   /** undefined: not looked up; null: no such account. */
@@ -17,7 +25,11 @@ export interface Lookups {
   charge: (idOrNumber: string) => ChargeInfo | undefined;
 }
 
-export interface RowResult { line: number; memoRef: string; errors: string[] }
+export interface RowResult {
+  line: number;
+  memoRef: string;
+  errors: string[];
+}
 
 export interface MemoDraft {
   memoRef: string;
@@ -35,7 +47,12 @@ export interface MemoDraft {
 
 const MEMO_FIELDS = ['accountNumber', 'memoDate', 'dueDate', 'reasonCode', 'comment', 'autoPost'] as const;
 
-export function validateMemoRows(rows: CsvRow[], kind: MemoKind, lookups: Lookups, today: string): { rows: RowResult[]; memos: MemoDraft[] } {
+export function validateMemoRows(
+  rows: CsvRow[],
+  kind: MemoKind,
+  lookups: Lookups,
+  today: string,
+): { rows: RowResult[]; memos: MemoDraft[] } {
   const results: RowResult[] = [];
   const groups = new Map<string, CsvRow[]>();
   for (const row of rows) {
@@ -72,14 +89,16 @@ function rowErrors(row: CsvRow, kind: MemoKind, lookups: Lookups, today: string)
   if (kind === 'DebitMemo') {
     const due = dateProblem(c.dueDate ?? '', false);
     if (due) errors.push(`dueDate: ${due}`);
-    else if (c.dueDate && !memoDate && isBefore(c.dueDate, c.memoDate || today)) errors.push('dueDate is before the memo date.');
+    else if (c.dueDate && !memoDate && isBefore(c.dueDate, c.memoDate || today))
+      errors.push('dueDate is before the memo date.');
   }
   if ((c.comment ?? '').length > MAX_COMMENT) errors.push(`comment is longer than ${MAX_COMMENT} characters.`);
   if (c.autoPost && !/^(true|false)$/i.test(c.autoPost)) errors.push('autoPost must be true or false.');
   if ((c.description ?? '').length > MAX_COMMENT) errors.push(`description is longer than ${MAX_COMMENT} characters.`);
 
   const charge = resolveCharge(c, lookups, errors);
-  if (charge?.model.startsWith('Discount')) errors.push(`Charge ${charge.number ?? charge.id} is a discount charge; memos cannot use discount charges.`);
+  if (charge?.model.startsWith('Discount'))
+    errors.push(`Charge ${charge.number ?? charge.id} is a discount charge; memos cannot use discount charges.`);
   const amount = amountProblem(c.amount ?? '', account?.currency ?? '');
   if (amount) errors.push(`amount: ${amount}`);
   const quantity = quantityProblem(c.quantity ?? '', false);
@@ -88,7 +107,8 @@ function rowErrors(row: CsvRow, kind: MemoKind, lookups: Lookups, today: string)
     const p = dateProblem(c[f] ?? '', false);
     if (p) errors.push(`${f}: ${p}`);
   }
-  if (c.serviceStartDate && c.serviceEndDate && isBefore(c.serviceEndDate, c.serviceStartDate)) errors.push('serviceEndDate is before serviceStartDate.');
+  if (c.serviceStartDate && c.serviceEndDate && isBefore(c.serviceEndDate, c.serviceStartDate))
+    errors.push('serviceEndDate is before serviceStartDate.');
   return errors;
 }
 
@@ -103,11 +123,18 @@ function resolveCharge(c: Record<string, string>, lookups: Lookups, errors: stri
   return undefined;
 }
 
-function buildMemo(memoRef: string, rows: CsvRow[], kind: MemoKind, lookups: Lookups, byLine: Map<number, RowResult>): MemoDraft {
+function buildMemo(
+  memoRef: string,
+  rows: CsvRow[],
+  kind: MemoKind,
+  lookups: Lookups,
+  byLine: Map<number, RowResult>,
+): MemoDraft {
   const first = rows[0].cells;
   const account = lookups.account(first.accountNumber ?? '');
   const errors = rows.flatMap((r) => byLine.get(r.line)!.errors.map((e) => `Line ${r.line}: ${e}`));
-  if (rows.length > MAX_CHARGES) errors.push(`A memo holds at most ${MAX_CHARGES} charges; ${memoRef} has ${rows.length}.`);
+  if (rows.length > MAX_CHARGES)
+    errors.push(`A memo holds at most ${MAX_CHARGES} charges; ${memoRef} has ${rows.length}.`);
   const draft: MemoDraft = {
     memoRef,
     accountNumber: first.accountNumber ?? '',
@@ -127,7 +154,9 @@ function memoBody(rows: CsvRow[], kind: MemoKind, lookups: Lookups): Record<stri
   const m = rows[0].cells;
   const opt = (v: string | undefined) => (v ? v : undefined);
   const charges = rows.map(({ cells: c }) => {
-    const charge = c.productRatePlanChargeId ? { id: c.productRatePlanChargeId, type: lookups.charge(c.productRatePlanChargeId)?.type } : lookups.charge(c.chargeNumber)!;
+    const charge = c.productRatePlanChargeId
+      ? { id: c.productRatePlanChargeId, type: lookups.charge(c.productRatePlanChargeId)?.type }
+      : lookups.charge(c.chargeNumber)!;
     // Zuora's UI fills 1 for a usage charge left without quantity (seed 003).
     const quantity = c.quantity ? toWire(c.quantity) : charge.type === 'Usage' ? 1 : undefined;
     return strip({

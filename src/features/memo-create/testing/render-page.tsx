@@ -54,7 +54,15 @@ export async function chooseOption(user: UserEvent, label: RegExp, option: RegEx
 }
 
 /** The request bodies the page POSTed to a path (decoded JSON). */
-export async function postsTo(s: Sandbox, path: RegExp): Promise<{ body: Record<string, unknown>; key: string | null }[]> {
+export async function postsTo(
+  s: Sandbox,
+  path: RegExp,
+): Promise<{ body: Record<string, unknown>; key: string | null }[]> {
   const hits = s.sent.filter((r) => r.method === 'POST' && path.test(new URL(r.url).pathname));
-  return Promise.all(hits.map(async (r) => ({ body: (await r.clone().json()) as Record<string, unknown>, key: r.headers.get('Idempotency-Key') })));
+  return Promise.all(
+    hits.map(async (r) => ({
+      body: (await r.clone().json()) as Record<string, unknown>,
+      key: r.headers.get('Idempotency-Key'),
+    })),
+  );
 }
