@@ -1,18 +1,17 @@
 import type { z } from 'zod';
+import { CUSTOM_FIELD_RE } from '../src/contract/memo-requests.ts';
 import type { AppContext } from './context.ts';
 import { ErrorCategory, ZuoraError } from './errors.ts';
 
 // Request bodies are validated with the contract's zod schemas (strict objects). A zod issue maps to
 // Zuora's categories: unknown field 21, missing field 22, anything else invalid value 20; bad JSON 90.
 
-const CUSTOM_FIELD = /^[A-Za-z][A-Za-z0-9_]*__(c|NS)$/;
-
 /** Separates custom fields (`name__c`, NetSuite `name__NS`) from the standard body fields. */
 export function splitCustomFields(body: unknown): { standard: unknown; custom: Record<string, unknown> } {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return { standard: body, custom: {} };
   const standard: Record<string, unknown> = {};
   const custom: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(body)) (CUSTOM_FIELD.test(k) ? custom : standard)[k] = v;
+  for (const [k, v] of Object.entries(body)) (CUSTOM_FIELD_RE.test(k) ? custom : standard)[k] = v;
   return { standard, custom };
 }
 

@@ -81,7 +81,9 @@ describe('standalone memo form', () => {
     expect(screen.getByText('The due date cannot be before the memo date.')).toBeInTheDocument();
     expect(screen.getByText('Use at most 32 letters, digits, "-" or "_".')).toBeInTheDocument();
     expect(screen.getByText('At most 255 characters.')).toBeInTheDocument();
-    expect(screen.getByText('A custom field name ends in __c, e.g. Region__c.')).toBeInTheDocument();
+    expect(
+      screen.getByText('A custom field name ends in __c (or __NS for NetSuite), e.g. Region__c.'),
+    ).toBeInTheDocument();
     expect(await postsTo(s, /^\/v1\/debit-memos$/)).toHaveLength(0);
 
     setText(field('Charge 1: Implementation Fee', /Debit Amount/), '1000');

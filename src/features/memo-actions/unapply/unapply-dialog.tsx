@@ -20,7 +20,7 @@ import { today } from '../../../lib/dates.ts';
 import { formatMoney, sum } from '../../../lib/money.ts';
 import type { MemoDialogProps } from '../dialog-types.ts';
 import { AmountField } from '../fields/amount-field.tsx';
-import { parseAmount } from '../fields/amount-rules.ts';
+import { parseAmount } from '../../../contract/amount.ts';
 import { DateField } from '../fields/date-field.tsx';
 import { useIdempotencyKey } from '../use-idempotency-key.ts';
 import { AppliedDocumentLabel } from './applied-document-label.tsx';
