@@ -80,7 +80,7 @@ describe('standalone memo form', () => {
     expect(screen.getByText('The service end date cannot be before the start date.')).toBeInTheDocument();
     expect(screen.getByText('The due date cannot be before the memo date.')).toBeInTheDocument();
     expect(screen.getByText('Use at most 32 letters, digits, "-" or "_".')).toBeInTheDocument();
-    expect(screen.getByText('At most 255 characters.')).toBeInTheDocument();
+    expect(screen.getByText('At most 255 characters. (256 / 255)')).toBeInTheDocument();
     expect(
       screen.getByText('A custom field name ends in __c (or __NS for NetSuite), e.g. Region__c.'),
     ).toBeInTheDocument();

@@ -8,11 +8,12 @@ import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
 import { memoDetailPath, memoKindLabel } from '../../api/memos/kind.ts';
 import { postMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { memoListQuery, type MemoRow } from '../../api/memos/list.ts';
+import { formatMoney } from '../../lib/money.ts';
 import { healthQuery } from '../../api/sandbox.ts';
 import { useMemoKind } from '../../app/memo-kind.ts';
 import { useSession } from '../../app/session.tsx';
 import { ActionSnackbar, type ActionNotice } from '../../components/action-snackbar.tsx';
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { PostConfirmDialog } from '../../components/post-confirm-dialog.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BulkActions } from './bulk-actions.tsx';
 import { useColumnVisibility } from './column-visibility.ts';
@@ -143,10 +144,10 @@ export default function MemoListPage() {
         </>
       )}
       {toPost && (
-        <ConfirmDialog
-          open
+        <PostConfirmDialog
           title={`Post ${toPost.number}?`}
-          confirmLabel="Post"
+          kind={kind}
+          what={`${memoKindLabel(kind).toLowerCase()} ${toPost.number} for ${formatMoney(toPost.amount, toPost.currency)}`}
           onClose={() => setToPost(null)}
           onConfirm={async () => {
             await postMemo(kind, toPost.id);
@@ -157,9 +158,7 @@ export default function MemoListPage() {
             });
             setToPost(null);
           }}
-        >
-          Posting makes the memo final: its amounts can no longer be edited.
-        </ConfirmDialog>
+        />
       )}
       <ActionSnackbar notice={notice} onClose={() => setNotice(null)} />
     </>
