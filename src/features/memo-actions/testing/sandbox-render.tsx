@@ -47,13 +47,6 @@ export const findMemo = <K extends AnyMemo['kind']>(
   pick: (m: Record<string, unknown>) => boolean,
 ) => memoWithStatus(s, kind, 'Posted', pick);
 
-/** The hidden input that carries a MUI X date field's value (its visible part is a group of sections). */
-export function dateInput(name: string): HTMLInputElement {
-  const input = document.body.querySelector<HTMLInputElement>(`input[name="${name}"]`);
-  if (!input) throw new Error(`no date input named ${name}`);
-  return input;
-}
-
 /** The helper text MUI ties to a field through aria-describedby: where a refused value is explained. */
 export const helperOf = (input: HTMLElement) =>
   (input.getAttribute('aria-describedby') ?? '')
