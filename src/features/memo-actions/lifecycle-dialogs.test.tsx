@@ -108,9 +108,12 @@ describe('Email', () => {
 
   it('shows Zuora’s refusal for a Draft memo and keeps the typed addresses', async () => {
     const memo = await memoWithStatus(s, 'CreditMemo', 'Draft');
+    const account = (await s.h.call('GET', `/v1/accounts/${memo.memo.accountId}`)).body;
     const { unmount, user } = renderDialog(EmailDialog, memo);
     const d = within(await screen.findByRole('dialog', { name: 'Email Credit Memo' }));
     const field = d.getByLabelText('Credit Memo Email Address');
+    // Type once the bill-to contact is prefilled, as a person reading the dialog would.
+    await waitFor(() => expect(field).toHaveValue(account.billToContact.workEmail));
     await fill(user, field, 'keep@example.com');
     await waitFor(() => expect(d.getByRole('button', { name: 'Send' })).toBeEnabled());
     await user.click(d.getByRole('button', { name: 'Send' }));
