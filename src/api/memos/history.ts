@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { zuoraRequest, ZuoraApiError } from '../client.ts';
+import { zuoraRequest } from '../client.ts';
+import { ZuoraApiError } from '../../lib/zuora-error.ts';
 import { zDateTime } from '../../contract/common.ts';
 import { memoKeys } from './keys.ts';
 import { memoApiBase, type MemoKind } from './kind.ts';

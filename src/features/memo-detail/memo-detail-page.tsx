@@ -5,7 +5,7 @@ import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink, useParams } from 'react-router';
-import { ZuoraApiError } from '../../api/client.ts';
+import { ZuoraApiError } from '../../lib/zuora-error.ts';
 import { useMemoDetail } from '../../api/memos/detail.ts';
 import { memoRouteBase, type MemoKind } from '../../api/memos/kind.ts';
 import { useMemoKind } from '../../app/memo-kind.ts';

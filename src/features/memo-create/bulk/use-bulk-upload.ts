@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { ZuoraApiError } from '../../../api/client.ts';
+import { ZuoraApiError } from '../../../lib/zuora-error.ts';
 import { accountDetailQuery } from '../../../api/account-detail.ts';
 import { catalogProductsQuery } from '../../../api/catalog.ts';
 import { bulkCreateStandaloneMemos } from '../../../api/memos/create-mutations.ts';
