@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { memoKindOfPath } from '../api/memos/kind.ts';
+import { memoKindOfPath } from '../lib/memo-routes.ts';
 import { memoListQuery } from '../api/memos/list.ts';
 import { healthQuery } from '../api/sandbox.ts';
 import { toListQuery } from '../features/memo-list/list-query.ts';

@@ -15,13 +15,16 @@ const BulkCreatePage = lazy(() => import('../features/memo-create/bulk-create-pa
 const SignInPage = lazy(() => import('./sign-in-page.tsx'));
 
 /** The memo pages of one kind; also the embedded app's route table (src/embed/embed-routes.tsx). */
-export const kindRoutes = (base: 'credit-memos' | 'debit-memos'): RouteObject[] => [
-  { path: base, element: <MemoListPage /> },
-  { path: `${base}/new/standalone`, element: <StandalonePage /> },
-  { path: `${base}/new/from-invoice`, element: <FromInvoicePage /> },
-  { path: `${base}/new/bulk`, element: <BulkCreatePage /> },
-  { path: `${base}/:memoId`, element: <MemoDetailPage /> },
-];
+export function kindRoutes(base: 'credit-memos' | 'debit-memos'): RouteObject[] {
+  const kind = base === 'credit-memos' ? 'CreditMemo' : 'DebitMemo';
+  return [
+    { path: base, element: <MemoListPage kind={kind} /> },
+    { path: `${base}/new/standalone`, element: <StandalonePage kind={kind} /> },
+    { path: `${base}/new/from-invoice`, element: <FromInvoicePage kind={kind} /> },
+    { path: `${base}/new/bulk`, element: <BulkCreatePage kind={kind} /> },
+    { path: `${base}/:memoId`, element: <MemoDetailPage kind={kind} /> },
+  ];
+}
 
 export function createRoutes(): RouteObject[] {
   return [

@@ -1,6 +1,6 @@
 import type { MemoStatus } from '../../contract/common.ts';
 import type { CreditMemo, DebitMemo } from '../../contract/memos.ts';
-import { memoKindLabel } from '../../api/memos/kind.ts';
+import { memoKindLabel } from '../../lib/memo-kind.ts';
 import { statusLabel } from '../../components/status-label.ts';
 import { permissionReason, type Permission } from '../../contract/permissions.ts';
 import { isPositive } from '../../lib/money.ts';

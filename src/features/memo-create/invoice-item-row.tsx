@@ -4,7 +4,7 @@ import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useFormContext, useWatch } from 'react-hook-form';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import { Money } from '../../components/money.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { fitsCurrency, sum, toFixed } from '../../lib/money.ts';

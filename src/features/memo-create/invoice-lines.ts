@@ -1,5 +1,5 @@
 import type { InvoiceItem } from '../../api/invoices.ts';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import { taxBase, taxShare } from '../../contract/invoice-tax.ts';
 import { money, sum, toFixed, type Money } from '../../lib/money.ts';
 import type { InvoiceItemLine } from './from-invoice-schema.ts';

@@ -4,7 +4,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import type { AccountDetail } from '../../api/account-detail.ts';
-import { memoKindLabel } from '../../api/memos/kind.ts';
+import { memoKindLabel } from '../../lib/memo-kind.ts';
 import { LocalDate } from '../../components/local-date.tsx';
 import { Money } from '../../components/money.tsx';
 import { StatusChip } from '../../components/status-chip.tsx';
