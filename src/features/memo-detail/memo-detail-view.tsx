@@ -7,7 +7,7 @@ import { generateFirstMemoPdf, openMemoFile, useMemoFiles } from '../../api/memo
 import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
 import { useMemoHistory } from '../../api/memos/history.ts';
 import { useMemoItems } from '../../api/memos/items.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../api/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import type { MemoActionId } from '../memo-actions/action-ids.ts';
 import { ActionsMenu } from '../memo-actions/actions-menu.tsx';

@@ -10,7 +10,7 @@ import { memoKindLabel } from '../../lib/memo-kind.ts';
 import { postMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { memoListQuery, type MemoRow } from '../../api/memos/list.ts';
 import { healthQuery } from '../../api/sandbox.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../api/session.tsx';
 import { ActionSnackbar, type ActionNotice } from '../../components/action-snackbar.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
