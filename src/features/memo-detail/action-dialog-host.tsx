@@ -2,7 +2,8 @@ import Backdrop from '@mui/material/Backdrop';
 import CircularProgress from '@mui/material/CircularProgress';
 import { Suspense, useState } from 'react';
 import type { MemoActionId } from '../memo-actions/action-ids.ts';
-import type { AnyMemo, AvailableAction } from '../memo-actions/available-actions.ts';
+import type { AvailableAction } from '../memo-actions/available-actions.ts';
+import type { MemoOfKind } from '../../api/memos/detail.ts';
 import { MEMO_DIALOGS } from '../memo-actions/dialog-registry.ts';
 import type { ActionNotice } from '../memo-actions/dialog-types.ts';
 
@@ -20,7 +21,7 @@ export function ActionDialogHost({
   onClose,
   onSuccess,
 }: {
-  memo: AnyMemo;
+  memo: MemoOfKind;
   action: MemoActionId | null;
   actions: readonly AvailableAction[];
   params: URLSearchParams;

@@ -10,7 +10,8 @@ import { memoDetailPath } from '../../lib/memo-routes.ts';
 import { memoKindLabel } from '../../lib/memo-kind.ts';
 import { LocalDate } from '../../components/local-date.tsx';
 import { Money } from '../../components/money.tsx';
-import type { AnyMemo, AvailableAction } from '../memo-actions/available-actions.ts';
+import type { AvailableAction } from '../memo-actions/available-actions.ts';
+import type { MemoOfKind } from '../../api/memos/detail.ts';
 import { SectionCard } from './section-card.tsx';
 
 // Basic Information (docs/zuora/ui-inventory.md §2.2): every field Zuora shows for the memo's type, editable while
@@ -22,7 +23,7 @@ export function BasicInformationSection({
   edit,
   onEdit,
 }: {
-  memo: AnyMemo;
+  memo: MemoOfKind;
   account: AccountDetail | undefined;
   edit: AvailableAction | undefined;
   onEdit: () => void;

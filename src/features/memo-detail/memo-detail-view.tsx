@@ -11,7 +11,8 @@ import { useSession } from '../../api/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import type { MemoActionId } from '../memo-actions/action-ids.ts';
 import { ActionsMenu } from '../memo-actions/actions-menu.tsx';
-import { actionOf, availableActions, type AnyMemo } from '../memo-actions/available-actions.ts';
+import { actionOf, availableActions } from '../memo-actions/available-actions.ts';
+import { type MemoOfKind } from '../../api/memos/detail.ts';
 import type { ActionNotice } from '../memo-actions/dialog-types.ts';
 import { ActionDialogHost } from './action-dialog-host.tsx';
 import { ActionSnackbar } from '../../components/action-snackbar.tsx';
@@ -26,7 +27,7 @@ import { useActionUrl } from './use-action-url.ts';
 import { useLinkedDocuments } from './use-linked-documents.ts';
 
 /** The loaded memo: header with actions, the five sections, the open dialog and the snackbar. */
-export function MemoDetailView({ memo }: { memo: AnyMemo }) {
+export function MemoDetailView({ memo }: { memo: MemoOfKind }) {
   const { kind } = memo;
   const id = memo.memo.id;
   const { permissions } = useSession();

@@ -8,7 +8,7 @@ import { memoKindLabel } from '../../lib/memo-kind.ts';
 import { LocalDate } from '../../components/local-date.tsx';
 import { Money } from '../../components/money.tsx';
 import { StatusChip } from '../../components/status-chip.tsx';
-import type { AnyMemo } from '../memo-actions/available-actions.ts';
+import type { MemoOfKind } from '../../api/memos/detail.ts';
 
 /** Memo type and number, status, account, and the amounts a clerk checks first; actions on the right. */
 export function MemoHeader({
@@ -16,7 +16,7 @@ export function MemoHeader({
   account,
   actions,
 }: {
-  memo: AnyMemo;
+  memo: MemoOfKind;
   account: AccountDetail | undefined;
   actions: ReactNode;
 }) {
