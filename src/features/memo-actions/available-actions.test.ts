@@ -4,7 +4,7 @@ import { ROLE_PERMISSIONS, type DemoRole } from '../../contract/permissions.ts';
 import type { MemoActionId } from './action-ids.ts';
 import { availableActions } from './available-actions.ts';
 import { type MemoOfKind } from '../../api/memos/detail.ts';
-import { creditMemo, debitMemo } from './test-memos.ts';
+import { creditMemo, debitMemo } from '../../test/test-memos.ts';
 
 const perms = (role: DemoRole) => new Set(ROLE_PERMISSIONS[role]);
 const cm = (status: MemoStatus, over = {}): MemoOfKind => ({ kind: 'CreditMemo', memo: creditMemo(status, over) });

@@ -10,7 +10,7 @@ import { memoDetailPath } from '../../lib/memo-routes.ts';
 import { memoKindLabel } from '../../lib/memo-kind.ts';
 import { LocalDate } from '../../components/local-date.tsx';
 import { Money } from '../../components/money.tsx';
-import type { AvailableAction } from '../memo-actions/available-actions.ts';
+import type { AvailableAction } from '../memo-actions/index.ts';
 import type { MemoOfKind } from '../../api/memos/detail.ts';
 import { SectionCard } from './section-card.tsx';
 

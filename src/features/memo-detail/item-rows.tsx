@@ -12,7 +12,7 @@ import { LocalDate } from '../../components/local-date.tsx';
 import { Money } from '../../components/money.tsx';
 import { money, sum } from '../../lib/money.ts';
 import type { MemoOfKind } from '../../api/memos/detail.ts';
-import { itemEditRefusal } from '../memo-actions/edit-item-schema.ts';
+import { itemEditRefusal } from '../memo-actions/index.ts';
 
 type Item = CreditMemoItem | DebitMemoItem;
 type TaxItem = CreditMemoTaxationItem | DebitMemoTaxationItem;

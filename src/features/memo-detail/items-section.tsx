@@ -11,7 +11,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { MemoItemsOfKind } from '../../api/memos/items.ts';
 import type { CreditMemoItem, DebitMemoItem } from '../../contract/memos.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import type { AvailableAction } from '../memo-actions/available-actions.ts';
+import type { AvailableAction } from '../memo-actions/index.ts';
 import type { MemoOfKind } from '../../api/memos/detail.ts';
 import { ItemRows } from './item-rows.tsx';
 import { EmptyNote, SectionCard } from './section-card.tsx';
