@@ -11,7 +11,8 @@ import { fitsCurrency, sum, toFixed } from '../../lib/money.ts';
 import { isDecimal } from './field-rules.ts';
 import { FormTextField } from './form-text-field.tsx';
 import type { FromInvoiceFormValues } from './from-invoice-schema.ts';
-import { amountBeforeTax, includedTax, scaleBase } from './invoice-lines.ts';
+import { scaleBase } from './invoice-lines.ts';
+import { amountBeforeTax, includedTax } from './line-tax.ts';
 import { scaleTax } from './memo-totals.ts';
 
 /** Amounts typed in a table line up on the decimal point like the money printed beside them. */
