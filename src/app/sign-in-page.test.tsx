@@ -2,8 +2,8 @@ import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BROWSER_SECRET, startProxy } from '../../server/proxy/test-upstream.ts';
 import { configureClient } from '../api/client.ts';
+import { createSessionStore } from '../lib/session-store.ts';
 import { renderWithApp } from '../test/render.tsx';
-import { createSessionStore } from './session-store.ts';
 import SignInPage from './sign-in-page.tsx';
 
 // The sign-in page against the real proxy-mode app in-process (its /healthz and the key check are

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { AppProviders } from '../app/providers.tsx';
 import { createQueryClient } from '../app/query-client.ts';
-import { createSessionStore, type SessionStore } from '../app/session-store.ts';
+import { createSessionStore, type SessionStore } from '../lib/session-store.ts';
 
 export interface RenderOptions {
   /** The route `ui` is mounted on (default '/'); its parameters come from `url`. */

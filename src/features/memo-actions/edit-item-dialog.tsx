@@ -16,7 +16,7 @@ import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
 import type { CreditMemoItem, DebitMemoItem } from '../../contract/memos.ts';
 import { FormDialog } from '../../components/form/form-dialog.tsx';
 import { FormTextField } from '../../components/form/text-field.tsx';
-import type { AnyMemo } from './available-actions.ts';
+import type { MemoOfKind } from '../../api/memos/detail.ts';
 import type { MemoDialogProps } from './dialog-types.ts';
 import {
   editItemDefaults,
@@ -53,7 +53,7 @@ function Unavailable({ message, onClose }: { message: string; onClose: () => voi
 type F = EditItemFormValues;
 
 interface FormProps extends Pick<MemoDialogProps, 'onClose' | 'onSuccess'> {
-  memo: AnyMemo;
+  memo: MemoOfKind;
   item: CreditMemoItem | DebitMemoItem;
 }
 

@@ -12,7 +12,7 @@ import { FormDialog } from '../../components/form/form-dialog.tsx';
 import { FormTextField } from '../../components/form/text-field.tsx';
 import type { MemoDialogProps } from './dialog-types.ts';
 import { emailFormSchema, emailRequest, splitAddresses, type EmailFormValues } from './email-schema.ts';
-import { memoKindLabel } from '../../api/memos/kind.ts';
+import { memoKindLabel } from '../../lib/memo-kind.ts';
 import { memoName } from './memo-labels.ts';
 
 type F = EmailFormValues;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import { pickedAccountSchema } from './standalone-schema.ts';
 import { isBefore, today } from '../../lib/dates.ts';
 import { money, toFixed } from '../../lib/money.ts';
-import { amountBeforeTax } from './invoice-lines.ts';
+import { amountBeforeTax } from './line-tax.ts';
 import { amountProblem } from '../../contract/amount.ts';
 import { COMMENT_MAX } from '../../contract/comment.ts';
 import { MAX_CHARGES, dateProblem } from './field-rules.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import { isBefore, today } from '../../lib/dates.ts';
 import { amountProblem } from '../../contract/amount.ts';
 import { COMMENT_MAX } from '../../contract/comment.ts';

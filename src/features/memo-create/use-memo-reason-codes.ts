@@ -1,5 +1,5 @@
 import { defaultReasonCode, useReasonCodes } from '../../api/reason-codes.ts';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 
 /** The props of the form kit's ReasonCodeField on a create page: the kind's codes, starting on its default. */
 export function useMemoReasonCodes(kind: MemoKind) {
