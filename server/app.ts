@@ -8,7 +8,7 @@ import { registerApiRoutes } from './routes/index.ts';
 import { idempotency } from './idempotency.ts';
 import { createProxyApp } from './proxy/proxy-app.ts';
 import { clientRateLimit, hardenApp, requestSizeLimit } from './security.ts';
-import { sqlInputError } from './reliability/sql-input-errors.ts';
+import { sqlInputError } from './db/sql-errors.ts';
 
 export interface AppDeps {
   db: Database;

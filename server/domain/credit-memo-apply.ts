@@ -1,4 +1,4 @@
-import type { Caller } from '../context.ts';
+import type { Caller } from '../caller.ts';
 import type { Database } from '../db/connect.ts';
 import type { MemoRow } from '../db/types.ts';
 import { ErrorCategory, Resource, ZuoraError, invalidValue } from '../errors.ts';

@@ -1,5 +1,5 @@
 import type { Database } from '../db/connect.ts';
-import type { Caller } from '../context.ts';
+import type { Caller } from '../caller.ts';
 
 /** Every event on a memo's timeline. */
 export type MemoEvent =

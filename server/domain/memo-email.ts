@@ -1,6 +1,6 @@
 import type { EmailMemoRequest } from '../../src/contract/memo-requests.ts';
 import { formatMoney } from '../../src/lib/money.ts';
-import type { Caller } from '../context.ts';
+import type { Caller } from '../caller.ts';
 import type { Database } from '../db/connect.ts';
 import type { MemoRow } from '../db/types.ts';
 import { invalidValue, ruleViolation } from '../errors.ts';

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import type { Caller } from '../context.ts';
+import type { Caller } from '../caller.ts';
 import type { Database } from '../db/connect.ts';
 import type { MemoRow } from '../db/types.ts';
+import { MAX_UPLOAD_BYTES } from '../../src/contract/uploads.ts';
 import { ErrorCategory, ZuoraError, invalidValue, notFound, ruleViolation } from '../errors.ts';
 import { recordEvent } from './history.ts';
 import { newId } from './ids.ts';
@@ -9,7 +10,6 @@ import { resourceOf } from './memo-repo.ts';
 
 // A memo's files: generated PDF versions and uploaded PDFs, one version sequence per memo.
 
-export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
 export const MAX_UPLOADED_FILES = 50;
 const PDF_MAGIC = Buffer.from('%PDF-');
 

@@ -1,5 +1,5 @@
 import { money } from '../../src/lib/money.ts';
-import type { Caller } from '../context.ts';
+import type { Caller } from '../caller.ts';
 import type { Database } from '../db/connect.ts';
 import type { MemoRow } from '../db/types.ts';
 import { recordEvent } from './history.ts';

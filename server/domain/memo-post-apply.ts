@@ -1,6 +1,6 @@
 import { maxDate, today } from '../../src/lib/dates.ts';
 import { minMoney, money, toWire } from '../../src/lib/money.ts';
-import type { Caller } from '../context.ts';
+import type { Caller } from '../caller.ts';
 import type { Database } from '../db/connect.ts';
 import type { MemoRow } from '../db/types.ts';
 import { applyCreditMemo } from './credit-memo-apply.ts';

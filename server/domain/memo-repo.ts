@@ -1,10 +1,9 @@
 import type { Database } from '../db/connect.ts';
 import type { MemoKind, MemoRow } from '../db/types.ts';
 import { notFound, Resource } from '../errors.ts';
+import { isZuoraId } from '../../src/contract/ids.ts';
 
 export const resourceOf = (kind: MemoKind) => (kind === 'CreditMemo' ? Resource.CreditMemo : Resource.DebitMemo);
-
-const ID_RE = /^[0-9a-f]{32}$/;
 
 /**
  * Finds a memo by id or number ("key" path parameters accept both; `...Id` parameters only the id).
@@ -18,7 +17,7 @@ export async function findMemo(
   opts: { forUpdate?: boolean; idOnly?: boolean } = {},
 ): Promise<MemoRow> {
   let q = tx.selectFrom('memos').selectAll().where('kind', '=', kind);
-  q = ID_RE.test(key) ? q.where('id', '=', key) : opts.idOnly ? q.where('id', '=', '') : q.where('number', '=', key);
+  q = isZuoraId(key) ? q.where('id', '=', key) : opts.idOnly ? q.where('id', '=', '') : q.where('number', '=', key);
   if (opts.forUpdate) q = q.forUpdate();
   const row = await q.executeTakeFirst();
   if (!row) throw notFound(kind === 'CreditMemo' ? 'CreditMemo' : 'DebitMemo', key, resourceOf(kind));

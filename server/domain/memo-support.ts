@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { currencyDecimals, fitsCurrency, money, sum, type MoneyInput } from '../../src/lib/money.ts';
 import { addDays } from '../../src/lib/dates.ts';
 import { PERMISSION_LABELS, type Permission } from '../../src/contract/permissions.ts';
-import type { Caller } from '../context.ts';
+import type { Caller } from '../caller.ts';
 import type { Database } from '../db/connect.ts';
 import type { MemoKind } from '../db/types.ts';
 import { invalidValue, notFound, permissionDenied, Resource } from '../errors.ts';

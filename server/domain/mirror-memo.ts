@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Caller } from '../context.ts';
+import type { Caller } from '../caller.ts';
 import type { Database } from '../db/connect.ts';
 import type { MemoItemRow, MemoKind, MemoRow, MemoTaxationItemRow } from '../db/types.ts';
 import { sum, type Money } from '../../src/lib/money.ts';

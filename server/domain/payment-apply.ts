@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Caller } from '../context.ts';
+import type { Caller } from '../caller.ts';
 import type { Database } from '../db/connect.ts';
 import type { PaymentsTable } from '../db/types.ts';
 import { ErrorCategory, Resource, ZuoraError, notFound } from '../errors.ts';

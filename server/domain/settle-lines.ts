@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Caller } from '../context.ts';
+import type { Caller } from '../caller.ts';
 import type { Database } from '../db/connect.ts';
 import { ruleViolation } from '../errors.ts';
 import { allocate, money, sum, type Money } from '../../src/lib/money.ts';

@@ -1,4 +1,4 @@
-import type { Caller } from '../context.ts';
+import type { Caller } from '../caller.ts';
 import type { Database } from '../db/connect.ts';
 import { ErrorCategory, Resource, ZuoraError } from '../errors.ts';
 import { money } from '../../src/lib/money.ts';

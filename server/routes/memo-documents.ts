@@ -1,9 +1,10 @@
 import type { Hono } from 'hono';
 import { emailMemoSchema } from '../../src/contract/memo-requests.ts';
+import { MAX_UPLOAD_BYTES } from '../../src/contract/uploads.ts';
 import { requirePermission, type AppContext, type AppEnv } from '../context.ts';
 import type { MemoKind } from '../db/types.ts';
 import { emailMemo } from '../domain/memo-email.ts';
-import { MAX_UPLOAD_BYTES, findFile, listMemoFiles, uploadMemoFile } from '../domain/memo-files.ts';
+import { findFile, listMemoFiles, uploadMemoFile } from '../domain/memo-files.ts';
 import { generateMemoPdf } from '../domain/memo-pdf.ts';
 import { findMemo, resourceOf } from '../domain/memo-repo.ts';
 import { ErrorCategory, ZuoraError, invalidValue, missingField } from '../errors.ts';
