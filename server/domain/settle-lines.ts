@@ -7,7 +7,7 @@ import { newId } from './ids.ts';
 
 // THE settlement mechanism, shared by write-off, apply/unapply, refund, reverse, collect and payment
 // apply: which lines move, by how much, and the balance updates of lines, headers, applications.
-// The transaction and lock order they run under: settlement-locks.ts.
+// The transaction they run in: server/db/transaction.ts (runWrite); their lock order: settlement-locks.ts.
 //
 // Line convention: a document's settleable lines are its items (their own amount, WITHOUT their
 // taxation items) and its taxation items. Every line keeps `amount = applied + refund + balance`, and
