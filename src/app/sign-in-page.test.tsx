@@ -1,6 +1,6 @@
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BROWSER_SECRET, startProxy } from '../../server/proxy/test-upstream.ts';
+import { BROWSER_SECRET, startProxy } from '../../server/testing/test-upstream.ts';
 import { configureClient } from '../api/client.ts';
 import { createSessionStore } from '../lib/session-store.ts';
 import { renderWithApp } from '../test/render.tsx';
