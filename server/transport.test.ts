@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, type Harness } from './testing/harness.ts';
 import { insertMemo, type FixtureMemo } from './testing/document-fixtures.ts';
 import { category } from './testing/reason-category.ts';
-import { acceptsGzip } from './transport.ts';
+import { acceptsEncoding } from './transport.ts';
 
 // Compression on the wire (docs/zuora/api-digest.md §2): responses over 1,000 bytes gzipped when the
 // request accepts gzip; gzip request bodies read as what they compress; a body that is not gzip refused.
@@ -22,7 +22,7 @@ async function request(path: string, init: { method?: string; headers?: Record<s
   return h.app.request(path, { ...init, headers });
 }
 
-describe('acceptsGzip', () => {
+describe('acceptsEncoding gzip', () => {
   test.each([
     ['gzip', true],
     ['gzip, deflate, br', true],
@@ -33,7 +33,7 @@ describe('acceptsGzip', () => {
     ['br, *;q=0', false],
     ['deflate', false],
     [undefined, false],
-  ])('%s → %s', (header, expected) => expect(acceptsGzip(header)).toBe(expected));
+  ])('%s → %s', (header, expected) => expect(acceptsEncoding(header, 'gzip')).toBe(expected));
 });
 
 describe('gzipped responses', () => {

@@ -18,15 +18,15 @@ const gunzipAsync = promisify(gunzip);
 /** Text bodies worth compressing; PDFs and uploaded files are already compressed or binary. */
 const COMPRESSIBLE = /^(application\/(json|javascript|xml|problem\+json)|text\/)/i;
 
-/** True when the Accept-Encoding header takes gzip (explicitly or by `*`) with a q above 0. */
-export function acceptsGzip(header: string | undefined): boolean {
+/** True when the Accept-Encoding header takes `encoding` (by name or by `*`) with a q above 0. */
+export function acceptsEncoding(header: string | undefined, encoding: 'gzip' | 'br'): boolean {
   if (!header) return false;
   let star: boolean | undefined;
   for (const part of header.split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');
     const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
     const ok = q === undefined || Number(q) > 0;
-    if (name.trim() === 'gzip') return ok;
+    if (name.trim() === encoding) return ok;
     if (name.trim() === '*') star = ok;
   }
   return star ?? false;
@@ -44,7 +44,7 @@ export function compressResponses(): MiddlewareHandler<AppEnv> {
     if (c.req.method === 'HEAD' || !res.body || res.status === 206 || res.headers.has('content-encoding')) return;
     if (!COMPRESSIBLE.test(res.headers.get('content-type') ?? '')) return;
     c.header('Vary', 'Accept-Encoding', { append: true });
-    if (!acceptsGzip(c.req.header('accept-encoding'))) return;
+    if (!acceptsEncoding(c.req.header('accept-encoding'), 'gzip')) return;
     const declared = res.headers.get('content-length');
     if (declared !== null && Number(declared) <= COMPRESS_OVER_BYTES) return;
     const plain = Buffer.from(await res.arrayBuffer());
