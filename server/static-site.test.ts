@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compressAssets } from '../scripts/build-compress.ts';
-import { HEALTH_META, IMMUTABLE, serveSite } from './static-site.ts';
+import { IMMUTABLE, serveSite } from './static-site.ts';
+import { HEALTH_META } from '../src/contract/served-page.ts';
 import { createHarness, type Harness } from './testing/harness.ts';
 
 // The built SPA as served: the build's .br/.gz copies (scripts/build-compress.ts) chosen by

@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.ts';
 import { acceptsEncoding } from './transport.ts';
+import { HEALTH_META } from '../src/contract/served-page.ts';
 
 // The built SPA and the embeddable library, served next to the API by server/main.ts.
 // - Files under /assets/ carry a content hash in their name (Vite): cached for a year, immutable.
@@ -16,8 +17,6 @@ import { acceptsEncoding } from './transport.ts';
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
-/** The <meta name> the SPA reads the server's /healthz answer from (src/app/server-health.ts). */
-export const HEALTH_META = 'cdm-server-health';
 
 export interface SiteOptions {
   /** The SPA build (dist/app). */
