@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import { configDefaults } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { codeSplittingGroups, lazyMuiSlots } from './scripts/build-chunking.ts';
+import { codeSplittingGroups, lazyMuiSlots, preloadListPage } from './scripts/build-chunking.ts';
 import { compressedCopies } from './scripts/build-compress.ts';
 
 const SERVER_TESTS = ['server/**/*.test.ts', 'src/contract/**/*.test.ts', 'src/lib/**/*.test.ts'];
@@ -15,7 +15,7 @@ export default defineConfig(({ command, mode }) => ({
   // Every build writes .br and .gz copies of its files (scripts/build-compress.ts).
   plugins:
     command === 'build'
-      ? [...(mode.startsWith('lib') ? [] : [lazyMuiSlots()]), react(), compressedCopies()]
+      ? [...(mode.startsWith('lib') ? [] : [lazyMuiSlots(), preloadListPage()]), react(), compressedCopies()]
       : [react()],
   server: {
     proxy: {
