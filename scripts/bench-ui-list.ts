@@ -34,6 +34,8 @@ interface Run {
   scripts: { url: string; gzip: number }[];
   requestsBefore: number;
   after: string[];
+  /** API requests started once the list's answer was in: data the rows wait for. */
+  apiAfterList: string[];
 }
 
 export async function adminSession(base: string) {
@@ -139,6 +141,14 @@ async function oneRun(
         .map((e) => e.name),
       requestsBefore: all.filter((e) => e.startTime <= first).length + 1, // + the document
       after: all.filter((e) => e.startTime > first).map((e) => new URL(e.name).pathname),
+      apiAfterList: (() => {
+        const list = all.find((e) => /\/v1\/(credit|debit)-?memos\?/.test(e.name));
+        if (!list) return [];
+        return all
+          .filter((e) => e !== list && e.startTime >= list.responseEnd)
+          .map((e) => new URL(e.name).pathname)
+          .filter((p) => /^\/(v1|settings|object-query)\//.test(p));
+      })(),
     };
   });
   const scripts = await Promise.all(measured.scripts.map(async (u) => ({ url: u, gzip: await gzipOf(u) })));
@@ -156,6 +166,7 @@ export interface PageSummary {
   scriptsBeforeFirstRow: number;
   requestsBeforeFirstRow: number;
   requestsAfterFirstRow: string[];
+  apiRequestsAfterListAnswer: string[];
 }
 
 function summarize(runs: Run[]): PageSummary {
@@ -167,6 +178,7 @@ function summarize(runs: Run[]): PageSummary {
     scriptsBeforeFirstRow: last.scripts.length,
     requestsBeforeFirstRow: last.requestsBefore,
     requestsAfterFirstRow: last.after,
+    apiRequestsAfterListAnswer: last.apiAfterList,
   };
 }
 

@@ -39,7 +39,7 @@ async function openDebitMemoPath(token: string): Promise<string> {
 
 function table(rows: { label: string; floor: PageSummary; product: PageSummary; ratio: number }[]): string {
   const lines = [
-    '| network | page | first row, median | × the floor | JS before the first row (gzip) | requests before the first row | requests after it |',
+    '| network | page | first row, median | × the floor | JS before the first row (gzip) | requests before the first row | API requests after the list answer |',
     '|---|---|---|---|---|---|---|',
   ];
   for (const r of rows)
@@ -48,7 +48,7 @@ function table(rows: { label: string; floor: PageSummary; product: PageSummary; 
       ['product list page', r.product, r.ratio],
     ] as const)
       lines.push(
-        `| ${r.label} | ${name} | ${s.firstRowMedianMs} ms | ${x.toFixed(1)} | ${s.jsBeforeFirstRowGzipKB} KB | ${s.requestsBeforeFirstRow} | ${s.requestsAfterFirstRow.length} |`,
+        `| ${r.label} | ${name} | ${s.firstRowMedianMs} ms | ${x.toFixed(1)} | ${s.jsBeforeFirstRowGzipKB} KB | ${s.requestsBeforeFirstRow} | ${s.apiRequestsAfterListAnswer.length} |`,
       );
   return lines.join('\n');
 }
