@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, test } from 'vitest';
 import { healthQuery } from '../api/sandbox.ts';
 import { HEALTH_META } from '../contract/served-page.ts';
-import { prefetchListRoute } from './list-prefetch.ts';
+import { prefetchListRoute } from '../features/memo-list/index.ts';
 import { seedServerHealth } from './server-health.ts';
 
 // The mode the server writes into index.html reaches the query cache, and the list's first request

@@ -1,14 +1,17 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { memoKindOfPath } from '../api/memos/kind.ts';
-import { memoListQuery } from '../api/memos/list.ts';
-import { healthQuery, type ApiMode } from '../api/sandbox.ts';
-import { toListQuery } from '../features/memo-list/list-query.ts';
-import { parseListState } from '../features/memo-list/url-state.ts';
+import { memoKindOfPath } from '../../lib/memo-routes.ts';
+import { memoListQuery } from '../../api/memos/list.ts';
+import { healthQuery, type ApiMode } from '../../api/sandbox.ts';
+import { toListQuery } from './list-query.ts';
+import { parseListState } from './url-state.ts';
+
+/** The list page's chunk; the route's lazy component and the prefetch share it. */
+export const loadMemoListPage = () => import('./memo-list-page.tsx');
 
 // Opening the app on a list URL: start the page chunk and the first page of rows at once, in
 // parallel with React's first render, instead of one after the other (chunk -> render -> fetch).
 // The page then finds its query already in flight under the same key. The mode the query depends on
-// is normally in the cache already (server-health.ts); only without it is /healthz asked first.
+// is normally in the cache already (src/app/server-health.ts); only without it is /healthz asked first.
 export function prefetchListRoute(
   queryClient: QueryClient,
   location: Pick<Location, 'pathname' | 'search'>,
@@ -16,7 +19,7 @@ export function prefetchListRoute(
 ): void {
   const kind = memoKindOfPath(location.pathname);
   if (!kind || !/^\/(credit|debit)-memos\/?$/.test(location.pathname) || !signedIn) return;
-  void import('../features/memo-list/memo-list-page.tsx');
+  void loadMemoListPage();
   const rows = (mode: ApiMode) =>
     queryClient.prefetchQuery(
       memoListQuery(kind, toListQuery(parseListState(new URLSearchParams(location.search), kind), kind, mode)),
