@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertMemo } from '../testing/document-fixtures.ts';
 import { category } from '../testing/reason-category.ts';
 import type { ProxyApp } from './proxy-app.ts';
-import { BROWSER_SECRET, startProxy, startSandboxUpstream, type Upstream } from './test-upstream.ts';
+import { BROWSER_SECRET, startProxy, startSandboxUpstream, type Upstream } from '../testing/test-upstream.ts';
 
 // Proxy mode passes compression through (docs/zuora/api-digest.md §2): a gzip request body reaches the
 // tenant as sent, with its Content-Encoding; a response over 1,000 bytes reaches the browser gzipped.
