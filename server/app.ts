@@ -10,6 +10,7 @@ import { createProxyApp } from './proxy/proxy-app.ts';
 import { clientRateLimit, hardenApp, requestSizeLimit } from './security.ts';
 import { sqlInputError } from './db/sql-errors.ts';
 import { readJsonBody } from './validation.ts';
+import { compressResponses, gunzipRequests } from './transport.ts';
 
 export interface AppDeps {
   db: Database;
@@ -34,6 +35,7 @@ export function createApp({ db, config }: AppDeps) {
   hardenApp(app, config);
   // Every body has a size limit, the sign-in endpoints' too (they are reached without a token).
   app.use('*', requestSizeLimit(config.bodyLimit));
+  app.use('*', compressResponses(), gunzipRequests(config.bodyLimit));
 
   app.onError((err, c) => {
     if (err instanceof ZuoraError) {

@@ -63,7 +63,7 @@ export function cors(opts: SecurityOptions): MiddlewareHandler<AppEnv> {
         'Access-Control-Expose-Headers',
         'Zuora-Track-Id, Zuora-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset',
       );
-      c.header('Vary', 'Origin');
+      c.header('Vary', 'Origin', { append: true });
     }
   };
 }
@@ -114,6 +114,11 @@ export function clientRateLimit(config: Config): MiddlewareHandler<AppEnv> {
   return rateLimit({ limit: config.rateLimitPerMinute, windowMs: 60_000 });
 }
 
+/** The body limit of a request by its type: uploads get the file limit plus form overhead. */
+export function maxBodyBytes(contentType: string | undefined, jsonLimit: number): number {
+  return (contentType ?? '').startsWith('multipart/form-data') ? MAX_UPLOAD_BYTES + 64 * 1024 : jsonLimit;
+}
+
 /**
  * Request size limit: JSON bodies up to `config.bodyLimit` (1 MiB by default), multipart uploads up to
  * the 4 MB file limit plus form overhead. Over it: 413 with Zuora's envelope, category 20.
@@ -131,7 +136,7 @@ export function requestSizeLimit(jsonLimit: number): MiddlewareHandler<AppEnv> {
         ),
     });
   const json = tooLarge(jsonLimit);
-  const upload = tooLarge(MAX_UPLOAD_BYTES + 64 * 1024);
+  const upload = tooLarge(maxBodyBytes('multipart/form-data', jsonLimit));
   return (c, next) =>
     (c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? upload(c, next) : json(c, next);
 }
