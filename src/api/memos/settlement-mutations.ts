@@ -14,16 +14,14 @@ import type {
   DebitMemoCollectRequest,
 } from '../../contract/settlement-requests.ts';
 import {
+  creditMemoReverseResponseSchema,
+  creditMemoWriteOffResponseSchema,
   debitMemoCollectResponseSchema,
+  debitMemoWriteOffResponseSchema,
   refundSchema,
   type DebitMemoCollectResponse,
 } from '../../contract/settlement-responses.ts';
-import {
-  creditMemoResponseSchema,
-  reverseCreditMemoResponseSchema,
-  writeOffCreditMemoResponseSchema,
-  writeOffDebitMemoResponseSchema,
-} from '../../contract/memos.ts';
+import { creditMemoResponseSchema } from '../../contract/memos.ts';
 import type { WriteOffRequest } from '../../contract/write-off.ts';
 
 // Mutations that settle a memo (docs/zuora/api-digest.md §4.13–4.14, §6.11–6.15). Each call carries the dialog's
@@ -104,7 +102,7 @@ export function useWriteOffCreditMemo(id: string) {
         method: 'PUT',
         body,
         idempotencyKey,
-        schema: writeOffCreditMemoResponseSchema,
+        schema: creditMemoWriteOffResponseSchema,
       }),
     onSuccess: (r) =>
       settled(qc, {
@@ -125,7 +123,7 @@ export function useReverseCreditMemo(id: string) {
         method: 'PUT',
         body,
         idempotencyKey,
-        schema: reverseCreditMemoResponseSchema,
+        schema: creditMemoReverseResponseSchema,
       }),
     onSuccess: (r) =>
       settled(qc, {
@@ -167,7 +165,7 @@ export function useWriteOffDebitMemo(id: string) {
         method: 'PUT',
         body,
         idempotencyKey,
-        schema: writeOffDebitMemoResponseSchema,
+        schema: debitMemoWriteOffResponseSchema,
       }),
     onSuccess: (r) =>
       settled(qc, {
