@@ -27,6 +27,28 @@ export class ZuoraApiError extends Error {
   }
 }
 
+/**
+ * A write Zuora answered with 2xx and `success: true` whose body the schema could not read in full (a tenant on
+ * another version, a field this UI does not know). The write happened: it counts as done, the UI reloads or opens
+ * the document by `documentId`, and it is never sent again with a new Idempotency-Key (docs/architecture.md
+ * "Money is decimal" and "Mutations that create").
+ */
+export class UnreadableSuccessError extends ZuoraApiError {
+  /** The id of the document the answer names at its top level, when it has one. */
+  readonly documentId: string | null;
+
+  constructor(status: number, detail: string, documentId: string | null) {
+    super(status, [
+      {
+        code: 0,
+        message: `Zuora answered that this was done, but its answer could not be read in full (${detail}). It was not sent again.`,
+      },
+    ]);
+    this.name = 'UnreadableSuccessError';
+    this.documentId = documentId;
+  }
+}
+
 export interface ClientConfig {
   /** Prefix of every path ('' when the SPA and the API share an origin). */
   baseUrl: string;
@@ -103,19 +125,24 @@ export async function zuoraRequest<S extends z.ZodType>(path: string, options: R
   throwIfFailed(res, json);
   const parsed = options.schema.safeParse(json);
   if (!parsed.success) {
+    const detail = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('; ');
+    const method = options.method ?? 'GET';
+    if (method !== 'GET' && isSuccessBody(json)) throw new UnreadableSuccessError(res.status, detail, idOf(json));
     // A contract drift shows as a clear error naming the path, not as `undefined` deep in a component.
-    throw new ZuoraApiError(res.status, [
-      {
-        code: 0,
-        message: `Unexpected response from ${path}: ${parsed.error.issues
-          .slice(0, 3)
-          .map((i) => `${i.path.join('.')}: ${i.message}`)
-          .join('; ')}`,
-      },
-    ]);
+    throw new ZuoraApiError(res.status, [{ code: 0, message: `Unexpected response from ${path}: ${detail}` }]);
   }
   return parsed.data;
 }
+
+/** A 2xx body that says it succeeded (throwIfFailed has already turned `success: false` into an error). */
+function isSuccessBody(json: unknown): json is Record<string, unknown> {
+  return typeof json === 'object' && json !== null && (json as { success?: unknown }).success === true;
+}
+
+const idOf = (json: Record<string, unknown>) => (typeof json.id === 'string' && json.id ? json.id : null);
 
 /** For non-JSON bodies (PDF files, CSV): the Response after the same headers and error handling. */
 export async function zuoraRequestRaw(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { zuoraRequest } from '../client.ts';
+import { UnreadableSuccessError, zuoraRequest } from '../client.ts';
 import { invalidateMemoEffects, type MemoEffect, type MemoRef } from './invalidate.ts';
 import { memoKeys } from './keys.ts';
 import { settlementKeys } from '../billing-documents.ts';
@@ -50,8 +50,17 @@ async function settled(qc: QueryClient, effect: MemoEffect): Promise<void> {
   ]);
 }
 
-/** After a refusal: the memo's balance may have moved under us; refetch so the dialog shows the truth. */
-function refused(qc: QueryClient, ref: MemoRef): Promise<unknown> {
+/**
+ * After a refusal: the memo's balance may have moved under us; refetch so the dialog shows the truth. After a
+ * settlement Zuora did but whose answer could not be read, which documents it touched is unknown: reload them all.
+ */
+function refused(qc: QueryClient, err: unknown, ref: MemoRef): Promise<unknown> {
+  if (err instanceof UnreadableSuccessError)
+    return Promise.all([
+      qc.invalidateQueries({ queryKey: memoKeys.all }),
+      qc.invalidateQueries({ queryKey: settlementKeys.all }),
+      qc.invalidateQueries({ queryKey: invoiceKeys.all }),
+    ]);
   return qc.invalidateQueries({ queryKey: memoKeys.memo(ref.kind, ref.id) });
 }
 
@@ -64,7 +73,7 @@ export function useApplyCreditMemo(id: string) {
     mutationFn: ({ body, idempotencyKey }: Call<ApplyCreditMemoRequest>) =>
       zuoraRequest(`${cm(id)}/apply`, { method: 'PUT', body, idempotencyKey, schema: creditMemoResponseSchema }),
     onSuccess: (_r, { body }) => settled(qc, { operation: 'apply', kind: 'CreditMemo', id, related: targetsOf(body) }),
-    onError: () => refused(qc, { kind: 'CreditMemo', id }),
+    onError: (err) => refused(qc, err, { kind: 'CreditMemo', id }),
   });
 }
 
@@ -75,7 +84,7 @@ export function useUnapplyCreditMemo(id: string) {
       zuoraRequest(`${cm(id)}/unapply`, { method: 'PUT', body, idempotencyKey, schema: creditMemoResponseSchema }),
     onSuccess: (_r, { body }) =>
       settled(qc, { operation: 'unapply', kind: 'CreditMemo', id, related: targetsOf(body) }),
-    onError: () => refused(qc, { kind: 'CreditMemo', id }),
+    onError: (err) => refused(qc, err, { kind: 'CreditMemo', id }),
   });
 }
 
@@ -90,7 +99,7 @@ export function useRefundCreditMemo(id: string) {
         schema: refundSchema.extend({ success: z.literal(true) }),
       }),
     onSuccess: () => settled(qc, { operation: 'refund', kind: 'CreditMemo', id }),
-    onError: () => refused(qc, { kind: 'CreditMemo', id }),
+    onError: (err) => refused(qc, err, { kind: 'CreditMemo', id }),
   });
 }
 
@@ -111,7 +120,7 @@ export function useWriteOffCreditMemo(id: string) {
         id,
         related: [{ kind: 'DebitMemo', id: r.debitMemo.id }],
       }),
-    onError: () => refused(qc, { kind: 'CreditMemo', id }),
+    onError: (err) => refused(qc, err, { kind: 'CreditMemo', id }),
   });
 }
 
@@ -132,7 +141,7 @@ export function useReverseCreditMemo(id: string) {
         id,
         related: [{ kind: 'DebitMemo', id: r.debitMemo.id }],
       }),
-    onError: () => refused(qc, { kind: 'CreditMemo', id }),
+    onError: (err) => refused(qc, err, { kind: 'CreditMemo', id }),
   });
 }
 
@@ -153,7 +162,7 @@ export function useCollectDebitMemo(id: string) {
         id,
         related: (r.appliedCreditMemos ?? []).map((c) => ({ kind: 'CreditMemo' as const, id: c.id })),
       }),
-    onError: () => refused(qc, { kind: 'DebitMemo', id }),
+    onError: (err) => refused(qc, err, { kind: 'DebitMemo', id }),
   });
 }
 
@@ -174,6 +183,6 @@ export function useWriteOffDebitMemo(id: string) {
         id,
         related: [{ kind: 'CreditMemo', id: r.creditMemo.id }],
       }),
-    onError: () => refused(qc, { kind: 'DebitMemo', id }),
+    onError: (err) => refused(qc, err, { kind: 'DebitMemo', id }),
   });
 }
