@@ -9,6 +9,7 @@ import { idempotency } from './idempotency.ts';
 import { createProxyApp } from './proxy/proxy-app.ts';
 import { clientRateLimit, hardenApp, requestSizeLimit } from './security.ts';
 import { sqlInputError } from './reliability/sql-input-errors.ts';
+import { trackId, unknownApiPaths } from './zuora-surface.ts';
 
 export interface AppDeps {
   db: Database;
@@ -27,10 +28,9 @@ export function createApp({ db, config }: AppDeps) {
     c.set('db', db);
     c.set('config', config);
     await next();
-    const trackId = c.req.header('zuora-track-id');
-    if (trackId) c.header('Zuora-Track-Id', trackId);
   });
   hardenApp(app, config);
+  app.use('*', trackId);
   // Every body has a size limit, the sign-in endpoints' too (they are reached without a token).
   app.use('*', requestSizeLimit(config.bodyLimit));
 
@@ -96,6 +96,7 @@ export function createApp({ db, config }: AppDeps) {
   app.use('/settings/*', requireBearer(secretOf), limit);
   app.use('/sandbox/outbox', requireBearer(secretOf), limit);
   registerApiRoutes(app);
+  unknownApiPaths(app);
   return app;
 }
 
