@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import { categoryOf, zuoraErrorEnvelopeSchema } from '../contract/errors.ts';
+import { ZUORA_VERSION } from '../contract/version.ts';
 
 // The one HTTP client of the SPA. It speaks Zuora's v1 contract: bearer token, `zuora-version`,
 // `Zuora-Track-Id`, and Zuora's two ways of failing (an HTTP 4xx/5xx, or a 200 with success:false),
 // both turned into one ZuoraApiError. Every response is parsed by the contract schema it expects.
 
-export const ZUORA_VERSION = '257.0';
+export { ZUORA_VERSION };
 
 export interface ZuoraReason {
   code: number;
