@@ -9,7 +9,7 @@ import { idempotency } from './idempotency.ts';
 import { createProxyApp } from './proxy/proxy-app.ts';
 import { clientRateLimit, hardenApp, requestSizeLimit } from './security.ts';
 import { sqlInputError } from './reliability/sql-input-errors.ts';
-import { trackId, unknownApiPaths } from './zuora-surface.ts';
+import { omitNullFields, trackId, unknownApiPaths } from './zuora-surface.ts';
 
 export interface AppDeps {
   db: Database;
@@ -31,6 +31,7 @@ export function createApp({ db, config }: AppDeps) {
   });
   hardenApp(app, config);
   app.use('*', trackId);
+  if (config.nullFields === 'omit') app.use('*', omitNullFields);
   // Every body has a size limit, the sign-in endpoints' too (they are reached without a token).
   app.use('*', requestSizeLimit(config.bodyLimit));
 

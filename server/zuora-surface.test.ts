@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from './testing/harness.ts';
 import { API_PREFIXES } from './zuora-surface.ts';
+import { creditMemoListSchema, debitMemoListSchema } from '../src/contract/memos.ts';
 
 // Zuora's surface on every route: Zuora-Track-Id checked and echoed; an unknown API path is Zuora's 404, even with
 // the SPA fallback that server/main.ts puts behind the API (every other GET gets the app's HTML page).
@@ -49,4 +50,23 @@ describe('an unknown API path', () => {
       expect(r.body).toMatchObject({ success: false, reasons: [{ code: expect.any(Number) }] });
     },
   );
+});
+
+describe('SANDBOX_NULL_FIELDS=omit', () => {
+  let sparse: Harness;
+  beforeAll(async () => {
+    sparse = await createHarness({ env: { SANDBOX_NULL_FIELDS: 'omit' } });
+  }, 180_000);
+  afterAll(() => sparse?.close());
+
+  it('answers without null fields, and the SPA still reads the answer', async () => {
+    const r = await sparse.call('GET', '/v1/credit-memos?pageSize=40');
+    expect(r.status).toBe(200);
+    expect(JSON.stringify(r.body)).not.toMatch(/:null\b/);
+    expect(r.body.creditmemos.some((m: Record<string, unknown>) => !('referredInvoiceId' in m))).toBe(true);
+    expect(creditMemoListSchema.safeParse(r.body).success).toBe(true);
+    const dm = await sparse.call('GET', '/v1/debit-memos?pageSize=40');
+    expect(JSON.stringify(dm.body)).not.toMatch(/:null\b/);
+    expect(debitMemoListSchema.safeParse(dm.body).success).toBe(true);
+  });
 });

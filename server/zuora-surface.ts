@@ -33,3 +33,26 @@ export function unknownApiPaths(app: Hono<AppEnv>): void {
     app.all(`${prefix}/*`, notFound);
   }
 }
+
+/**
+ * `SANDBOX_NULL_FIELDS=omit`: every JSON answer without its null fields, like Object Query by default and tenants on
+ * other versions (docs/zuora/tenant-read-contract.md A5), so the SPA's tolerant reader is exercised by the sandbox.
+ */
+export const omitNullFields: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (!c.res.headers.get('content-type')?.includes('application/json')) return;
+  const body = withoutNulls(await c.res.clone().json());
+  const headers = new Headers(c.res.headers);
+  headers.delete('content-length');
+  c.res = new Response(JSON.stringify(body), { status: c.res.status, headers });
+};
+
+export function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  );
+}
