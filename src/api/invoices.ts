@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { zuoraRequest } from './client.ts';
+import { fetchAllPages } from './paging.ts';
 import {
   billingDocumentListSchema,
   invoiceItemListSchema,
@@ -28,16 +29,15 @@ export const postedInvoicesQuery = (accountId: string) =>
   queryOptions({
     queryKey: invoiceKeys.postedOfAccount(accountId),
     queryFn: async ({ signal }) => {
-      const docs: InvoiceDocument[] = [];
-      for (let page = 1; page <= 5; page++) {
-        const r = await zuoraRequest('/v1/billing-documents', {
-          schema: billingDocumentListSchema,
-          query: { accountId, status: 'Posted', page, pageSize: 40 },
-          signal,
-        });
-        docs.push(...r.documents);
-        if (!r.nextPage) break;
-      }
+      const docs = await fetchAllPages(
+        (page) =>
+          zuoraRequest('/v1/billing-documents', {
+            schema: billingDocumentListSchema,
+            query: { accountId, status: 'Posted', page, pageSize: 40 },
+            signal,
+          }).then((r) => ({ rows: r.documents, nextPage: r.nextPage })),
+        5,
+      );
       return docs.filter((d) => d.documentType === 'Invoice');
     },
   });
@@ -56,17 +56,14 @@ export const invoiceItemsQuery = (id: string) =>
     queryKey: invoiceKeys.items(id),
     // Fresh each time: another memo may have just used up some of the available-to-credit amount.
     staleTime: 0,
-    queryFn: async ({ signal }) => {
-      const items: InvoiceItem[] = [];
-      for (let page = 1; page <= 10; page++) {
-        const r = await zuoraRequest(`/v1/invoices/${encodeURIComponent(id)}/items`, {
-          schema: invoiceItemListSchema,
-          query: { page, pageSize: 200 },
-          signal,
-        });
-        items.push(...r.invoiceItems);
-        if (!r.nextPage) break;
-      }
-      return items;
-    },
+    queryFn: ({ signal }) =>
+      fetchAllPages(
+        (page) =>
+          zuoraRequest(`/v1/invoices/${encodeURIComponent(id)}/items`, {
+            schema: invoiceItemListSchema,
+            query: { page, pageSize: 200 },
+            signal,
+          }).then((r) => ({ rows: r.invoiceItems, nextPage: r.nextPage })),
+        10,
+      ),
   });

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../server/testing/harness.ts';
-import { configureClient, newIdempotencyKey, UnreadableSuccessError, ZuoraApiError } from './client.ts';
+import { configureClient, newIdempotencyKey } from './client.ts';
+import { UnreadableSuccessError, ZuoraApiError } from '../lib/zuora-error.ts';
 import { createStandaloneMemo } from './memos/create-mutations.ts';
 
 // A create that Zuora performed, answered 2xx `success: true`, in a shape this UI cannot read (here: a tenant

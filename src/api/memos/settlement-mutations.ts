@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { UnreadableSuccessError, zuoraRequest } from '../client.ts';
+import { zuoraRequest } from '../client.ts';
+import { UnreadableSuccessError } from '../../lib/zuora-error.ts';
 import { invalidateMemoEffects, type MemoEffect, type MemoRef } from './invalidate.ts';
 import { memoKeys } from './keys.ts';
 import { settlementKeys } from '../billing-documents.ts';

@@ -1,6 +1,6 @@
 import { renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { UnreadableSuccessError, ZuoraApiError } from '../../api/client.ts';
+import { UnreadableSuccessError, ZuoraApiError } from '../../lib/zuora-error.ts';
 import { useAttemptKey } from './use-attempt-key.ts';
 
 describe('useAttemptKey', () => {
