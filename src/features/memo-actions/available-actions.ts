@@ -267,7 +267,8 @@ export function availableActions(
 ): AvailableAction[] {
   const status = m.memo.status;
   return RULES.filter((r) => r.kinds.includes(m.kind)).map((r) => {
-    const relevant = r.statuses.includes(status);
+    // A status this UI does not know (a newer Zuora) matches no rule: every action is off for that memo.
+    const relevant = (r.statuses as readonly string[]).includes(status);
     const base = { id: r.id, label: r.label(m.kind), placement: r.placement, relevant };
     // Permission first: a viewer should learn that the action is not theirs, whatever the status.
     if (!permissions.has(r.permission)) return { ...base, enabled: false, reason: permissionReason(r.permission) };

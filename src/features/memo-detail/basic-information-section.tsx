@@ -32,7 +32,8 @@ export function BasicInformationSection({
   const cur = memo.currency;
   const invoice = useInvoiceDetail(memo.referredInvoiceId);
   const billTo = account?.billToContact;
-  const yesNo = (v: boolean) => (v ? 'Yes' : 'No');
+  // Absent on a tenant that does not send it: shown as "—" by Field, not guessed.
+  const yesNo = (v: boolean | null | undefined) => (v === null || v === undefined ? null : v ? 'Yes' : 'No');
   const editButton = edit && (
     <Box sx={{ textAlign: 'right' }}>
       <Button

@@ -135,9 +135,9 @@ export function timelineOf(
 
 /** Proxy mode (no history endpoint): the events the memo's own fields prove. */
 export function timelineFromMemo(memo: CreditMemo | DebitMemo): TimelineEntry[] {
-  const entries: TimelineEntry[] = [
-    { id: 'created', title: 'Created', detail: '', at: memo.createdDate, user: memo.createdById ?? '' },
-  ];
+  const entries: TimelineEntry[] = [];
+  if (memo.createdDate)
+    entries.push({ id: 'created', title: 'Created', detail: '', at: memo.createdDate, user: memo.createdById ?? '' });
   if (memo.postedOn)
     entries.push({ id: 'posted', title: 'Posted', detail: '', at: memo.postedOn, user: memo.postedById ?? '' });
   if (memo.cancelledOn)

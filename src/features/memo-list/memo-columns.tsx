@@ -32,7 +32,11 @@ interface ColumnDeps {
 
 export function memoColumns({ kind, names, permissions, onPost }: ColumnDeps): GridColDef<MemoRow>[] {
   const sortable = new Set<string>(sortableFields(kind));
-  const money = (field: string, headerName: string, get: (r: MemoRow) => number): GridColDef<MemoRow> => ({
+  const money = (
+    field: string,
+    headerName: string,
+    get: (r: MemoRow) => number | null | undefined,
+  ): GridColDef<MemoRow> => ({
     field,
     headerName,
     type: 'number',
@@ -99,7 +103,7 @@ export function memoColumns({ kind, names, permissions, onPost }: ColumnDeps): G
       field: 'referredInvoiceId',
       headerName: 'Referred Invoice',
       width: 140,
-      valueGetter: (_v, row) => names.invoiceNumber(row.referredInvoiceId) ?? row.referredInvoiceId ?? '',
+      valueGetter: (_v, row) => names.invoiceNumber(row.referredInvoiceId ?? null) ?? row.referredInvoiceId ?? '',
     },
     {
       field: 'postedOn',

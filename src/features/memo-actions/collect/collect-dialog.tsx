@@ -56,7 +56,9 @@ function CollectForm({ dm, onClose, onSuccess }: { dm: DebitMemo } & Pick<MemoDi
   }
 
   if (result) {
-    const total = sum([...result.appliedCreditMemos, ...result.appliedPayments].map((a) => a.appliedAmount));
+    const total = sum(
+      [...(result.appliedCreditMemos ?? []), ...(result.appliedPayments ?? [])].map((a) => a.appliedAmount ?? 0),
+    );
     return (
       <Dialog
         open

@@ -56,7 +56,7 @@ function WriteOffCreditForm({
 
   return (
     <FormDialog open title="Write Off Credit Memo" form={form} onSubmit={submit} onClose={onClose}>
-      {isZero(cm.appliedAmount) ? (
+      {isZero(cm.appliedAmount ?? 0) ? (
         <Alert severity="info">
           A debit memo of {formatMoney(cm.unappliedAmount, cm.currency)} will be created and {cm.number} fully applied
           to it.
