@@ -9,7 +9,7 @@ import { idempotency } from './idempotency.ts';
 import { createProxyApp } from './proxy/proxy-app.ts';
 import { clientRateLimit, hardenApp, requestSizeLimit } from './security.ts';
 import { sqlInputError } from './reliability/sql-input-errors.ts';
-import { isObjectQueryPath, objectQueryEnvelope } from './object-query/errors.ts';
+import { objectQueryError, objectQueryEnvelope } from './object-query/errors.ts';
 
 export interface AppDeps {
   db: Database;
@@ -38,7 +38,7 @@ export function createApp({ db, config }: AppDeps) {
   app.onError((err, c) => {
     if (err instanceof ZuoraError) {
       for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
-      return c.json(isObjectQueryPath(c.req.path) ? objectQueryEnvelope(err) : err.envelope(), err.status as 400);
+      return c.json(objectQueryError(c.req.path, err) ? objectQueryEnvelope(err) : err.envelope(), err.status as 400);
     }
     const badInput = sqlInputError(err);
     if (badInput) return c.json(badInput.envelope(), 400);

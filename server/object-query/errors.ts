@@ -17,5 +17,9 @@ export function objectQueryEnvelope(err: ZuoraError): {
   return { reasons: err.reasons, requestId: randomUUID() };
 }
 
-/** Object Query paths answer with their own envelope (the classic v1 paths keep theirs). */
-export const isObjectQueryPath = (path: string) => path.startsWith('/object-query/');
+/**
+ * Whether a refusal takes Object Query's envelope: on its paths, once past authentication (the gateway's 401
+ * comes before Object Query and keeps the sandbox's one 401 shape). The classic v1 paths keep theirs.
+ */
+export const objectQueryError = (path: string, err: ZuoraError) =>
+  path.startsWith('/object-query/') && err.status !== 401;
