@@ -136,10 +136,17 @@ for (const target of TARGETS) {
       );
       await expectIds('filter[]=invoiceid.EQ:null', (m) => m.referred_invoice_id === null);
       await expectIds('filter[]=invoiceid.NE:null', (m) => m.referred_invoice_id !== null);
-      const stamp = [...all.map((m) => m.updated_date)].sort()[Math.floor(all.length / 2)];
+      // A timestamp filter takes ISO-8601 with an offset: the one the API writes for the median row.
+      const median = [...all].sort((a, b) => a.updated_date.localeCompare(b.updated_date))[Math.floor(all.length / 2)];
+      const stamp = (await get(`/object-query/debit-memos/${median.id}?fields[]=updateddate`)).body.updatedDate;
+      expect(stamp).toMatch(OFFSET_TIMESTAMP);
       await expectIds(
-        `filter[]=updateddate.GE:${stamp.replace(' ', 'T')}Z`,
-        (m) => m.updated_date >= stamp, // the test databases run in UTC, like the seed's timestamps
+        `filter[]=updateddate.GE:${encodeURIComponent(stamp)}`,
+        (m) => m.updated_date >= median.updated_date,
+      );
+      await expectIds(
+        `filter[]=updateddate.LT:${encodeURIComponent(stamp)}`,
+        (m) => m.updated_date < median.updated_date,
       );
       await expectIds('filter[]=sourcetype.EQ:STANDALONE', (m) => m.source_type === 'Standalone');
     });
