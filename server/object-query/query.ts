@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor } from './cursor.ts';
 import { fieldByName, type ExpandDef, type FieldDef, type ObjectDef } from './fields.ts';
 import type { ParsedQuery, Sort } from './grammar.ts';
 import { serializeRow, type Row, type WireObject } from './serialize.ts';
-import { afterSql, filterSql, orderSql, outputSql } from './sql.ts';
+import { afterSql, filterSql, orderSql, outputSql, selectListSql } from './sql.ts';
 
 // Runs a parsed query: one SQL statement for the page (pageSize + 1 rows, so the last page needs no count),
 // then one per requested expansion for the whole page. Internal columns start with `__` and never reach
@@ -30,7 +30,7 @@ export async function listObjects(db: Database, obj: ObjectDef, q: ParsedQuery):
   const rows = await selectRows(db, obj, q, where, {
     order: orderSql(sort, obj.id),
     limit: q.pageSize + 1,
-    extra: [sql`${outputSql(sort.field, true)} as "__sort"`],
+    extra: [sql.raw(`${outputSql(sort.field, true)} as "__sort"`)],
   });
   const page = rows.slice(0, q.pageSize);
   const data = await withExpansions(db, obj, q, page);
@@ -70,7 +70,7 @@ async function selectRows(
       return sql`${sql.raw(field.sql)} as ${sql.ref(`__p_${x.key}`)}`;
     });
   const columns = [
-    ...selectList(q.fields ?? obj.fields),
+    selectListSql(q.fields ?? obj.fields),
     sql`${sql.raw(obj.id)} as "__id"`,
     ...links,
     ...(opts.extra ?? []),
@@ -81,8 +81,6 @@ async function selectRows(
     ${opts.order ? sql`order by ${opts.order}` : sql``} limit ${opts.limit}`;
   return (await query.execute(db as unknown as Executor)).rows;
 }
-
-const selectList = (fields: FieldDef[]) => fields.map((f) => sql`${outputSql(f)} as ${sql.ref(f.name)}`);
 
 async function withExpansions(db: Database, obj: ObjectDef, q: ParsedQuery, rows: Row[]): Promise<WireObject[]> {
   const out = rows.map((r) => serializeRow(r, q.fields ?? obj.fields, q.includeNullFields));
@@ -131,7 +129,7 @@ async function childRows(
   const o = exp.object;
   const link = sql.raw(linkSql);
   const conditions = [...(o.where ? [sql.raw<boolean>(o.where)] : []), sql<boolean>`${link} in (${sql.join(keys)})`];
-  const base = sql`select ${sql.join(selectList(fields))}, ${link} as "__link"
+  const base = sql`select ${selectListSql(fields)}, ${link} as "__link"
     ${many ? sql`, row_number() over (partition by ${link} order by ${sql.raw(many.order)}) as "__n"` : sql``}
     from ${sql.raw(o.from)} where ${sql.join(conditions, sql` and `)}`;
   const query = many
