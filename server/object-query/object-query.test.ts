@@ -259,6 +259,33 @@ for (const target of TARGETS) {
       expect(listed.body.data[0].creditMemoItems.every((i: object) => Object.keys(i).join() === 'id')).toBe(true);
     });
 
+    test("the other documented expansions: applications, bill-to contact, taxation items, an account's memos", async () => {
+      const app = await h.conn.db
+        .selectFrom('applications')
+        .select(['source_id', 'target_id', 'target_type'])
+        .where('source_type', '=', 'CreditMemo')
+        .executeTakeFirstOrThrow();
+      const cm = await get(`/object-query/credit-memos/${app.source_id}?expand[]=creditmemoapplications,billtocontact`);
+      expect(cm.status, JSON.stringify(cm.body)).toBe(200);
+      const key = app.target_type === 'Invoice' ? 'invoiceId' : 'debitMemoId';
+      expect(cm.body.creditMemoApplications).toContainEqual(expect.objectContaining({ [key]: app.target_id }));
+      const taxed = await h.conn.db
+        .selectFrom('memo_taxation_items as t')
+        .innerJoin('memos as m', 'm.id', 't.memo_id')
+        .select(['t.id', 't.memo_item_id'])
+        .where('m.kind', '=', 'DebitMemo')
+        .executeTakeFirstOrThrow();
+      const item = await get(`/object-query/debit-memo-items/${taxed.memo_item_id}?expand[]=debittaxationitems`);
+      expect(item.body.debitTaxationItems.map((t: { id: string }) => t.id)).toContain(taxed.id);
+      const [m] = await dbMemos('DebitMemo');
+      const account = await get(`/object-query/accounts/${m.account_id}?expand[]=debitmemos,billto&pageSize=99`);
+      expect(account.body.debitMemos.map((x: { id: string }) => x.id)).toContain(m.id);
+      expect(account.body.billTo).toMatchObject({ id: expect.any(String), lastName: expect.any(String) });
+      const snapshot = await get(`/object-query/debit-memos/${m.id}?expand[]=billtocontactsnapshot`);
+      expect(snapshot.status).toBe(200);
+      expect(snapshot.body).not.toHaveProperty('billToContactSnapshot');
+    });
+
     test('/{key} takes an id or a number; an unknown key is 404 in the Object Query envelope', async () => {
       const [m] = await dbMemos('CreditMemo');
       expect((await get(`/object-query/credit-memos/${m.id}`)).body.memoNumber).toBe(m.number);
