@@ -39,13 +39,22 @@ export interface ObjectDef {
   id: string;
   number?: string;
   fields: FieldDef[];
+  /** The jsonb column of the object's custom fields (`…__c`, `…__NS`), written into rows as they are named. */
+  custom?: string;
   /** Expand names as requested (lower-case), including documented ones the sandbox has no data for (`null`). */
   expands: Record<string, ExpandDef | null>;
 }
 
-/** One lookup of a field by its case-insensitive name. */
+const CUSTOM_FIELD = /^[A-Za-z][A-Za-z0-9_]*__(c|NS)$/;
+
+/**
+ * One lookup of a field by its case-insensitive name. A custom field is looked up by its exact name in the
+ * object's custom-field column (the pattern keeps the name safe inside the SQL text); it filters as text.
+ */
 export function fieldByName(obj: ObjectDef, name: string): FieldDef | undefined {
-  return fieldIndex(obj).get(name.toLowerCase());
+  const standard = fieldIndex(obj).get(name.toLowerCase());
+  if (standard || !obj.custom || !CUSTOM_FIELD.test(name)) return standard;
+  return { name, sql: `(${obj.custom} ->> '${name}')`, type: 'text', filter: true };
 }
 
 const indexes = new WeakMap<ObjectDef, Map<string, FieldDef>>();

@@ -286,6 +286,23 @@ for (const target of TARGETS) {
       expect(snapshot.body).not.toHaveProperty('billToContactSnapshot');
     });
 
+    test('custom fields are written as named, filter as text, and follow fields[]', async () => {
+      const f = await fixtures(h);
+      const created = await h.call('POST', '/v1/debit-memos', {
+        accountNumber: f.usd.account_number,
+        charges: [{ productRatePlanChargeId: f.untaxed.id, amount: 5 }],
+        Region__c: 'North-East',
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(200);
+      const row = await get(`/object-query/debit-memos/${created.body.id}`);
+      expect(row.body.Region__c).toBe('North-East');
+      const found = await get('/object-query/debit-memos?filter[]=Region__c.EQ:north-east');
+      expect(found.body.data.map((m: Memo) => m.id)).toEqual([created.body.id]);
+      const chosen = await get(`/object-query/debit-memos/${created.body.id}?fields[]=id,Region__c`);
+      expect(chosen.body).toEqual({ id: created.body.id, Region__c: 'North-East' });
+      expect((await get("/object-query/debit-memos?filter[]=Bad'__c.EQ:x")).status).toBe(400);
+    });
+
     test('/{key} takes an id or a number; an unknown key is 404 in the Object Query envelope', async () => {
       const [m] = await dbMemos('CreditMemo');
       expect((await get(`/object-query/credit-memos/${m.id}`)).body.memoNumber).toBe(m.number);

@@ -24,6 +24,7 @@ function memoObject(kind: MemoKind): ObjectDef {
     where: `m.kind = '${kind}'`,
     id: 'm.id',
     number: 'm.number',
+    custom: 'm.custom_fields',
     fields: [
       f('id', 'm.id', 'id', true),
       f('memoNumber', 'm.number', 'text', true),
@@ -78,6 +79,7 @@ function memoItemObject(kind: MemoKind): ObjectDef {
     from: 'memo_items i join memos m on m.id = i.memo_id',
     where: `m.kind = '${kind}'`,
     id: 'i.id',
+    custom: 'i.custom_fields',
     fields: [
       f('id', 'i.id', 'id', true),
       f(debit ? 'debitMemoId' : 'creditMemoId', 'i.memo_id', 'id', true),

@@ -72,6 +72,7 @@ async function selectRows(
   const columns = [
     selectListSql(q.fields ?? obj.fields),
     sql`${sql.raw(obj.id)} as "__id"`,
+    ...(obj.custom && !q.fields ? [sql`${sql.raw(obj.custom)} as "__custom"`] : []),
     ...links,
     ...(opts.extra ?? []),
   ];
@@ -129,7 +130,8 @@ async function childRows(
   const o = exp.object;
   const link = sql.raw(linkSql);
   const conditions = [...(o.where ? [sql.raw<boolean>(o.where)] : []), sql<boolean>`${link} in (${sql.join(keys)})`];
-  const base = sql`select ${selectListSql(fields)}, ${link} as "__link"
+  const custom = o.custom && fields === o.fields ? sql`, ${sql.raw(o.custom)} as "__custom"` : sql``;
+  const base = sql`select ${selectListSql(fields)}${custom}, ${link} as "__link"
     ${many ? sql`, row_number() over (partition by ${link} order by ${sql.raw(many.order)}) as "__n"` : sql``}
     from ${sql.raw(o.from)} where ${sql.join(conditions, sql` and `)}`;
   const query = many

@@ -18,5 +18,8 @@ export function serializeRow(row: Row, fields: FieldDef[], includeNullFields: bo
     }
     out[f.name] = f.type === 'number' ? toWire(v as string) : f.type === 'integer' ? Number(v) : v;
   }
+  // Every custom field when no fields[] chose (`__custom` is selected only then).
+  const custom = row.__custom as Record<string, unknown> | undefined;
+  if (custom) for (const [k, v] of Object.entries(custom)) if (v !== null || includeNullFields) out[k] = v;
   return out;
 }
