@@ -12,6 +12,7 @@ import { sqlInputError } from './db/sql-errors.ts';
 import { readJsonBody } from './validation.ts';
 import { compressResponses, gunzipRequests } from './transport.ts';
 import { omitNullFields, trackId, unknownApiPaths } from './zuora-surface.ts';
+import { objectQueryError, objectQueryEnvelope } from './object-query/errors.ts';
 
 export interface AppDeps {
   db: Database;
@@ -42,7 +43,7 @@ export function createApp({ db, config }: AppDeps) {
   app.onError((err, c) => {
     if (err instanceof ZuoraError) {
       for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
-      return c.json(err.envelope(), err.status as 400);
+      return c.json(objectQueryError(c.req.path, err) ? objectQueryEnvelope(err) : err.envelope(), err.status as 400);
     }
     const badInput = sqlInputError(err);
     if (badInput) return c.json(badInput.envelope(), 400);

@@ -208,6 +208,17 @@ create index memo_taxation_items_source_idx on memo_taxation_items (source_tax_i
 create index refunds_credit_memo_idx on refunds (credit_memo_id);
 `,
   },
+  {
+    // Object Query orders every page by (sort field, id) and continues after a keyset cursor
+    // (server/object-query/): its default order (updated date) and the list's memo-date order walk an index
+    // and stop at the page, at any depth. Number search matches case-insensitively through lower().
+    name: '003_object_query_indexes',
+    sql: `
+create index memos_kind_date_id_idx on memos (kind, memo_date desc, id desc);
+create index memos_kind_updated_id_idx on memos (kind, updated_date desc, id desc);
+create index memos_kind_lower_number_idx on memos (kind, lower(number) text_pattern_ops);
+`,
+  },
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

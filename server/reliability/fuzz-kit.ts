@@ -216,13 +216,17 @@ export async function sendAndCheck(
   expect(res.status, `5xx for ${where}: ${JSON.stringify(res.body)}`).toBeLessThan(500);
   const refused =
     res.status >= 400 || (typeof res.body === 'object' && res.body !== null && res.body.success === false);
-  if (refused) expectEnvelope(res.body, where);
+  if (refused) expectEnvelope(res.body, where, req.path.startsWith('/object-query/'));
   return res.status;
 }
 
-export function expectEnvelope(body: unknown, where: string): void {
-  const b = body as { success?: unknown; reasons?: { code?: unknown; message?: unknown }[] };
-  expect(b?.success, `no envelope for ${where}: ${truncate(JSON.stringify(body))}`).toBe(false);
+/** Zuora's error envelope; Object Query's has no `success` but a `requestId` (docs/zuora/tenant-read-contract.md A6). */
+export function expectEnvelope(body: unknown, where: string, objectQuery = false): void {
+  const b = body as { success?: unknown; requestId?: unknown; reasons?: { code?: unknown; message?: unknown }[] };
+  if (objectQuery) {
+    expect(b?.success, `a success flag in Object Query's envelope for ${where}`).toBeUndefined();
+    expect(typeof b?.requestId, `no requestId for ${where}: ${truncate(JSON.stringify(body))}`).toBe('string');
+  } else expect(b?.success, `no envelope for ${where}: ${truncate(JSON.stringify(body))}`).toBe(false);
   expect(Array.isArray(b.reasons) && b.reasons.length > 0, `no reasons for ${where}`).toBe(true);
   for (const r of b.reasons!) {
     expect(

@@ -3,24 +3,18 @@ import { sql } from 'kysely';
 import { money, toWire } from '../../src/lib/money.ts';
 import { requirePermission, type AppContext, type AppEnv } from '../context.ts';
 import type { Database } from '../db/connect.ts';
-import { invalidValue, notFound, Resource } from '../errors.ts';
+import { notFound, Resource } from '../errors.ts';
 import { likeContains, pageEnvelope, parsePaging } from './list-params.ts';
 import { isZuoraId } from '../../src/contract/ids.ts';
 
 // Accounts (docs/zuora/api-digest.md §8.2): retrieve by id or number, the sandbox's account search
-// (`GET /v1/accounts?search=`, name or number contains; Zuora has no v1 search), the Object Query
-// account list (`GET /object-query/accounts?filter[]=name.SW:Acme`) and a minimal payment-methods read.
+// (`GET /v1/accounts?search=`, name or number contains; Zuora has no v1 search) and a minimal payment-methods
+// read. The Object Query account list is served by server/object-query/.
 
 export function registerAccountRoutes(app: Hono<AppEnv>): void {
   app.get('/v1/accounts', async (c) => c.json(await search(c)));
   app.get('/v1/accounts/:key', async (c) => c.json(await retrieve(c)));
   app.get('/v1/accounts/:key/payment-methods', async (c) => c.json(await paymentMethods(c)));
-  app.get('/object-query/accounts', async (c) => c.json(await objectQuery(c)));
-  app.get('/object-query/accounts/:key', async (c) => {
-    requirePermission(c, 'memo.view');
-    const a = await findAccount(c.get('db'), c.req.param('key'));
-    return c.json(objectQueryRow(a));
-  });
 }
 
 export async function findAccount(db: Database, key: string) {
@@ -29,8 +23,6 @@ export async function findAccount(db: Database, key: string) {
   if (!row) throw notFound('Account', key, Resource.Account);
   return row;
 }
-
-type AccountRow = Awaited<ReturnType<typeof findAccount>>;
 
 async function search(c: AppContext) {
   requirePermission(c, 'memo.view');
@@ -180,64 +172,4 @@ async function paymentMethods(c: AppContext) {
   const a = await findAccount(c.get('db'), c.req.param('key')!);
   // The sandbox keeps no payment methods: external payments and refunds (check, wire) need none.
   return { defaultPaymentMethodId: a.default_payment_method_id, returnedPaymentMethodTypes: [], success: true };
-}
-
-// Object Query: `filter[]=field.OP:value` on data-model (lower-case) field names; `{data, nextPage}`.
-const OQ_FIELDS: Record<string, string> = {
-  id: 'id',
-  name: 'name',
-  accountnumber: 'account_number',
-  currency: 'currency',
-  status: 'status',
-};
-const OQ_OPS: Record<string, string> = { EQ: '=', NE: '<>', LT: '<', GT: '>' };
-
-function objectQueryRow(a: AccountRow) {
-  return {
-    id: a.id,
-    accountNumber: a.account_number,
-    name: a.name,
-    currency: a.currency,
-    status: a.status,
-    createdDate: a.created_date,
-    updatedDate: a.updated_date,
-  };
-}
-
-async function objectQuery(c: AppContext) {
-  requirePermission(c, 'memo.view');
-  const rawSize = c.req.query('pageSize');
-  const pageSize = rawSize === undefined ? 10 : Number(rawSize);
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 99)
-    throw invalidValue(`pageSize must be between 1 and 99: ${rawSize}`);
-  const cursor = c.req.query('cursor');
-  const offset = cursor === undefined ? 0 : Number(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!Number.isInteger(offset) || offset < 0) throw invalidValue('Invalid cursor.');
-  let q = c.get('db').selectFrom('accounts').selectAll();
-  for (const f of c.req.queries('filter[]') ?? []) {
-    const m = /^([A-Za-z]+)\.(EQ|NE|LT|GT|SW|IN):(.*)$/.exec(f);
-    const column = m && OQ_FIELDS[m[1].toLowerCase()];
-    if (!m || !column) throw invalidValue(`Invalid filter: ${f}`);
-    const [, , op, value] = m;
-    if (op === 'SW') q = q.where(sql<boolean>`starts_with(${sql.ref(column)}, ${value})`);
-    else if (op === 'IN') {
-      const values = value
-        .replace(/^\[|\]$/g, '')
-        .split(',')
-        .map((v) => v.trim())
-        .filter(Boolean);
-      if (values.length === 0) throw invalidValue(`Invalid filter: ${f}`);
-      q = q.where(sql<boolean>`${sql.ref(column)} in (${sql.join(values)})`);
-    } else q = q.where(sql<boolean>`${sql.ref(column)} ${sql.raw(OQ_OPS[op])} ${value}`);
-  }
-  const rows = await q
-    .orderBy('account_number')
-    .limit(pageSize + 1)
-    .offset(offset)
-    .execute();
-  const data = rows.slice(0, pageSize).map(objectQueryRow);
-  return {
-    data,
-    ...(rows.length > pageSize ? { nextPage: Buffer.from(String(offset + pageSize)).toString('base64url') } : {}),
-  };
 }

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
+import { registerObjectQueryRoutes } from '../object-query/routes.ts';
 import { registerAccountingCodeRoutes } from './accounting-codes.ts';
 import { registerAccountRoutes } from './accounts.ts';
 import { registerCatalogRoutes } from './catalog.ts';
@@ -28,5 +29,6 @@ export function registerApiRoutes(app: Hono<AppEnv>): void {
   registerMemoWriteRoutes(app);
   registerSandboxOutboxRoute(app);
   registerSettlementRoutes(app);
+  registerObjectQueryRoutes(app);
   void app;
 }

@@ -57,21 +57,29 @@ describe('accounts', () => {
     expect((await get('/v1/accounts?pageSize=99')).status).toBe(400);
   });
 
-  test('object query: filter[] with SW (case-sensitive), EQ, IN; cursor paging; pageSize 1..99', async () => {
+  test('object query: filter[] with SW and EQ (case-insensitive), IN; cursor paging; pageSize 1..99', async () => {
+    // docs/zuora/tenant-read-contract.md A3: EQ, NE, IN and SW match case-insensitively.
     const sw = await get('/object-query/accounts?filter[]=name.SW:Ky');
     expect(sw.body.data.map((a: { name: string }) => a.name)).toEqual(['Kyoto Textiles']);
-    expect((await get('/object-query/accounts?filter[]=name.SW:ky')).body.data).toEqual([]);
-    const eq = await get('/object-query/accounts?filter[]=accountnumber.EQ:A00000002&filter[]=currency.EQ:USD');
+    expect((await get('/object-query/accounts?filter[]=name.SW:ky')).body.data).toEqual(sw.body.data);
+    const eq = await get('/object-query/accounts?filter[]=accountnumber.EQ:a00000002&filter[]=currency.EQ:USD');
     expect(eq.body.data).toHaveLength(1);
     expect((await get('/object-query/accounts?filter[]=currency.IN:[JPY,KWD]&pageSize=50')).body.data).toHaveLength(4);
-    const first = await get('/object-query/accounts?pageSize=10');
+    const first = await get('/object-query/accounts?pageSize=10&sort[]=accountnumber.asc');
     expect(first.body.data).toHaveLength(10);
-    const second = await get(`/object-query/accounts?pageSize=10&cursor=${first.body.nextPage}`);
+    const second = await get(
+      `/object-query/accounts?pageSize=10&sort[]=accountnumber.asc&cursor=${encodeURIComponent(first.body.nextPage)}`,
+    );
     expect(second.body.data[0].accountNumber).toBe('A00000011');
-    for (const bad of ['pageSize=100', 'pageSize=0', 'filter[]=name.XX:a', 'filter[]=bogus.EQ:a']) {
+    for (const [bad, cat] of [
+      ['pageSize=100', 20],
+      ['pageSize=0', 20],
+      ['filter[]=name.XX:a', 27],
+      ['filter[]=bogus.EQ:a', 27],
+    ] as const) {
       const r = await get(`/object-query/accounts?${bad}`);
       expect(r.status).toBe(400);
-      expect(category(r.body)).toBe(20);
+      expect(category(r.body)).toBe(cat);
     }
   });
 
