@@ -2,7 +2,8 @@ import { useState, type ReactNode } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Dialog, { type DialogProps } from '@mui/material/Dialog';
+import type { DialogProps } from '@mui/material/Dialog';
+import { ResponsiveDialog } from './responsive-dialog.tsx';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -59,7 +60,7 @@ export function FormDialog<TInput extends FieldValues, TOutput>({
 
   return (
     <>
-      <Dialog open={open} onClose={requestClose} aria-labelledby={titleId} maxWidth={maxWidth} fullWidth>
+      <ResponsiveDialog open={open} onClose={requestClose} aria-labelledby={titleId} maxWidth={maxWidth} fullWidth>
         <form noValidate onSubmit={(e) => void submit(e)}>
           <DialogTitle id={titleId}>{title}</DialogTitle>
           <DialogContent>
@@ -79,7 +80,7 @@ export function FormDialog<TInput extends FieldValues, TOutput>({
             </Button>
           </DialogActions>
         </form>
-      </Dialog>
+      </ResponsiveDialog>
       <ConfirmDialog
         open={askDiscard}
         title="Discard your changes?"

@@ -35,7 +35,7 @@ export function memoColumns({ kind, names, permissions, onPost }: ColumnDeps): G
     field,
     headerName,
     type: 'number',
-    width: headerName.length > 12 ? 155 : 125,
+    width: headerName.length > 12 ? 150 : 120,
     sortable: sortable.has(field),
     valueGetter: (_v, row) => get(row),
     renderCell: ({ row }) => <Money value={get(row)} currency={row.currency} />,
@@ -47,7 +47,7 @@ export function memoColumns({ kind, names, permissions, onPost }: ColumnDeps): G
     {
       field: 'number',
       headerName: 'Number',
-      width: 140,
+      width: 130,
       renderCell: ({ row }) => (
         <Link component={RouterLink} to={memoDetailPath(kind, row.id)}>
           {row.number}
@@ -57,7 +57,8 @@ export function memoColumns({ kind, names, permissions, onPost }: ColumnDeps): G
     {
       field: 'account',
       headerName: 'Account',
-      width: 220,
+      flex: 1,
+      minWidth: 170,
       sortable: false,
       valueGetter: (_v, row) => `${names.accountName(row.accountId) ?? ''} ${row.accountNumber ?? ''}`.trim(),
       renderCell: ({ row }) => (
@@ -71,18 +72,18 @@ export function memoColumns({ kind, names, permissions, onPost }: ColumnDeps): G
         </Box>
       ),
     },
-    { field: 'status', headerName: 'Status', width: 150, renderCell: ({ row }) => <StatusChip status={row.status} /> },
+    { field: 'status', headerName: 'Status', width: 130, renderCell: ({ row }) => <StatusChip status={row.status} /> },
     {
       field: 'memoDate',
       headerName: 'Memo Date',
-      width: 125,
+      width: 115,
       valueGetter: (_v, row) => memoDateOf(row),
       renderCell: ({ row }) => <LocalDate value={memoDateOf(row)} />,
     },
     kind === 'DebitMemo' && {
       field: 'dueDate',
       headerName: 'Due Date',
-      width: 125,
+      width: 115,
       renderCell: ({ row }) => <LocalDate value={dm(row).dueDate} />,
     },
     money('amount', 'Amount', (r) => r.amount),
@@ -91,7 +92,7 @@ export function memoColumns({ kind, names, permissions, onPost }: ColumnDeps): G
       ? money('balance', 'Balance', (r) => dm(r).balance)
       : money('unappliedAmount', 'Unapplied Amount', (r) => cm(r).unappliedAmount),
     kind === 'CreditMemo' && money('refundAmount', 'Refund Amount', (r) => cm(r).refundAmount),
-    { field: 'currency', headerName: 'Currency', width: 90 },
+    { field: 'currency', headerName: 'Currency', width: 85 },
     { field: 'reasonCode', headerName: 'Reason Code', width: 150 },
     { field: 'sourceType', headerName: 'Source Type', width: 120 },
     {
@@ -109,7 +110,7 @@ export function memoColumns({ kind, names, permissions, onPost }: ColumnDeps): G
     {
       field: 'actions',
       headerName: 'Actions',
-      width: 110,
+      width: 90,
       sortable: false,
       hideable: false,
       filterable: false,

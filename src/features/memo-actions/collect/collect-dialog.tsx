@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
-import Dialog from '@mui/material/Dialog';
+import { ResponsiveDialog } from '../../../components/responsive-dialog.tsx';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -59,7 +59,7 @@ function CollectForm({ dm, onClose, onSuccess }: { dm: DebitMemo } & Pick<MemoDi
   if (result) {
     const total = sum([...result.appliedCreditMemos, ...result.appliedPayments].map((a) => a.appliedAmount));
     return (
-      <Dialog
+      <ResponsiveDialog
         open
         onClose={() => onSuccess({ message: `Collected ${formatMoney(total, dm.currency)} for ${dm.number}.` })}
         aria-labelledby="collect-result-title"
@@ -78,7 +78,7 @@ function CollectForm({ dm, onClose, onSuccess }: { dm: DebitMemo } & Pick<MemoDi
             Done
           </Button>
         </DialogActions>
-      </Dialog>
+      </ResponsiveDialog>
     );
   }
 
