@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CreditMemo, DebitMemo } from '../../contract/memos.ts';
-import { addDays } from '../../lib/dates.ts';
+import { addDays, formatDate } from '../../lib/dates.ts';
 import { money } from '../../lib/money.ts';
 import { startSandbox, type Sandbox } from '../../test/sandbox-client.ts';
 import { dateInput, findMemo, renderDialog } from './testing/sandbox-render.tsx';
@@ -52,7 +52,7 @@ describe('Refund Credit Memo', () => {
     fireEvent.change(dateInput('refundDate'), { target: { value: addDays(cm.creditMemoDate, -1) } });
     expect(
       await d.findByText(
-        `The refund date cannot be before the credit memo date ${cm.creditMemoDate}`,
+        `The refund date cannot be before the credit memo date ${formatDate(cm.creditMemoDate)}`,
         {},
         { timeout: 5000 },
       ),
@@ -89,7 +89,7 @@ describe('Write Off Credit Memo', () => {
     fireEvent.change(dateInput('memoDate'), { target: { value: addDays(found.memo.creditMemoDate, -1) } });
     expect(
       await d.findByText(
-        `The date cannot be before the credit memo date ${found.memo.creditMemoDate}`,
+        `The date cannot be before the credit memo date ${formatDate(found.memo.creditMemoDate)}`,
         {},
         { timeout: 5000 },
       ),
@@ -117,7 +117,11 @@ describe('Reverse Credit Memo', () => {
     fireEvent.change(dateInput('memoDate'), { target: { value: addDays(memoDate, 1) } });
     fireEvent.change(dateInput('applyEffectiveDate'), { target: { value: memoDate } });
     expect(
-      await d.findByText(`The date cannot be before the memo date ${addDays(memoDate, 1)}`, {}, { timeout: 5000 }),
+      await d.findByText(
+        `The date cannot be before the memo date ${formatDate(addDays(memoDate, 1))}`,
+        {},
+        { timeout: 5000 },
+      ),
     ).toBeInTheDocument();
     expect(d.getByRole('button', { name: 'Reverse' })).toBeDisabled();
     fireEvent.change(dateInput('applyEffectiveDate'), { target: { value: addDays(memoDate, 1) } });

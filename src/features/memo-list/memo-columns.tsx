@@ -14,6 +14,7 @@ import { StatusChip } from '../../components/status-chip.tsx';
 import { isPositive } from '../../lib/money.ts';
 import { sortableFields, type SortField } from './list-state.ts';
 import type { ReferenceNames } from './use-reference-names.ts';
+import { sourceTypeLabel } from '../../lib/wire-labels.ts';
 
 export const memoDateOf = (row: MemoRow): string =>
   'creditMemoDate' in row ? (row as CreditMemo).creditMemoDate : (row as DebitMemo).debitMemoDate;
@@ -94,7 +95,12 @@ export function memoColumns({ kind, names, permissions, onPost }: ColumnDeps): G
     kind === 'CreditMemo' && money('refundAmount', 'Refund Amount', (r) => cm(r).refundAmount),
     { field: 'currency', headerName: 'Currency', width: 85 },
     { field: 'reasonCode', headerName: 'Reason Code', width: 150 },
-    { field: 'sourceType', headerName: 'Source Type', width: 120 },
+    {
+      field: 'sourceType',
+      headerName: 'Source Type',
+      width: 120,
+      valueFormatter: (v: string | null) => (v ? sourceTypeLabel(v) : ''),
+    },
     {
       field: 'referredInvoiceId',
       headerName: 'Referred Invoice',

@@ -16,6 +16,8 @@ import { DateField } from '../fields/date-field.tsx';
 import { ReasonCodeField } from '../fields/reason-code-field.tsx';
 import { useIdempotencyKey } from '../use-idempotency-key.ts';
 import { refundDefaults, refundFormSchema, toRefundRequest, type RefundFormValues } from './refund-schema.ts';
+import { refundMethodLabel } from '../../../lib/wire-labels.ts';
+import { formatDate } from '../../../lib/dates.ts';
 
 /** More actions → Refund This Credit Memo (external refund of the unapplied amount). */
 export default function RefundDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
@@ -62,7 +64,7 @@ function RefundForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoDi
           >
             {REFUND_METHOD_TYPES.map((m) => (
               <MenuItem key={m} value={m}>
-                {m}
+                {refundMethodLabel(m)}
               </MenuItem>
             ))}
           </TextField>
@@ -74,7 +76,7 @@ function RefundForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoDi
         name="refundDate"
         label="Refund Date"
         minDate={cm.creditMemoDate}
-        helperText={`On or after ${cm.creditMemoDate}`}
+        helperText={`On or after ${formatDate(cm.creditMemoDate)}`}
       />
       <ReasonCodeField control={form.control} name="reasonCode" transactionType="CreditMemoRefund" />
       <CommentField control={form.control} name="comment" />

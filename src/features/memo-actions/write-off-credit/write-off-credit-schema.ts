@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CreditMemoReverseRequest, CreditMemoWriteOffRequest } from '../../../contract/settlement-requests.ts';
-import { isBefore, isIsoDate, today } from '../../../lib/dates.ts';
+import { formatDate, isBefore, isIsoDate, today } from '../../../lib/dates.ts';
 
 // Write off a credit memo (docs/zuora/api-digest.md §6.15) and reverse one (§6.14): both create a debit memo dated
 // `memoDate` ≥ the credit memo date; reverse also applies it on `applyEffectiveDate` ≥ the memo date.
@@ -10,7 +10,11 @@ const comment = z.string().max(255, 'The comment can be at most 255 characters')
 function dateRule(ctx: z.RefinementCtx, path: string, value: string, earliest: string, what: string) {
   if (!isIsoDate(value)) ctx.addIssue({ code: 'custom', path: [path], message: 'Enter a date' });
   else if (isBefore(value, earliest))
-    ctx.addIssue({ code: 'custom', path: [path], message: `The date cannot be before ${what} ${earliest}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: [path],
+      message: `The date cannot be before ${what} ${formatDate(earliest)}`,
+    });
 }
 
 export interface WriteOffCreditFormValues {
