@@ -6,7 +6,7 @@ import { filmingEnv } from './e2e/support/film.ts';
 // at once (`workers: 2`, one per core of the CI machine):
 //   specs         e2e/*.spec.ts at 1440×900
 //   walkthroughs  e2e/walkthroughs/ as `npm run demo` runs them: filmed (when an ffmpeg exists), no trace
-//   phone         e2e/walkthroughs/ at 390×844
+//   phone         e2e/walkthroughs/ at 390×844 (the mouse runs)
 // No retries: a flaky step fails here as it would in front of an audience.
 
 type WebServer = Exclude<NonNullable<PlaywrightTestConfig['webServer']>, unknown[]>;
@@ -76,6 +76,8 @@ export default defineConfig({
     {
       name: 'phone',
       testDir: './e2e/walkthroughs',
+      // The six stories with the mouse (touch-sized screen); their keyboard runs add time, not coverage here.
+      grepInvert: /\(keyboard only\)/,
       workers: 1,
       use: { viewport: PHONE, baseURL: baseURL(lanes.phone) },
     },
