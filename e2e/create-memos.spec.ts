@@ -1,5 +1,6 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { drive } from './support/drive.ts';
 
 // Walkthroughs of memo creation: the standalone form, the from-invoice form and the bulk CSV upload, against
 // the sandbox's demo data (Acme Corporation: USD; Sakura Robotics KK: JPY; Stark Logistics' invoice
@@ -208,11 +209,12 @@ async function pickWithKeys(page: Page, option: RegExp) {
 test('the standalone form works with the keyboard alone', async ({ page }) => {
   test.setTimeout(150_000); // one key press at a time is slow on a shared machine
   await signIn(page, '/debit-memos/new/standalone');
-  await tabTo(page, page.getByRole('combobox', { name: 'Account' }));
-  await page.keyboard.type('Acme');
-  await expect(page.getByRole('option').first()).toHaveText(/Acme Corporation/);
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
+  // The suggestions re-render as each search answers: move to the one wanted, never press Enter blind.
+  await drive(page, 'keyboard').autocomplete(
+    page.getByRole('combobox', { name: 'Account' }),
+    'Acme',
+    page.getByRole('option', { name: /Acme Corporation/ }),
+  );
   await expect(page.getByText('Currency USD')).toBeVisible();
 
   await tabTo(page, page.getByRole('button', { name: 'Add charge' }));
@@ -239,12 +241,11 @@ test('the standalone form works with the keyboard alone', async ({ page }) => {
 test('the from-invoice form works with the keyboard alone', async ({ page }) => {
   test.setTimeout(150_000); // one key press at a time is slow on a shared machine
   await signIn(page, '/credit-memos/new/from-invoice');
-  await tabTo(page, page.getByRole('combobox', { name: 'Account' }));
-  await page.keyboard.type('Stark');
-  // Wait for the search's answer: before it, the list still shows the unfiltered accounts.
-  await expect(page.getByRole('option').first()).toHaveText(/Stark Logistics/);
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
+  await drive(page, 'keyboard').autocomplete(
+    page.getByRole('combobox', { name: 'Account' }),
+    'Stark',
+    page.getByRole('option', { name: /Stark Logistics/ }),
+  );
   await tabTo(page, page.getByRole('combobox', { name: 'Invoice' }), 5);
   await pickWithKeys(page, /INV00000061/);
   const items = page.getByRole('table', { name: 'Invoice items' });

@@ -52,7 +52,15 @@ export async function applyCreditMemo(
   for (const t of targets) {
     const applied = await applyToTarget(tx, source, t, locked, effectiveDate, caller);
     const targetKey = t.type === 'Invoice' ? 'invoiceId' : 'debitMemoId';
-    await recordEvent(tx, cm.id, 'applied', caller, { [targetKey]: t.id, amount: applied.toString(), effectiveDate });
+    // The event names the document by its number too: the timeline shows numbers, not ids.
+    const number = t.type === 'Invoice' ? locked.invoices.get(t.id)?.invoice_number : locked.memos.get(t.id)?.number;
+    const numberKey = t.type === 'Invoice' ? 'invoiceNumber' : 'debitMemoNumber';
+    await recordEvent(tx, cm.id, 'applied', caller, {
+      [targetKey]: t.id,
+      ...(number ? { [numberKey]: number } : {}),
+      amount: applied.toString(),
+      effectiveDate,
+    });
     if (t.type === 'DebitMemo')
       await recordEvent(tx, t.id, 'applied', caller, {
         creditMemoId: cm.id,

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { fill, typeDate } from '../../test/user-input.ts';
 import type { CreditMemo, DebitMemo } from '../../contract/memos.ts';
-import { addDays } from '../../lib/dates.ts';
+import { addDays, formatDate } from '../../lib/dates.ts';
 import { money } from '../../lib/money.ts';
 import { startSandbox, type Sandbox } from '../../test/sandbox-client.ts';
 import { findMemo, renderDialog } from './testing/sandbox-render.tsx';
@@ -53,7 +53,7 @@ describe('Refund Credit Memo', () => {
     await typeDate(user, 'Refund Date', addDays(cm.creditMemoDate, -1));
     expect(
       await d.findByText(
-        `The refund date cannot be before the credit memo date ${cm.creditMemoDate}`,
+        `The refund date cannot be before the credit memo date ${formatDate(cm.creditMemoDate)}`,
         {},
         { timeout: 5000 },
       ),
@@ -90,7 +90,7 @@ describe('Write Off Credit Memo', () => {
     await typeDate(user, 'Memo Date', addDays(found.memo.creditMemoDate, -1));
     expect(
       await d.findByText(
-        `The date cannot be before the credit memo date ${found.memo.creditMemoDate}`,
+        `The date cannot be before the credit memo date ${formatDate(found.memo.creditMemoDate)}`,
         {},
         { timeout: 5000 },
       ),
@@ -118,7 +118,11 @@ describe('Reverse Credit Memo', () => {
     await typeDate(user, 'Memo Date', addDays(memoDate, 1));
     await typeDate(user, 'Apply Effective Date', memoDate);
     expect(
-      await d.findByText(`The date cannot be before the memo date ${addDays(memoDate, 1)}`, {}, { timeout: 5000 }),
+      await d.findByText(
+        `The date cannot be before the memo date ${formatDate(addDays(memoDate, 1))}`,
+        {},
+        { timeout: 5000 },
+      ),
     ).toBeInTheDocument();
     expect(d.getByRole('button', { name: 'Reverse' })).toBeDisabled();
     await typeDate(user, 'Apply Effective Date', addDays(memoDate, 1));

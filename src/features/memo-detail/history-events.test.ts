@@ -35,7 +35,7 @@ describe('timelineOf', () => {
       detail: '¥99 created debit memo',
       link: { label: 'DM00000009' },
     });
-    expect(refunded.detail).toBe('¥10 by Check (refund R-00000001)');
+    expect(refunded.detail).toBe('¥10 by check (refund R-00000001)');
   });
 
   it('links a debit memo’s write-off to the credit memo it created', () => {
@@ -72,7 +72,28 @@ describe('timelineOf', () => {
       'USD',
     );
     expect(paid.detail).toBe('$5.00 from P-00000004');
-    expect(other.title).toBe('somethingNew');
+    expect(other.title).toBe('Something new');
+  });
+});
+
+describe('timelineOf never shows a wire spelling', () => {
+  it('names fields, refund methods and sources as a person reads them, and a memo by its number', () => {
+    const dmId = 'd'.repeat(32);
+    const [edited, refunded, created, applied] = timelineOf(
+      [
+        ev('edited', { fields: ['comment', 'effectiveDate', 'reasonCode'] }),
+        ev('refunded', { amount: '10', methodType: 'CreditCardReferenceTransaction' }),
+        ev('created', { source: 'AdhocFromPrpc' }),
+        ev('applied', { debitMemoId: dmId, amount: '48.25' }),
+      ],
+      'USD',
+      new Map([[dmId, 'DM00000031']]),
+    );
+    expect(edited.detail).toBe('changed comment, memo date, reason code');
+    expect(refunded.detail).toBe('$10.00 by credit card (reference transaction)');
+    expect(created.detail).toBe('(ad hoc, from product charges)');
+    expect(applied.detail).toBe('$48.25 to');
+    expect(applied.link?.label).toBe('DM00000031');
   });
 });
 

@@ -15,6 +15,7 @@ import { StatusChip } from '../../components/status-chip.tsx';
 import { isPositive } from '../../lib/money.ts';
 import { sortableFields, type SortField } from './list-state.ts';
 import type { ReferenceNames } from './use-reference-names.ts';
+import { sourceTypeLabel } from '../../lib/wire-labels.ts';
 
 export const memoDateOf = (row: MemoRow): string =>
   'creditMemoDate' in row ? (row as CreditMemo).creditMemoDate : (row as DebitMemo).debitMemoDate;
@@ -40,7 +41,7 @@ export function memoColumns({ kind, names, permissions, onPost }: ColumnDeps): G
     field,
     headerName,
     type: 'number',
-    width: headerName.length > 12 ? 155 : 125,
+    width: headerName.length > 12 ? 150 : 120,
     sortable: sortable.has(field),
     valueGetter: (_v, row) => get(row),
     renderCell: ({ row }) => <Money value={get(row)} currency={row.currency} />,
@@ -52,7 +53,7 @@ export function memoColumns({ kind, names, permissions, onPost }: ColumnDeps): G
     {
       field: 'number',
       headerName: 'Number',
-      width: 140,
+      width: 130,
       renderCell: ({ row }) => (
         <Link component={RouterLink} to={memoDetailPath(kind, row.id)}>
           {row.number}
@@ -62,7 +63,8 @@ export function memoColumns({ kind, names, permissions, onPost }: ColumnDeps): G
     {
       field: 'account',
       headerName: 'Account',
-      width: 220,
+      flex: 1,
+      minWidth: 170,
       sortable: false,
       valueGetter: (_v, row) => `${names.accountName(row.accountId) ?? ''} ${row.accountNumber ?? ''}`.trim(),
       renderCell: ({ row }) => (
@@ -76,18 +78,18 @@ export function memoColumns({ kind, names, permissions, onPost }: ColumnDeps): G
         </Box>
       ),
     },
-    { field: 'status', headerName: 'Status', width: 150, renderCell: ({ row }) => <StatusChip status={row.status} /> },
+    { field: 'status', headerName: 'Status', width: 130, renderCell: ({ row }) => <StatusChip status={row.status} /> },
     {
       field: 'memoDate',
       headerName: 'Memo Date',
-      width: 125,
+      width: 115,
       valueGetter: (_v, row) => memoDateOf(row),
       renderCell: ({ row }) => <LocalDate value={memoDateOf(row)} />,
     },
     kind === 'DebitMemo' && {
       field: 'dueDate',
       headerName: 'Due Date',
-      width: 125,
+      width: 115,
       renderCell: ({ row }) => <LocalDate value={dm(row).dueDate} />,
     },
     money('amount', 'Amount', (r) => r.amount),
@@ -96,9 +98,14 @@ export function memoColumns({ kind, names, permissions, onPost }: ColumnDeps): G
       ? money('balance', 'Balance', (r) => dm(r).balance)
       : money('unappliedAmount', 'Unapplied Amount', (r) => cm(r).unappliedAmount),
     kind === 'CreditMemo' && money('refundAmount', 'Refund Amount', (r) => cm(r).refundAmount),
-    { field: 'currency', headerName: 'Currency', width: 90 },
+    { field: 'currency', headerName: 'Currency', width: 85 },
     { field: 'reasonCode', headerName: 'Reason Code', width: 150 },
-    { field: 'sourceType', headerName: 'Source Type', width: 120 },
+    {
+      field: 'sourceType',
+      headerName: 'Source Type',
+      width: 120,
+      valueFormatter: (v: string | null) => (v ? sourceTypeLabel(v) : ''),
+    },
     {
       field: 'referredInvoiceId',
       headerName: 'Referred Invoice',
@@ -114,7 +121,7 @@ export function memoColumns({ kind, names, permissions, onPost }: ColumnDeps): G
     {
       field: 'actions',
       headerName: 'Actions',
-      width: 110,
+      width: 90,
       sortable: false,
       hideable: false,
       filterable: false,

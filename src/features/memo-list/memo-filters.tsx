@@ -12,6 +12,7 @@ import { filterAvailability } from './list-query.ts';
 import { CURRENCIES, hasActiveFilters, sourceTypesOf, type ListFilters } from './list-state.ts';
 import { SelectFilter } from './select-filter.tsx';
 import { StatusFilter } from './status-filter.tsx';
+import { sourceTypeLabel } from '../../lib/wire-labels.ts';
 
 const DECIMAL_INPUT = /^-?\d*(\.\d*)?$/;
 
@@ -140,6 +141,7 @@ export function MemoFilters({ kind, mode, filters, onChange, onClear }: Props) {
           label="Source type"
           value={filters.sourceType}
           options={sourceTypesOf(kind)}
+          labelOf={sourceTypeLabel}
           onChange={(sourceType) => onChange({ sourceType })}
           minWidth={150}
         />

@@ -17,6 +17,8 @@ import { useReasonCodeOptions } from '../use-reason-code-options.ts';
 import { ReasonCodeField } from '../../../components/form/reason-code-field.tsx';
 import { useIdempotencyKey } from '../use-idempotency-key.ts';
 import { refundDefaults, refundFormSchema, toRefundRequest, type RefundFormValues } from './refund-schema.ts';
+import { refundMethodLabel } from '../../../lib/wire-labels.ts';
+import { formatDate } from '../../../lib/dates.ts';
 
 /** More actions → Refund This Credit Memo (external refund of the unapplied amount). */
 export default function RefundDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
@@ -51,7 +53,7 @@ function RefundForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoDi
       <FormTextField<RefundFormValues> name="methodType" select label="Method Type" fullWidth margin="normal" required>
         {REFUND_METHOD_TYPES.map((m) => (
           <MenuItem key={m} value={m}>
-            {m}
+            {refundMethodLabel(m)}
           </MenuItem>
         ))}
       </FormTextField>
@@ -60,7 +62,7 @@ function RefundForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoDi
         name="refundDate"
         label="Refund Date"
         minDate={cm.creditMemoDate}
-        helperText={`On or after ${cm.creditMemoDate}`}
+        helperText={`On or after ${formatDate(cm.creditMemoDate)}`}
       />
       <ReasonCodeField name="reasonCode" {...reasonCodes} />
       <CommentField name="comment" />

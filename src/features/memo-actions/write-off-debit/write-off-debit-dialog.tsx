@@ -1,3 +1,4 @@
+import { formatDate } from '../../../lib/dates.ts';
 import { useEffect, useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -107,7 +108,7 @@ function WriteOffDebitForm({
           name="memoDate"
           label="Write-Off Date"
           minDate={memo.debitMemoDate}
-          helperText={`On or after ${memo.debitMemoDate}`}
+          helperText={`On or after ${formatDate(memo.debitMemoDate)}`}
         />
         <ReasonCodeField name="reasonCode" {...reasonCodes} />
       </Stack>
