@@ -1,5 +1,6 @@
 import { currencyDecimals, fitsCurrency, money } from '../../lib/money.ts';
 import { isIsoDate } from '../../lib/dates.ts';
+import { amountLimitProblem } from '../../contract/amount-limit.ts';
 
 // Small predicates shared by the standalone, from-invoice and CSV validators, so that one rule reads
 // the same wherever a user meets it. Inputs are the strings a text field or a CSV cell holds.
@@ -32,7 +33,7 @@ export function amountProblem(value: string, currency: string): string | undefin
       ? `${currency} amounts have no decimals.`
       : `${currency} amounts have at most ${dp} decimal${dp === 1 ? '' : 's'}.`;
   }
-  return undefined;
+  return (currency && amountLimitProblem(m, currency)) || undefined;
 }
 
 /** Usage charges need a positive quantity; other charges may leave it empty. */
