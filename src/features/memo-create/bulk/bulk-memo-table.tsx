@@ -8,7 +8,7 @@ import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router';
 import { memoDetailPath, type MemoKind } from '../../../api/memos/kind.ts';
 import { Money } from '../../../components/money.tsx';
-import type { Outcome } from './send-in-batches.ts';
+import type { Outcome } from './send-memos.ts';
 import type { MemoDraft } from './validate-memo-rows.ts';
 
 /** One row per memo of the file: what it holds, then whether it is ready, created or why not. */
