@@ -160,6 +160,28 @@ describe('create from charge', () => {
     expect(res.body.amount).toBe(9999999999999.99);
   });
 
+  test('blank service dates of a one-time charge are the memo date, not the rate plan’s 2020–2066', async () => {
+    const oneTime = (
+      await h.conn.db
+        .selectFrom('product_rate_plan_charges')
+        .select('id')
+        .where('name', '=', 'Implementation Fee')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const res = await h.call('POST', '/v1/debit-memos', {
+      accountNumber: f.usd.account_number,
+      effectiveDate: '2026-03-10',
+      charges: [
+        { productRatePlanChargeId: oneTime, amount: 10 },
+        { productRatePlanChargeId: f.untaxed.id, amount: 5 },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const [one, recurring] = await itemsOf(res.body.id);
+    expect([one.service_start_date, one.service_end_date]).toEqual(['2026-03-10', '2026-03-10']);
+    expect(recurring.service_start_date).not.toBe('2026-03-10');
+  });
+
   test('every bad field is refused with its category and nothing is stored', async () => {
     const ok = () => ({ accountId: f.usd.id, charges: [{ productRatePlanChargeId: f.taxable.id, amount: 10 }] });
     const charge = (extra: Record<string, unknown>) => ({
