@@ -298,3 +298,23 @@ test('axe finds no violations on both forms and the bulk page', async ({ page })
   await expect(page.getByText('USD amounts have at most 2 decimals.')).toBeVisible();
   await scan();
 });
+
+test('a Viewer opening a create form by URL learns at once that they may not, before filling anything in', async ({
+  page,
+}) => {
+  await page.goto(`/sign-in?next=${encodeURIComponent('/debit-memos')}`);
+  await page.getByRole('button', { name: /Sign in as Viewer/ }).click();
+  await expect(page).toHaveURL('/debit-memos');
+  for (const [url, heading] of [
+    ['/debit-memos/new/standalone', 'Create Debit Memos'],
+    ['/credit-memos/new/from-invoice', 'Create Credit Memos'],
+    ['/credit-memos/new/bulk', 'Create Credit Memos'],
+  ]) {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText(
+      `You cannot create ${heading.slice(7).toLowerCase()}Requires the “Create memos” permission.`,
+    );
+    await expect(page.getByRole('button', { name: /^(Save|Create|Choose CSV file)/ })).toHaveCount(0);
+  }
+});

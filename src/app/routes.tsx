@@ -1,7 +1,8 @@
-import { lazy } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { AppShell } from './app-shell.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
+import { RequirePermission } from './require-permission.tsx';
 import { RequireSession } from './require-session.tsx';
 
 // Every page is a lazily loaded default export, so the list route does not carry the detail page,
@@ -14,12 +15,18 @@ const FromInvoicePage = lazy(() => import('../features/memo-create/from-invoice-
 const BulkCreatePage = lazy(() => import('../features/memo-create/bulk-create-page.tsx'));
 const SignInPage = lazy(() => import('./sign-in-page.tsx'));
 
+const creating = (page: ReactNode) => (
+  <RequirePermission permission="memo.create" doing="create">
+    {page}
+  </RequirePermission>
+);
+
 /** The memo pages of one kind; also the embedded app's route table (src/embed/embed-routes.tsx). */
 export const kindRoutes = (base: 'credit-memos' | 'debit-memos'): RouteObject[] => [
   { path: base, element: <MemoListPage /> },
-  { path: `${base}/new/standalone`, element: <StandalonePage /> },
-  { path: `${base}/new/from-invoice`, element: <FromInvoicePage /> },
-  { path: `${base}/new/bulk`, element: <BulkCreatePage /> },
+  { path: `${base}/new/standalone`, element: creating(<StandalonePage />) },
+  { path: `${base}/new/from-invoice`, element: creating(<FromInvoicePage />) },
+  { path: `${base}/new/bulk`, element: creating(<BulkCreatePage />) },
   { path: `${base}/:memoId`, element: <MemoDetailPage /> },
 ];
 
