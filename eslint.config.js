@@ -1,7 +1,42 @@
+import fs from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import noImportCycle from './eslint-rules/no-import-cycle.js';
+
+// The layers of the SPA (README "Project layout", docs/architecture.md): imports run one way,
+// lib → contract → api → features → app/embed (main.tsx on top); components never reach the API; a feature is used
+// by other features and by the app only through its index.ts; no import cycles, type-only ones included. src/test
+// (cross-cutting tests and test support) stands outside the layers and may look inside a feature.
+const root = import.meta.dirname;
+const features = fs.readdirSync(`${root}/src/features`, { withFileTypes: true }).filter((d) => d.isDirectory());
+const below = (layer, ...higher) => ({
+  target: `./src/${layer}`,
+  from: higher.map((h) => `./src/${h}`),
+  message: `src/${layer} sits below ${higher.join(', ')} and may not import them (README "Project layout").`,
+});
+const layerZones = [
+  below('lib', 'contract', 'api', 'components', 'features', 'app', 'embed', 'main.tsx'),
+  below('contract', 'api', 'components', 'features', 'app', 'embed', 'main.tsx'),
+  below('api', 'components', 'features', 'app', 'embed', 'main.tsx'),
+  below('components', 'api', 'features', 'app', 'embed', 'main.tsx'),
+  below('features', 'app', 'embed', 'main.tsx'),
+  below('app', 'embed', 'main.tsx'),
+  ...features.map(({ name }) => ({
+    target: `./src/features/${name}`,
+    from: './src/features',
+    except: [`./${name}`, ...features.filter((f) => f.name !== name).map((f) => `./${f.name}/index.ts`)],
+    message: 'A feature uses another feature only through its index.ts.',
+  })),
+  ...['app', 'embed', 'main.tsx'].map((outside) => ({
+    target: `./src/${outside}`,
+    from: './src/features',
+    except: features.map((f) => `./${f.name}/index.ts`),
+    message: 'Outside a feature, import it only through its index.ts.',
+  })),
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'demo-output', 'bench-output', '.data*'] },
@@ -21,6 +56,17 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })] },
+    rules: { 'import-x/no-restricted-paths': ['error', { basePath: root, zones: layerZones }] },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts'],
+    plugins: { local: { rules: { 'no-import-cycle': noImportCycle } } },
+    rules: { 'local/no-import-cycle': 'error' },
   },
   {
     files: ['server/**/*.ts'],

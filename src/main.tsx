@@ -5,9 +5,9 @@ import { configureClient } from './api/client.ts';
 import { AppProviders } from './app/providers.tsx';
 import { createQueryClient } from './app/query-client.ts';
 import { createRoutes } from './app/routes.tsx';
-import { createSessionStore } from './app/session-store.ts';
+import { createSessionStore } from './lib/session-store.ts';
 import { healthQuery } from './api/sandbox.ts';
-import { prefetchListRoute } from './app/list-prefetch.ts';
+import { prefetchListRoute } from './features/memo-list/index.ts';
 
 // Standalone entry: the token lives in sessionStorage; a 401 signs the user out, and the
 // session guard then sends them to /sign-in with a link back to where they were.

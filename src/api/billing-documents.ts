@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { zuoraRequest } from './client.ts';
+import { fetchAllPages } from './paging.ts';
 import { zDate, zMoney } from '../contract/common.ts';
 import { debitMemoItemListSchema, debitMemoListSchema } from '../contract/memos.ts';
 import { isPositive } from '../lib/money.ts';
@@ -64,18 +65,8 @@ export const settlementKeys = {
   lines: (type: SettlementTarget['type'], id: string) => [...settlementKeys.all, 'lines', type, id] as const,
 };
 
-async function fetchAllPages<T>(
-  fetchPage: (page: number) => Promise<{ rows: T[]; nextPage?: string | null }>,
-): Promise<T[]> {
-  const rows: T[] = [];
-  // Bounded: the apply UI lists at most a few hundred open documents per account.
-  for (let page = 1; page <= 10; page++) {
-    const r = await fetchPage(page);
-    rows.push(...r.rows);
-    if (!r.nextPage) break;
-  }
-  return rows;
-}
+// Bounded: the apply UI lists at most a few hundred open documents per account.
+const TARGET_PAGES = 10;
 
 export const settlementTargetsQuery = (accountId: string) =>
   queryOptions({
@@ -83,19 +74,23 @@ export const settlementTargetsQuery = (accountId: string) =>
     staleTime: 0,
     queryFn: async ({ signal }): Promise<SettlementTarget[]> => {
       const [docs, dms] = await Promise.all([
-        fetchAllPages((page) =>
-          zuoraRequest('/v1/billing-documents', {
-            schema: billingDocumentListSchema,
-            query: { accountId, status: 'Posted', page, pageSize: 40 },
-            signal,
-          }).then((r) => ({ rows: r.documents, nextPage: r.nextPage })),
+        fetchAllPages(
+          (page) =>
+            zuoraRequest('/v1/billing-documents', {
+              schema: billingDocumentListSchema,
+              query: { accountId, status: 'Posted', page, pageSize: 40 },
+              signal,
+            }).then((r) => ({ rows: r.documents, nextPage: r.nextPage })),
+          TARGET_PAGES,
         ),
-        fetchAllPages((page) =>
-          zuoraRequest('/v1/debit-memos', {
-            schema: debitMemoListSchema,
-            query: { accountId, status: 'Posted', page, pageSize: 40 },
-            signal,
-          }).then((r) => ({ rows: r.debitmemos, nextPage: r.nextPage })),
+        fetchAllPages(
+          (page) =>
+            zuoraRequest('/v1/debit-memos', {
+              schema: debitMemoListSchema,
+              query: { accountId, status: 'Posted', page, pageSize: 40 },
+              signal,
+            }).then((r) => ({ rows: r.debitmemos, nextPage: r.nextPage })),
+          TARGET_PAGES,
         ),
       ]);
       const invoices: SettlementTarget[] = docs

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { zuoraRequest } from './client.ts';
+import { fetchAllPages } from './paging.ts';
 import { toFixed } from '../lib/money.ts';
 
 // The product catalog, for choosing charges on a standalone memo (docs/zuora/api-digest.md §8.8). With
@@ -67,21 +68,18 @@ export const catalogProductsQuery = () =>
   queryOptions({
     queryKey: catalogKeys.products,
     staleTime: 10 * 60_000,
-    queryFn: async ({ signal }) => {
-      const products: CatalogProduct[] = [];
-      // Catalog pages hold at most 40 products; 10 pages is far beyond a memo admin's catalog.
-      for (let page = 1; page <= 10; page++) {
-        const r = await zuoraRequest('/v1/catalog/products', {
-          schema: productListSchema,
-          query: { page, pageSize: 40 },
-          headers: { 'zuora-version': CATALOG_VERSION },
-          signal,
-        });
-        products.push(...r.products);
-        if (!r.nextPage) break;
-      }
-      return products;
-    },
+    // Catalog pages hold at most 40 products; 10 pages is far beyond a memo admin's catalog.
+    queryFn: ({ signal }) =>
+      fetchAllPages(
+        (page) =>
+          zuoraRequest('/v1/catalog/products', {
+            schema: productListSchema,
+            query: { page, pageSize: 40 },
+            headers: { 'zuora-version': CATALOG_VERSION },
+            signal,
+          }).then((r) => ({ rows: r.products, nextPage: r.nextPage })),
+        10,
+      ),
   });
 
 export const useCatalogProducts = () => useQuery(catalogProductsQuery());

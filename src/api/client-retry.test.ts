@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../server/testing/harness.ts';
 import { z } from 'zod';
-import { configureClient, newIdempotencyKey, zuoraRequest, ZuoraApiError } from './client.ts';
+import { configureClient, newIdempotencyKey, zuoraRequest } from './client.ts';
+import { ZuoraApiError } from '../lib/zuora-error.ts';
 import { createStandaloneMemo } from './memos/create-mutations.ts';
 
 // Idempotency under retries: the first answer of a create or refund is lost after the

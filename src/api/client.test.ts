@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createHarness, type Harness } from '../../server/testing/harness.ts';
-import { buildUrl, configureClient, zuoraRequest, ZuoraApiError } from './client.ts';
+import { buildUrl, configureClient, zuoraRequest } from './client.ts';
+import { ZuoraApiError } from '../lib/zuora-error.ts';
 
 // The client against the real sandbox app in-process: fetch is routed to `app.request`.
 let h: Harness;

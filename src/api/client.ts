@@ -1,31 +1,12 @@
 import type { z } from 'zod';
-import { categoryOf, zuoraErrorEnvelopeSchema } from '../contract/errors.ts';
+import { zuoraErrorEnvelopeSchema } from '../contract/errors.ts';
+import { ZuoraApiError } from '../lib/zuora-error.ts';
 
 // The one HTTP client of the SPA. It speaks Zuora's v1 contract: bearer token, `zuora-version`,
 // `Zuora-Track-Id`, and Zuora's two ways of failing (an HTTP 4xx/5xx, or a 200 with success:false),
 // both turned into one ZuoraApiError. Every response is parsed by the contract schema it expects.
 
 export const ZUORA_VERSION = '257.0';
-
-export interface ZuoraReason {
-  code: number;
-  message: string;
-}
-
-export class ZuoraApiError extends Error {
-  readonly status: number;
-  readonly reasons: ZuoraReason[];
-  /** Zuora's category: the last two digits of the first reason code (10 permission, 30 business rule...). */
-  readonly category: number;
-
-  constructor(status: number, reasons: ZuoraReason[]) {
-    super(reasons.map((r) => r.message).join(' ') || `Request failed with HTTP ${status}`);
-    this.name = 'ZuoraApiError';
-    this.status = status;
-    this.reasons = reasons;
-    this.category = reasons.length > 0 ? categoryOf(reasons[0].code) : 0;
-  }
-}
 
 export interface ClientConfig {
   /** Prefix of every path ('' when the SPA and the API share an origin). */

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { zuoraRequest } from './client.ts';
+import { fetchAllPages } from './paging.ts';
 import { zDate, zMoney } from '../contract/common.ts';
 
 // Invoices for "create memo from invoice" (docs/zuora/api-digest.md §8.3): the Posted invoices of an account
@@ -94,16 +95,15 @@ export const postedInvoicesQuery = (accountId: string) =>
   queryOptions({
     queryKey: invoiceKeys.postedOfAccount(accountId),
     queryFn: async ({ signal }) => {
-      const docs: InvoiceDocument[] = [];
-      for (let page = 1; page <= 5; page++) {
-        const r = await zuoraRequest('/v1/billing-documents', {
-          schema: documentListSchema,
-          query: { accountId, status: 'Posted', page, pageSize: 40 },
-          signal,
-        });
-        docs.push(...r.documents);
-        if (!r.nextPage) break;
-      }
+      const docs = await fetchAllPages(
+        (page) =>
+          zuoraRequest('/v1/billing-documents', {
+            schema: documentListSchema,
+            query: { accountId, status: 'Posted', page, pageSize: 40 },
+            signal,
+          }).then((r) => ({ rows: r.documents, nextPage: r.nextPage })),
+        5,
+      );
       return docs.filter((d) => d.documentType === 'Invoice');
     },
   });
@@ -123,17 +123,14 @@ export const invoiceItemsQuery = (id: string) =>
     queryKey: invoiceKeys.items(id),
     // Fresh each time: another memo may have just used up some of the available-to-credit amount.
     staleTime: 0,
-    queryFn: async ({ signal }) => {
-      const items: InvoiceItem[] = [];
-      for (let page = 1; page <= 10; page++) {
-        const r = await zuoraRequest(`/v1/invoices/${encodeURIComponent(id)}/items`, {
-          schema: invoiceItemListSchema,
-          query: { page, pageSize: 200 },
-          signal,
-        });
-        items.push(...r.invoiceItems);
-        if (!r.nextPage) break;
-      }
-      return items;
-    },
+    queryFn: ({ signal }) =>
+      fetchAllPages(
+        (page) =>
+          zuoraRequest(`/v1/invoices/${encodeURIComponent(id)}/items`, {
+            schema: invoiceItemListSchema,
+            query: { page, pageSize: 200 },
+            signal,
+          }).then((r) => ({ rows: r.invoiceItems, nextPage: r.nextPage })),
+        10,
+      ),
   });

@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
-import { SessionProvider } from './session.tsx';
-import type { SessionStore } from './session-store.ts';
+import { SessionProvider } from '../api/session.tsx';
+import type { SessionStore } from '../lib/session-store.ts';
 import { theme } from './theme.ts';
 
 /** React Query, MUI theme and the session: shared by the standalone app and the embedded mount. */

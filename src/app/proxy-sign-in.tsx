@@ -5,11 +5,12 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { zuoraRequest, ZuoraApiError } from '../api/client.ts';
+import { zuoraRequest } from '../api/client.ts';
+import { ZuoraApiError } from '../lib/zuora-error.ts';
 import type { ProxyAuthMode, TokenResponse } from '../api/sandbox.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { PERMISSIONS, scopeOf } from '../contract/permissions.ts';
-import type { SessionUser } from './session-store.ts';
+import type { SessionUser } from '../lib/session-store.ts';
 
 // Sign-in against a real tenant (proxy mode). The tenant decides what the OAuth client may do, so the
 // UI offers every action and shows the tenant's refusal. Sessions last the tab (sessionStorage).

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { ZuoraApiError } from '../api/client.ts';
+import { ZuoraApiError } from '../lib/zuora-error.ts';
 
 /** Retries only what a retry can fix: network failures, locking contention (50), temporary errors (61). */
 export function createQueryClient(): QueryClient {

@@ -4,27 +4,28 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router';
-import { memoKindLabel, memoRouteBase } from '../api/memos/kind.ts';
+import { memoKindLabel, type MemoKind } from '../lib/memo-kind.ts';
+import { memoRouteBase } from '../lib/memo-routes.ts';
 import { permissionReason, type Permission } from '../contract/permissions.ts';
-import { useMemoKind } from './memo-kind.ts';
-import { useSession } from './session.tsx';
+import { useSession } from '../api/session.tsx';
 
 /**
  * A page that needs a permission, opened by a user without it (a bookmarked or shared URL): the reason
  * on arrival, in the words the disabled buttons use, instead of a form that is refused only on Save.
  */
 export function RequirePermission({
+  kind,
   permission,
   doing,
   children,
 }: {
+  kind: MemoKind;
   permission: Permission;
   /** What the page is for, e.g. "create" → "You cannot create debit memos". */
   doing: string;
   children: ReactNode;
 }) {
   const { permissions } = useSession();
-  const kind = useMemoKind();
   if (permissions.has(permission)) return children;
   const plural = `${memoKindLabel(kind).toLowerCase()}s`;
   return (

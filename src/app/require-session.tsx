@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useSession } from './session.tsx';
+import { useSession } from '../api/session.tsx';
 
 /** Pages behind sign-in: without a (valid) token, go to /sign-in and come back here after. */
 export function RequireSession({ children }: { children: ReactNode }) {

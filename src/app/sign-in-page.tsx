@@ -11,7 +11,7 @@ import Typography from '@mui/material/Typography';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { demoUsersQuery, fetchDemoToken, healthQuery, type DemoUser, type TokenResponse } from '../api/sandbox.ts';
 import { ProxySignIn } from './proxy-sign-in.tsx';
-import { useSession, type Session } from './session.tsx';
+import { useSession, type Session } from '../api/session.tsx';
 
 /**
  * Sandbox sign-in: pick a demo user; the server issues its token (no secret in the browser).

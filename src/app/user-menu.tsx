@@ -9,7 +9,7 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import AccountCircle from '@mui/icons-material/AccountCircle';
 import { demoUsersQuery, fetchDemoToken, healthQuery } from '../api/sandbox.ts';
-import { useSession } from './session.tsx';
+import { useSession } from '../api/session.tsx';
 
 /** The signed-in user, and "Sign in as…" another demo user: what the page offers follows the new permissions. */
 export function UserMenu() {

@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
-import { ZuoraApiError } from '../api/client.ts';
+import { ZuoraApiError } from '../lib/zuora-error.ts';
 
 /** Shows Zuora's reasons (message and code) of a failed request, with an optional retry. */
 export function ErrorAlert({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {

@@ -34,11 +34,6 @@ export const zuoraErrorEnvelopeSchema = z.object({
 });
 export type ZuoraErrorEnvelope = z.infer<typeof zuoraErrorEnvelopeSchema>;
 
-/** The category of a Zuora error code (last two digits). */
-export function categoryOf(code: number): number {
-  return code % 100;
-}
-
 /** Default HTTP status for a category (docs/zuora/api-digest.md A1). Real Zuora may answer 200 with success:false. */
 export function httpStatusFor(category: number): number {
   switch (category) {

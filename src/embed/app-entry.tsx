@@ -10,7 +10,7 @@ import { setDisplayLocale } from '../lib/locale.ts';
 import { createEmbedSessionStore } from './embed-session.ts';
 import { createEmbedRoutes } from './embed-routes.tsx';
 import { EmbedRoot } from './embed-root.tsx';
-import type { EmbedHandle } from './loader.ts';
+import type { EmbedHandle } from './embed-handle.ts';
 import { cacheKeyOf, resolveOptions, splitAccessToken, type EmbedOptions, type ResolvedOptions } from './options.ts';
 
 // The app module of the library build (dist/lib/credit-debit-memos-app.js): React, MUI, the router,

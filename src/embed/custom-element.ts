@@ -1,5 +1,5 @@
 import { OBSERVED_ATTRIBUTES, optionsFromAttributes, type AccessToken, type EmbedOptions } from './options.ts';
-import type { EmbedHandle } from './loader.ts';
+import type { EmbedHandle } from './embed-handle.ts';
 
 type MountFn = (element: HTMLElement, options: EmbedOptions) => Promise<EmbedHandle>;
 

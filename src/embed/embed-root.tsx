@@ -4,8 +4,8 @@ import { CacheProvider, type EmotionCache } from '@emotion/react';
 import GlobalStyles from '@mui/material/GlobalStyles';
 import ScopedCssBaseline from '@mui/material/ScopedCssBaseline';
 import { ThemeProvider, type ThemeOptions } from '@mui/material/styles';
-import { SessionProvider } from '../app/session.tsx';
-import type { SessionStore } from '../app/session-store.ts';
+import { SessionProvider } from '../api/session.tsx';
+import type { SessionStore } from '../lib/session-store.ts';
 import { createEmbedTheme } from './embed-theme.ts';
 
 export interface EmbedRootProps {

@@ -1,5 +1,5 @@
 import { PERMISSIONS, scopeOf, type Permission } from '../contract/permissions.ts';
-import type { SessionState, SessionStore } from '../app/session-store.ts';
+import type { SessionState, SessionStore } from '../lib/session-store.ts';
 
 // Embedded, the host is the identity provider: the session is always "signed in" as the host's user,
 // holds no token (the client asks getAccessToken() per request), and only carries what may be done.

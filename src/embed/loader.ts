@@ -1,23 +1,14 @@
 import type { EmbedOptions } from './options.ts';
 import { createElementClass } from './custom-element.ts';
+import type { EmbedHandle } from './embed-handle.ts';
 
 export type { EmbedOptions, AccessToken } from './options.ts';
+export type { EmbedHandle } from './embed-handle.ts';
 
 // The small module a host imports (dist/lib/credit-debit-memos.js). Every mount imports the app
 // module under its own URL (`?mount=<n>`), so the browser evaluates a fresh copy: its own React,
 // QueryClient, Emotion cache and API client configuration. Two mounts never share state, and a host
 // running another React version never meets ours ("Invalid hook call" cannot happen).
-
-export interface EmbedHandle {
-  /** Merge new options (token source, theme, permissions, locale…); `initialPath` navigates there. */
-  update(options: EmbedOptions): void;
-  /** Unmount React, empty the shadow root, remove every listener this mount added. */
-  unmount(): void;
-  /** Refetch this mount's memo queries (e.g. after the host knows another instance changed data). */
-  refresh(): Promise<void>;
-  /** Go to an app path, e.g. '/debit-memos/<id>'. */
-  navigate(path: string): void;
-}
 
 interface AppModule {
   renderApp(element: HTMLElement, options: EmbedOptions, mountNumber: number): EmbedHandle;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createElementClass } from './custom-element.ts';
-import type { EmbedHandle } from './loader.ts';
+import type { EmbedHandle } from './embed-handle.ts';
 import { cacheKeyOf, optionsFromAttributes, resolveOptions, splitAccessToken, type EmbedOptions } from './options.ts';
 
 describe('embed options', () => {

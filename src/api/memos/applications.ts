@@ -7,8 +7,9 @@ import {
   type DebitMemoApplicationPart,
 } from '../../contract/memos.ts';
 import { memoKeys } from './keys.ts';
-import { memoApiBase, type MemoKind } from './kind.ts';
-import { fetchAllPages, MAX_PAGE_SIZE } from './paging.ts';
+import { memoApiBase } from './kind.ts';
+import { type MemoKind } from '../../lib/memo-kind.ts';
+import { fetchAllPages, MAX_PAGE_SIZE } from '../paging.ts';
 
 // What a memo settles: a credit memo's parts (docs/zuora/api-digest.md §6.19: invoices and debit memos it is applied
 // to, plus the unapplied part), or what is applied to a debit memo (§4.18: payments and credit memos).

@@ -7,7 +7,8 @@ import {
   type DebitMemo,
 } from '../../contract/memos.ts';
 import { memoKeys } from './keys.ts';
-import { memoApiBase, type MemoKind } from './kind.ts';
+import { memoApiBase } from './kind.ts';
+import { type MemoKind } from '../../lib/memo-kind.ts';
 
 // One memo (docs/zuora/api-digest.md §4.2, §6.2), tagged with its kind so callers narrow on `kind`.
 

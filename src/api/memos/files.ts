@@ -3,8 +3,9 @@ import { zuoraRequest, zuoraRequestRaw } from '../client.ts';
 import { creditMemoFileListSchema, debitMemoFileListSchema, type MemoFile } from '../../contract/memos.ts';
 import { memoKeys } from './keys.ts';
 import { regenerateMemoPdf } from './lifecycle-mutations.ts';
-import { memoApiBase, type MemoKind } from './kind.ts';
-import { fetchAllPages, MAX_PAGE_SIZE } from './paging.ts';
+import { memoApiBase } from './kind.ts';
+import { type MemoKind } from '../../lib/memo-kind.ts';
+import { fetchAllPages, MAX_PAGE_SIZE } from '../paging.ts';
 
 // A memo's PDF versions (docs/zuora/api-digest.md §4.19, §6.20), newest first as Zuora lists them. The file itself
 // downloads from `pdfFileUrl` with the bearer token, so it is fetched as a blob, not linked.

@@ -1,6 +1,6 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { memoKeys } from './keys.ts';
-import type { MemoKind } from './kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 
 // The one place that says which cached queries an operation changes. A dialog calls
 // `invalidateMemoEffects(qc, { operation, kind, id, related })` after success and nothing else.

@@ -1,4 +1,4 @@
-import type { MemoKind } from './kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 
 // The one query-key factory for memos, general to specific, so one mutation can invalidate exactly
 // what it changed (`invalidate.ts`). Everything about one memo shares the prefix `memo(kind, id)`.

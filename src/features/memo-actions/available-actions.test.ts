@@ -2,24 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { MEMO_STATUSES, type MemoStatus } from '../../contract/common.ts';
 import { ROLE_PERMISSIONS, type DemoRole } from '../../contract/permissions.ts';
 import type { MemoActionId } from './action-ids.ts';
-import { availableActions, type AnyMemo } from './available-actions.ts';
-import { creditMemo, debitMemo } from './test-memos.ts';
+import { availableActions } from './available-actions.ts';
+import { type MemoOfKind } from '../../api/memos/detail.ts';
+import { creditMemo, debitMemo } from '../../test/test-memos.ts';
 
 const perms = (role: DemoRole) => new Set(ROLE_PERMISSIONS[role]);
-const cm = (status: MemoStatus, over = {}): AnyMemo => ({ kind: 'CreditMemo', memo: creditMemo(status, over) });
-const dm = (status: MemoStatus, over = {}): AnyMemo => ({ kind: 'DebitMemo', memo: debitMemo(status, over) });
-const enabledIds = (m: AnyMemo, role: DemoRole) =>
+const cm = (status: MemoStatus, over = {}): MemoOfKind => ({ kind: 'CreditMemo', memo: creditMemo(status, over) });
+const dm = (status: MemoStatus, over = {}): MemoOfKind => ({ kind: 'DebitMemo', memo: debitMemo(status, over) });
+const enabledIds = (m: MemoOfKind, role: DemoRole) =>
   availableActions(m, perms(role))
     .filter((a) => a.enabled)
     .map((a) => a.id)
     .sort();
-const reasonOf = (m: AnyMemo, role: DemoRole, id: MemoActionId, ctx = {}) =>
+const reasonOf = (m: MemoOfKind, role: DemoRole, id: MemoActionId, ctx = {}) =>
   availableActions(m, perms(role), ctx).find((a) => a.id === id)?.reason;
 
 // The expected enabled actions for a fresh memo (open balance, nothing applied, a PDF exists), written
 // out by hand per memo type × status × role: every cell of the matrix is stated, none computed.
 const TRANSIENT = ['viewPdf'];
-const EXPECTED: Record<AnyMemo['kind'], Record<MemoStatus, Record<DemoRole, string[]>>> = {
+const EXPECTED: Record<MemoOfKind['kind'], Record<MemoStatus, Record<DemoRole, string[]>>> = {
   CreditMemo: {
     Draft: {
       admin: ['cancel', 'edit', 'editItem', 'post', 'regeneratePdf', 'viewPdf'],

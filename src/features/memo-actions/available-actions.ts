@@ -1,6 +1,6 @@
 import type { MemoStatus } from '../../contract/common.ts';
-import type { CreditMemo, DebitMemo } from '../../contract/memos.ts';
-import { memoKindLabel } from '../../api/memos/kind.ts';
+import type { MemoOfKind } from '../../api/memos/detail.ts';
+import { memoKindLabel } from '../../lib/memo-kind.ts';
 import { statusLabel } from '../../components/status-label.ts';
 import { permissionReason, type Permission } from '../../contract/permissions.ts';
 import { isPositive } from '../../lib/money.ts';
@@ -10,8 +10,6 @@ import type { MemoActionId } from './action-ids.ts';
 // Which actions a memo offers, and why a disabled one is disabled: one pure function of (memo,
 // permissions, what the page knows about its applications). The rules mirror the sandbox's refusals
 // (docs/zuora/api-digest.md §4.9–4.22, §6.7–6.20, docs/zuora/ui-inventory.md §2.4, §4.2) so a user learns "why not" before clicking.
-
-export type AnyMemo = { kind: 'CreditMemo'; memo: CreditMemo } | { kind: 'DebitMemo'; memo: DebitMemo };
 
 export interface ActionContext {
   /** Numbers of the documents linked by applications: a CM's targets, or what is applied to a DM. */
@@ -40,15 +38,15 @@ const COLLECT_MAX_ITEMS = 10;
 
 interface Rule {
   id: MemoActionId;
-  label: (kind: AnyMemo['kind']) => string;
+  label: (kind: MemoOfKind['kind']) => string;
   placement: AvailableAction['placement'];
-  kinds: readonly AnyMemo['kind'][];
+  kinds: readonly MemoOfKind['kind'][];
   permission: Permission;
   /** Verb for "Cannot <verb>: ..." */
   verb: string;
   statuses: readonly MemoStatus[];
   /** Extra refusal beyond status and permission; returns the reason's tail, or null when allowed. */
-  check?: (m: AnyMemo, ctx: ActionContext, permissions: ReadonlySet<Permission>) => string | null;
+  check?: (m: MemoOfKind, ctx: ActionContext, permissions: ReadonlySet<Permission>) => string | null;
 }
 
 const BOTH = ['CreditMemo', 'DebitMemo'] as const;
@@ -62,9 +60,9 @@ function listDocs(docs: readonly string[] | undefined): string | null {
 const writeOffLock = (ctx: ActionContext) =>
   ctx.createdByWriteOff ? writeOffCreditLockReason(ctx.createdByWriteOff.debitMemoNumber) : null;
 
-const hasPdf = (m: AnyMemo, ctx: ActionContext) => Boolean(ctx.hasPdf || m.memo.latestPDFFileId);
+const hasPdf = (m: MemoOfKind, ctx: ActionContext) => Boolean(ctx.hasPdf || m.memo.latestPDFFileId);
 /** Without a PDF, View PDF generates one first, for a user who may (Regenerate PDF's rule). */
-const canGeneratePdf = (m: AnyMemo, permissions: ReadonlySet<Permission>) =>
+const canGeneratePdf = (m: MemoOfKind, permissions: ReadonlySet<Permission>) =>
   permissions.has('memo.pdf') && (m.memo.status === 'Draft' || m.memo.status === 'Posted');
 
 const RULES: readonly Rule[] = [
@@ -274,7 +272,7 @@ const RULES: readonly Rule[] = [
 
 /** Every action of the memo's type, in display order, each enabled or disabled with a reason. */
 export function availableActions(
-  m: AnyMemo,
+  m: MemoOfKind,
   permissions: ReadonlySet<Permission>,
   ctx: ActionContext = {},
 ): AvailableAction[] {

@@ -4,7 +4,7 @@ import { cancelMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import type { MemoDialogProps } from './dialog-types.ts';
-import { memoKindLabel } from '../../api/memos/kind.ts';
+import { memoKindLabel } from '../../lib/memo-kind.ts';
 import { memoAmountText, memoName } from './memo-labels.ts';
 
 /** Cancel: Draft → Canceled (docs/zuora/api-digest.md §4.10, §6.8). A canceled memo can only be deleted. */

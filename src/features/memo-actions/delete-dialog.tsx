@@ -3,10 +3,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { deleteMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
-import { memoRouteBase } from '../../api/memos/kind.ts';
+import { memoRouteBase } from '../../lib/memo-routes.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import type { ActionNotice, MemoDialogProps } from './dialog-types.ts';
-import { memoKindLabel } from '../../api/memos/kind.ts';
+import { memoKindLabel } from '../../lib/memo-kind.ts';
 import { memoAmountText, memoName } from './memo-labels.ts';
 
 /**

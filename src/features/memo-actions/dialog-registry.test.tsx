@@ -3,7 +3,7 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { MemoDialogProps } from './dialog-types.ts';
 import { MEMO_DIALOGS, prefetchDialogs } from './dialog-registry.ts';
-import { debitMemo } from './test-memos.ts';
+import { debitMemo } from '../../test/test-memos.ts';
 import { renderDialog } from './testing/sandbox-render.tsx';
 
 // A dialog whose chunk has arrived must render in the click's own pass: a Suspense fallback, once shown,

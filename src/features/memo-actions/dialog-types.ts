@@ -1,5 +1,5 @@
 import type { ActionNotice } from '../../components/action-snackbar.tsx';
-import type { AnyMemo } from './available-actions.ts';
+import type { MemoOfKind } from '../../api/memos/detail.ts';
 
 // The props every action dialog receives from the detail page (see dialog-registry.ts).
 
@@ -7,7 +7,7 @@ export type { ActionNotice };
 
 export interface MemoDialogProps {
   /** The memo as the detail query currently holds it. */
-  memo: AnyMemo;
+  memo: MemoOfKind;
   /** Closes the dialog (drops `?action` from the URL) without doing anything. */
   onClose: () => void;
   /** Closes the dialog and shows the confirmation snackbar. Call after `invalidateMemoEffects`. */

@@ -15,7 +15,7 @@ import { updateMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
 import type { CreditMemoItem, DebitMemoItem } from '../../contract/memos.ts';
 import { FormDialog } from '../../components/form-dialog.tsx';
-import type { AnyMemo } from './available-actions.ts';
+import type { MemoOfKind } from '../../api/memos/detail.ts';
 import type { MemoDialogProps } from './dialog-types.ts';
 import {
   editItemDefaults,
@@ -50,7 +50,7 @@ function Unavailable({ message, onClose }: { message: string; onClose: () => voi
 }
 
 interface FormProps extends Pick<MemoDialogProps, 'onClose' | 'onSuccess'> {
-  memo: AnyMemo;
+  memo: MemoOfKind;
   item: CreditMemoItem | DebitMemoItem;
 }
 

@@ -3,7 +3,7 @@ import type { CreditMemoItem, DebitMemoItem } from '../../contract/memos.ts';
 import type { MemoUpdateItemRequest } from '../../contract/memo-requests.ts';
 import { isBefore, isIsoDate } from '../../lib/dates.ts';
 import { currencyDecimals, fitsCurrency, toWire } from '../../lib/money.ts';
-import type { AnyMemo } from './available-actions.ts';
+import type { MemoOfKind } from '../../api/memos/detail.ts';
 import { amountLimitProblem } from '../../contract/amount-limit.ts';
 
 // Edit one item of a Draft memo (docs/zuora/api-digest.md §4.5 / §6.5 `items[]`): amount ≥ 0 in the currency's
@@ -68,7 +68,7 @@ export function editItemDefaults(item: CreditMemoItem | DebitMemoItem): EditItem
 }
 
 /** The one `items[]` entry of the PUT body; empty optional fields are left out, not blanked. */
-export function editItemRequest(kind: AnyMemo['kind'], id: string, v: EditItemFormValues): MemoUpdateItemRequest {
+export function editItemRequest(kind: MemoOfKind['kind'], id: string, v: EditItemFormValues): MemoUpdateItemRequest {
   const opt = (s: string) => (s.trim() === '' ? undefined : s.trim());
   const financeInformation = {
     deferredRevenueAccountingCode: opt(v.deferredRevenueAccountingCode),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TRANSFERRED_TO_ACCOUNTING } from '../../contract/common.ts';
 import type { UpdateCreditMemoRequest, UpdateDebitMemoRequest } from '../../contract/memo-requests.ts';
 import { isBefore, isIsoDate } from '../../lib/dates.ts';
-import type { AnyMemo } from './available-actions.ts';
+import type { MemoOfKind } from '../../api/memos/detail.ts';
 
 // Edit basic information (docs/zuora/api-digest.md §4.5, §6.5): the form mirrors the update body's rules, comment
 // ≤ 255, real yyyy-mm-dd dates, due date not before the memo date, and an enum for Transferred to Accounting.
@@ -29,7 +29,7 @@ export const editMemoFormSchema = z
   });
 export type EditMemoFormValues = z.infer<typeof editMemoFormSchema>;
 
-export function editMemoDefaults(m: AnyMemo): EditMemoFormValues {
+export function editMemoDefaults(m: MemoOfKind): EditMemoFormValues {
   const memo = m.memo;
   return {
     effectiveDate: m.kind === 'CreditMemo' ? m.memo.creditMemoDate : m.memo.debitMemoDate,
@@ -51,7 +51,10 @@ export function editMemoDefaults(m: AnyMemo): EditMemoFormValues {
 export const POSTED_EDITABLE = ['comment', 'transferredToAccounting'] as const;
 
 /** The PUT body for the memo's kind and status; fields of the other kind are never sent (unknown there). */
-export function editMemoRequest(m: AnyMemo, v: EditMemoFormValues): UpdateCreditMemoRequest | UpdateDebitMemoRequest {
+export function editMemoRequest(
+  m: MemoOfKind,
+  v: EditMemoFormValues,
+): UpdateCreditMemoRequest | UpdateDebitMemoRequest {
   const kind = m.kind;
   if (m.memo.status === 'Posted') return { comment: v.comment, transferredToAccounting: v.transferredToAccounting };
   const common = {

@@ -14,7 +14,7 @@ import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
 import { FormDialog } from '../../components/form-dialog.tsx';
 import type { MemoDialogProps } from './dialog-types.ts';
 import { emailFormSchema, emailRequest, splitAddresses, type EmailFormValues } from './email-schema.ts';
-import { memoKindLabel } from '../../api/memos/kind.ts';
+import { memoKindLabel } from '../../lib/memo-kind.ts';
 import { memoName } from './memo-labels.ts';
 
 /** Email Credit/Debit Memo (docs/zuora/ui-inventory.md §3.11): addresses prefilled with the bill-to contact. */

@@ -4,7 +4,7 @@ import { postMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import type { MemoDialogProps } from './dialog-types.ts';
-import { memoKindLabel } from '../../api/memos/kind.ts';
+import { memoKindLabel } from '../../lib/memo-kind.ts';
 import { memoAmountText, memoName, memoNoun } from './memo-labels.ts';
 
 /** Post: Draft → Posted (docs/zuora/api-digest.md §4.11, §6.9). Posting may replace a TMP- number with the formal one. */

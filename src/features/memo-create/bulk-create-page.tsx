@@ -6,9 +6,9 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import UploadFile from '@mui/icons-material/UploadFile';
-import { memoKindLabel, memoRouteBase } from '../../api/memos/kind.ts';
+import { memoRouteBase } from '../../lib/memo-routes.ts';
+import { memoKindLabel, type MemoKind } from '../../lib/memo-kind.ts';
 import { useNavigate } from 'react-router';
-import { useMemoKind } from '../../app/memo-kind.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BulkMemoTable } from './bulk/bulk-memo-table.tsx';
 import { CsvFormatHelp } from './bulk/csv-format-help.tsx';
@@ -17,8 +17,8 @@ import { FormSection } from './form-section.tsx';
 import { visuallyHidden } from './visually-hidden.ts';
 
 /** Bulk create (beyond Zuora's UI): standalone memos from a CSV file, sent through the bulk endpoint. */
-export default function BulkCreatePage() {
-  const kind = useMemoKind();
+/** The route table says which kind the page is for. */
+export default function BulkCreatePage({ kind }: { kind: MemoKind }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const navigate = useNavigate();
   const { state, error, load, send, reset } = useBulkUpload(kind);

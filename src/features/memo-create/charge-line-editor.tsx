@@ -8,7 +8,7 @@ import Typography from '@mui/material/Typography';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import ExpandMore from '@mui/icons-material/ExpandMore';
 import { useWatch } from 'react-hook-form';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import { FormTextField } from './form-text-field.tsx';
 import { blankServiceDateMeaning } from '../../contract/service-period.ts';
 import type { StandaloneFormValues } from './standalone-schema.ts';

@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import { useQueryClient } from '@tanstack/react-query';
 import { useController, useFormContext, useWatch } from 'react-hook-form';
 import { invoiceHeaderQuery, invoiceItemsQuery } from '../../api/invoices.ts';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AccountPicker } from './account-picker.tsx';
 import { FormCheckbox } from './form-checkbox.tsx';

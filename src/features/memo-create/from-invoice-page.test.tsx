@@ -21,7 +21,10 @@ function setText(el: HTMLElement, value: string) {
 }
 
 async function openInvoice(kind: 'credit-memos' | 'debit-memos') {
-  const page = renderPage(<FromInvoicePage />, `/${kind}/new/from-invoice`);
+  const page = renderPage(
+    <FromInvoicePage kind={kind === 'credit-memos' ? 'CreditMemo' : 'DebitMemo'} />,
+    `/${kind}/new/from-invoice`,
+  );
   await chooseAccount(page.user, 'Acme', /Acme Corporation/);
   await chooseOption(page.user, /Invoice/, /INV00000053/);
   const table = await screen.findByRole('table', { name: 'Invoice items' }, { timeout: 10_000 });
@@ -30,7 +33,7 @@ async function openInvoice(kind: 'credit-memos' | 'debit-memos') {
 
 describe('from-invoice memo form', () => {
   it('needs an account and an invoice', async () => {
-    const { user } = renderPage(<FromInvoicePage />, '/credit-memos/new/from-invoice');
+    const { user } = renderPage(<FromInvoicePage kind="CreditMemo" />, '/credit-memos/new/from-invoice');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Choose an account.')).toBeInTheDocument();
     expect(screen.getByText('Choose an invoice.')).toBeInTheDocument();

@@ -1,8 +1,7 @@
 import Alert from '@mui/material/Alert';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
-import { useMemoKind } from '../../app/memo-kind.ts';
-import { memoKindLabel, type MemoKind } from '../../api/memos/kind.ts';
+import { memoKindLabel, type MemoKind } from '../../lib/memo-kind.ts';
 import { useCreateMemoFromInvoice } from '../../api/memos/create-mutations.ts';
 import { fromInvoiceRequest } from './build-requests.ts';
 import { CreateMemoForm } from './create-memo-form.tsx';
@@ -12,8 +11,8 @@ import { fromInvoiceDefaults, fromInvoiceFormSchema, type FromInvoiceFormValues 
 import { InvoiceItemsTable } from './invoice-items-table.tsx';
 
 /** Create Credit/Debit Memo → From Invoice (docs/zuora/ui-inventory.md §3.1). */
-export default function FromInvoicePage() {
-  const kind = useMemoKind();
+/** The route table says which kind the page is for. */
+export default function FromInvoicePage({ kind }: { kind: MemoKind }) {
   return <FromInvoiceForm key={kind} kind={kind} />;
 }
 

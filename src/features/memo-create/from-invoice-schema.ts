@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import { pickedAccountSchema } from './standalone-schema.ts';
 import { isBefore, today } from '../../lib/dates.ts';
 import { money, toFixed } from '../../lib/money.ts';
-import { amountBeforeTax } from './invoice-lines.ts';
+import { amountBeforeTax } from './line-tax.ts';
 import { MAX_CHARGES, MAX_COMMENT, amountProblem, dateProblem } from './field-rules.ts';
 
 // The "from invoice" form (docs/zuora/ui-inventory.md §3.1; docs/zuora/api-digest.md §4.4, §6.4). Each invoice item is a row that

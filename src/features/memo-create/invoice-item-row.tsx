@@ -4,14 +4,15 @@ import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useFormContext, useWatch } from 'react-hook-form';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import { Money } from '../../components/money.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { fitsCurrency, sum, toFixed } from '../../lib/money.ts';
 import { isDecimal } from './field-rules.ts';
 import { FormTextField } from './form-text-field.tsx';
 import type { FromInvoiceFormValues } from './from-invoice-schema.ts';
-import { amountBeforeTax, includedTax, scaleBase } from './invoice-lines.ts';
+import { scaleBase } from './invoice-lines.ts';
+import { amountBeforeTax, includedTax } from './line-tax.ts';
 import { scaleTax } from './memo-totals.ts';
 
 /** Amounts typed in a table line up on the decimal point like the money printed beside them. */

@@ -7,7 +7,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import type { FromInvoiceFormValues } from './from-invoice-schema.ts';
 import { InvoiceItemRow } from './invoice-item-row.tsx';
 import { fromInvoiceTotals } from './memo-totals.ts';

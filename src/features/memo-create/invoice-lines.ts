@@ -1,7 +1,6 @@
 import type { InvoiceItem } from '../../api/invoices.ts';
-import type { MemoKind } from '../../api/memos/kind.ts';
-import { taxBase, taxShare } from '../../contract/invoice-tax.ts';
-import { money, sum, toFixed, type Money } from '../../lib/money.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
+import { toFixed } from '../../lib/money.ts';
 import type { InvoiceItemLine } from './from-invoice-schema.ts';
 
 // Invoice items → the rows of the from-invoice form, all selected. A credit starts at what is still
@@ -48,24 +47,3 @@ export const scaleBase = (line: InvoiceItemLine, kind: MemoKind) =>
   kind === 'CreditMemo'
     ? { item: line.availableToCreditAmount, tax: (j: number) => line.taxItems[j].availableToCredit }
     : { item: line.chargeAmount, tax: (j: number) => line.taxItems[j].originalAmount };
-
-/** The tax inside a tax-included amount, as the sandbox books it (src/contract/invoice-tax.ts). */
-export function includedTax(
-  line: Pick<InvoiceItemLine, 'chargeAmount' | 'taxItems'>,
-  amount: string,
-  currency: string,
-): Money {
-  const invoiceTax = line.taxItems.map((t) => t.originalAmount || 0);
-  const base = taxBase(line.chargeAmount || 0, sum(invoiceTax), true);
-  return sum(invoiceTax.map((tax) => taxShare(tax, amount, base, currency)));
-}
-
-/** The part of a line's amount that is not tax: what available-to-credit limits. */
-export function amountBeforeTax(
-  line: Pick<InvoiceItemLine, 'chargeAmount' | 'taxItems' | 'taxMode' | 'amount'>,
-  currency: string,
-): Money {
-  return line.taxMode === 'TaxInclusive'
-    ? money(line.amount).minus(includedTax(line, line.amount, currency))
-    : money(line.amount);
-}

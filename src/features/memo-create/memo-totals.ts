@@ -4,7 +4,7 @@ import { ZERO, money, sum, toFixed } from '../../lib/money.ts';
 import { isDecimal } from './field-rules.ts';
 import type { ChargeLine } from './standalone-schema.ts';
 import type { InvoiceItemLine } from './from-invoice-schema.ts';
-import { includedTax } from './invoice-lines.ts';
+import { includedTax } from './line-tax.ts';
 
 // Running totals shown under the charge and item tables. Decimal arithmetic only; a field that does
 // not (yet) hold a number counts as zero so the total moves while the user types.

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import MenuItem from '@mui/material/MenuItem';
 import { useFormContext, useWatch, type FieldValues, type Path, type PathValue } from 'react-hook-form';
 import { defaultReasonCode, useReasonCodes } from '../../api/reason-codes.ts';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import { FormTextField } from './form-text-field.tsx';
 
 /** Reason code picker; starts on the kind's default code without marking the form as changed. */

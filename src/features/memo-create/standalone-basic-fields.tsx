@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import { useController, useFormContext, useWatch } from 'react-hook-form';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import { AccountPicker } from './account-picker.tsx';
 import { FormCheckbox } from './form-checkbox.tsx';
 import { FormTextField } from './form-text-field.tsx';

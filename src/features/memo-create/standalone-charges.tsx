@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Add from '@mui/icons-material/Add';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import { chargePrice } from '../../api/catalog.ts';
 import { ChargeLineEditor } from './charge-line-editor.tsx';
 import { ChargePickerDialog, type PickedCharge } from './charge-picker-dialog.tsx';

@@ -33,7 +33,7 @@ const field = (group: string, label: RegExp) =>
 
 describe('standalone memo form', () => {
   it('refuses an empty memo: no account, no charges', async () => {
-    const { user } = renderPage(<StandalonePage />, '/debit-memos/new/standalone');
+    const { user } = renderPage(<StandalonePage kind="DebitMemo" />, '/debit-memos/new/standalone');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Choose an account.')).toBeInTheDocument();
     expect(screen.getByText('Add at least one charge.')).toBeInTheDocument();
@@ -41,7 +41,7 @@ describe('standalone memo form', () => {
   });
 
   it('explains why a product with only discount charges offers nothing', async () => {
-    const { user } = renderPage(<StandalonePage />, '/credit-memos/new/standalone');
+    const { user } = renderPage(<StandalonePage kind="CreditMemo" />, '/credit-memos/new/standalone');
     await user.click(screen.getByRole('button', { name: 'Add charge' }));
     const dialog = await screen.findByRole('dialog', { name: 'Add charge' });
     await chooseOption(user, /Product/, /Promotions \(discount charges only\)/, dialog);
@@ -54,7 +54,7 @@ describe('standalone memo form', () => {
   });
 
   it('checks every field rule, then sends a valid memo with an Idempotency-Key and opens it', async () => {
-    const { user, router } = renderPage(<StandalonePage />, '/debit-memos/new/standalone');
+    const { user, router } = renderPage(<StandalonePage kind="DebitMemo" />, '/debit-memos/new/standalone');
     await chooseAccount(user, 'Sakura', /Sakura Robotics KK/);
     expect(await screen.findByText('Currency JPY')).toBeInTheDocument();
     await addCharge(user, /^Professional Services/, /^Onboarding/, 'Implementation Fee');

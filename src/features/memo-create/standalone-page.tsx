@@ -1,8 +1,7 @@
 import Box from '@mui/material/Box';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { useMemoKind } from '../../app/memo-kind.ts';
-import { memoKindLabel, type MemoKind } from '../../api/memos/kind.ts';
+import { memoKindLabel, type MemoKind } from '../../lib/memo-kind.ts';
 import { useCreateStandaloneMemo } from '../../api/memos/create-mutations.ts';
 import { standaloneRequest } from './build-requests.ts';
 import { CreateMemoForm } from './create-memo-form.tsx';
@@ -13,8 +12,8 @@ import { StandaloneCharges } from './standalone-charges.tsx';
 import { standaloneDefaults, standaloneFormSchema, type StandaloneFormValues } from './standalone-schema.ts';
 
 /** Create Credit/Debit Memo → Standalone: a memo from catalog charges (docs/zuora/ui-inventory.md §3.2). */
-export default function StandalonePage() {
-  const kind = useMemoKind();
+/** The route table says which kind the page is for. */
+export default function StandalonePage({ kind }: { kind: MemoKind }) {
   return <StandaloneForm key={kind} kind={kind} />;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import { isBefore, today } from '../../lib/dates.ts';
 import {
   CUSTOM_FIELD_NAME,

@@ -1,5 +1,6 @@
 import { useCallback, useRef } from 'react';
-import { ZuoraApiError, newIdempotencyKey } from '../../api/client.ts';
+import { newIdempotencyKey } from '../../api/client.ts';
+import { ZuoraApiError } from '../../lib/zuora-error.ts';
 
 /**
  * One Idempotency-Key per save attempt: a retry after a lost response reuses it (Zuora replays the

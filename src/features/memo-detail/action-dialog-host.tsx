@@ -1,10 +1,9 @@
 import Backdrop from '@mui/material/Backdrop';
 import CircularProgress from '@mui/material/CircularProgress';
 import { Suspense, useState } from 'react';
-import type { MemoActionId } from '../memo-actions/action-ids.ts';
-import type { AnyMemo, AvailableAction } from '../memo-actions/available-actions.ts';
-import { MEMO_DIALOGS } from '../memo-actions/dialog-registry.ts';
-import type { ActionNotice } from '../memo-actions/dialog-types.ts';
+import { type MemoActionId, type AvailableAction, MEMO_DIALOGS } from '../memo-actions/index.ts';
+import type { MemoOfKind } from '../../api/memos/detail.ts';
+import type { ActionNotice } from '../../components/action-snackbar.tsx';
 
 /**
  * Renders the dialog named by `?action=`, lazily. A link to an action the memo does not allow (stale
@@ -20,7 +19,7 @@ export function ActionDialogHost({
   onClose,
   onSuccess,
 }: {
-  memo: AnyMemo;
+  memo: MemoOfKind;
   action: MemoActionId | null;
   actions: readonly AvailableAction[];
   params: URLSearchParams;

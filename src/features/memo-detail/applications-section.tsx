@@ -12,7 +12,7 @@ import type { MemoApplications } from '../../api/memos/applications.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { LocalDate } from '../../components/local-date.tsx';
 import { Money } from '../../components/money.tsx';
-import type { AnyMemo } from '../memo-actions/available-actions.ts';
+import type { MemoOfKind } from '../../api/memos/detail.ts';
 import { EmptyNote, SectionCard } from './section-card.tsx';
 import { LINKED_TYPE_LABELS, type LinkedRow } from './use-linked-documents.ts';
 
@@ -25,7 +25,7 @@ export function ApplicationsSection({
   applications,
   rows,
 }: {
-  memo: AnyMemo;
+  memo: MemoOfKind;
   applications: UseQueryResult<MemoApplications>;
   rows: LinkedRow[];
 }) {

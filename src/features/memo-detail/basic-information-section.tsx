@@ -6,10 +6,12 @@ import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { AccountDetail } from '../../api/account-detail.ts';
 import { useInvoiceDetail } from '../../api/invoice-detail.ts';
-import { memoDetailPath, memoKindLabel } from '../../api/memos/kind.ts';
+import { memoDetailPath } from '../../lib/memo-routes.ts';
+import { memoKindLabel } from '../../lib/memo-kind.ts';
 import { LocalDate } from '../../components/local-date.tsx';
 import { Money } from '../../components/money.tsx';
-import type { AnyMemo, AvailableAction } from '../memo-actions/available-actions.ts';
+import type { AvailableAction } from '../memo-actions/index.ts';
+import type { MemoOfKind } from '../../api/memos/detail.ts';
 import { SectionCard } from './section-card.tsx';
 
 // Basic Information (docs/zuora/ui-inventory.md §2.2): every field Zuora shows for the memo's type, editable while
@@ -21,7 +23,7 @@ export function BasicInformationSection({
   edit,
   onEdit,
 }: {
-  memo: AnyMemo;
+  memo: MemoOfKind;
   account: AccountDetail | undefined;
   edit: AvailableAction | undefined;
   onEdit: () => void;

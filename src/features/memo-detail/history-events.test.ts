@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MemoHistoryEvent } from '../../api/memos/history.ts';
-import { creditMemo } from '../memo-actions/test-memos.ts';
+import { creditMemo } from '../../test/test-memos.ts';
 import { createdByWriteOff, timelineFromMemo, timelineOf, uploadedFiles } from './history-events.ts';
 
 const ev = (event: string, detail: Record<string, unknown> = {}, at = '2026-01-02 10:00:00'): MemoHistoryEvent => ({

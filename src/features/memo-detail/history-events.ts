@@ -1,5 +1,5 @@
 import type { MemoHistoryEvent } from '../../api/memos/history.ts';
-import { memoDetailPath } from '../../api/memos/kind.ts';
+import { memoDetailPath } from '../../lib/memo-routes.ts';
 import type { CreditMemo, DebitMemo } from '../../contract/memos.ts';
 import { formatMoney } from '../../lib/money.ts';
 

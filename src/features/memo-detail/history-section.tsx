@@ -7,7 +7,7 @@ import { Link as RouterLink } from 'react-router';
 import type { MemoHistoryEvent } from '../../api/memos/history.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { LocalDate } from '../../components/local-date.tsx';
-import type { AnyMemo } from '../memo-actions/available-actions.ts';
+import type { MemoOfKind } from '../../api/memos/detail.ts';
 import { timelineFromMemo, timelineOf } from './history-events.ts';
 import { SectionCard } from './section-card.tsx';
 
@@ -17,7 +17,7 @@ export function HistorySection({
   history,
   numbers,
 }: {
-  memo: AnyMemo;
+  memo: MemoOfKind;
   history: UseQueryResult<MemoHistoryEvent[] | null>;
   numbers: ReadonlyMap<string, string>;
 }) {

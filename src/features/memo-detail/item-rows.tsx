@@ -11,14 +11,14 @@ import type {
 import { LocalDate } from '../../components/local-date.tsx';
 import { Money } from '../../components/money.tsx';
 import { money, sum } from '../../lib/money.ts';
-import type { AnyMemo } from '../memo-actions/available-actions.ts';
-import { itemEditRefusal } from '../memo-actions/edit-item-schema.ts';
+import type { MemoOfKind } from '../../api/memos/detail.ts';
+import { itemEditRefusal } from '../memo-actions/index.ts';
 
 type Item = CreditMemoItem | DebitMemoItem;
 type TaxItem = CreditMemoTaxationItem | DebitMemoTaxationItem;
 
 /** What is still open: a debit memo's balance, a credit memo's unapplied amount. */
-const openOf = (kind: AnyMemo['kind'], x: Item | TaxItem): number =>
+const openOf = (kind: MemoOfKind['kind'], x: Item | TaxItem): number =>
   kind === 'DebitMemo'
     ? (x as DebitMemoItem | DebitMemoTaxationItem).balance
     : (x as CreditMemoItem | CreditMemoTaxationItem).unappliedAmount;
@@ -31,7 +31,7 @@ export function ItemRows({
   canEdit,
   onEdit,
 }: {
-  memo: AnyMemo;
+  memo: MemoOfKind;
   item: Item;
   showEdit: boolean;
   canEdit: boolean;

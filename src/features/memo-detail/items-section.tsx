@@ -11,7 +11,8 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { MemoItemsOfKind } from '../../api/memos/items.ts';
 import type { CreditMemoItem, DebitMemoItem } from '../../contract/memos.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import type { AnyMemo, AvailableAction } from '../memo-actions/available-actions.ts';
+import type { AvailableAction } from '../memo-actions/index.ts';
+import type { MemoOfKind } from '../../api/memos/detail.ts';
 import { ItemRows } from './item-rows.tsx';
 import { EmptyNote, SectionCard } from './section-card.tsx';
 
@@ -22,7 +23,7 @@ export function ItemsSection({
   editItem,
   onEditItem,
 }: {
-  memo: AnyMemo;
+  memo: MemoOfKind;
   items: UseQueryResult<MemoItemsOfKind>;
   editItem: AvailableAction | undefined;
   onEditItem: (itemId: string) => void;

@@ -5,16 +5,16 @@ import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink, useParams } from 'react-router';
-import { ZuoraApiError } from '../../api/client.ts';
+import { ZuoraApiError } from '../../lib/zuora-error.ts';
 import { useMemoDetail } from '../../api/memos/detail.ts';
-import { memoRouteBase, type MemoKind } from '../../api/memos/kind.ts';
-import { useMemoKind } from '../../app/memo-kind.ts';
+import { memoRouteBase } from '../../lib/memo-routes.ts';
+import { type MemoKind } from '../../lib/memo-kind.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { MemoDetailView } from './memo-detail-view.tsx';
 
 /** `/credit-memos/:memoId`, `/debit-memos/:memoId`: loads the memo, then the whole detail view. */
-export default function MemoDetailPage() {
-  const kind = useMemoKind();
+/** The route table says which kind the page is for. */
+export default function MemoDetailPage({ kind }: { kind: MemoKind }) {
   const { memoId = '' } = useParams();
   const detail = useMemoDetail(kind, memoId);
 

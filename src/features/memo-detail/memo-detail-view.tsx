@@ -7,12 +7,11 @@ import { generateFirstMemoPdf, openMemoFile, useMemoFiles } from '../../api/memo
 import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
 import { useMemoHistory } from '../../api/memos/history.ts';
 import { useMemoItems } from '../../api/memos/items.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../api/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
-import type { MemoActionId } from '../memo-actions/action-ids.ts';
-import { ActionsMenu } from '../memo-actions/actions-menu.tsx';
-import { actionOf, availableActions, type AnyMemo } from '../memo-actions/available-actions.ts';
-import type { ActionNotice } from '../memo-actions/dialog-types.ts';
+import { type MemoActionId, ActionsMenu, actionOf, availableActions } from '../memo-actions/index.ts';
+import { type MemoOfKind } from '../../api/memos/detail.ts';
+import type { ActionNotice } from '../../components/action-snackbar.tsx';
 import { ActionDialogHost } from './action-dialog-host.tsx';
 import { ActionSnackbar } from '../../components/action-snackbar.tsx';
 import { ApplicationsSection } from './applications-section.tsx';
@@ -26,7 +25,7 @@ import { useActionUrl } from './use-action-url.ts';
 import { useLinkedDocuments } from './use-linked-documents.ts';
 
 /** The loaded memo: header with actions, the five sections, the open dialog and the snackbar. */
-export function MemoDetailView({ memo }: { memo: AnyMemo }) {
+export function MemoDetailView({ memo }: { memo: MemoOfKind }) {
   const { kind } = memo;
   const id = memo.memo.id;
   const { permissions } = useSession();

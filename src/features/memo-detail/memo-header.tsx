@@ -4,11 +4,11 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import type { AccountDetail } from '../../api/account-detail.ts';
-import { memoKindLabel } from '../../api/memos/kind.ts';
+import { memoKindLabel } from '../../lib/memo-kind.ts';
 import { LocalDate } from '../../components/local-date.tsx';
 import { Money } from '../../components/money.tsx';
 import { StatusChip } from '../../components/status-chip.tsx';
-import type { AnyMemo } from '../memo-actions/available-actions.ts';
+import type { MemoOfKind } from '../../api/memos/detail.ts';
 
 /** Memo type and number, status, account, and the amounts a clerk checks first; actions on the right. */
 export function MemoHeader({
@@ -16,7 +16,7 @@ export function MemoHeader({
   account,
   actions,
 }: {
-  memo: AnyMemo;
+  memo: MemoOfKind;
   account: AccountDetail | undefined;
   actions: ReactNode;
 }) {

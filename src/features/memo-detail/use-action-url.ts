@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
-import { isMemoActionId, type MemoActionId } from '../memo-actions/action-ids.ts';
+import { isMemoActionId, type MemoActionId } from '../memo-actions/index.ts';
 
 // The open dialog lives in the URL (`?action=<id>`, plus e.g. `itemId` for Edit item), so a reload or
 // a shared link reopens it, and Back closes it. Opening adds a history entry (marked in its state);

@@ -2,7 +2,7 @@ import { useQueries } from '@tanstack/react-query';
 import type { MemoApplications } from '../../api/memos/applications.ts';
 import { memoDetailQuery } from '../../api/memos/detail.ts';
 import type { MemoHistoryEvent } from '../../api/memos/history.ts';
-import { memoDetailPath } from '../../api/memos/kind.ts';
+import { memoDetailPath } from '../../lib/memo-routes.ts';
 import { invoiceDetailQuery } from '../../api/invoice-detail.ts';
 import { paymentDetailQuery } from '../../api/payment-detail.ts';
 

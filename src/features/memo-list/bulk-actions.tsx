@@ -6,7 +6,7 @@ import Typography from '@mui/material/Typography';
 import type { Permission } from '../../contract/permissions.ts';
 import { permissionReason } from '../../contract/permissions.ts';
 import { invalidateMemoEffects, type MemoOperation } from '../../api/memos/invalidate.ts';
-import { memoKindLabel, type MemoKind } from '../../api/memos/kind.ts';
+import { memoKindLabel, type MemoKind } from '../../lib/memo-kind.ts';
 import { cancelMemo, deleteMemo, emailMemo, postMemo } from '../../api/memos/lifecycle-mutations.ts';
 import type { MemoRow } from '../../api/memos/list.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';

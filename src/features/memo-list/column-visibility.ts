@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { GridColumnVisibilityModel } from '@mui/x-data-grid';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 
 // Which columns a user shows is a personal preference, not part of a shared link: localStorage.
 const DEFAULT_HIDDEN: GridColumnVisibilityModel = {

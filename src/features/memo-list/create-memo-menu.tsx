@@ -5,7 +5,8 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
 import ArrowDropDown from '@mui/icons-material/ArrowDropDown';
-import { memoKindLabel, memoRouteBase, type MemoKind } from '../../api/memos/kind.ts';
+import { memoRouteBase } from '../../lib/memo-routes.ts';
+import { memoKindLabel, type MemoKind } from '../../lib/memo-kind.ts';
 
 /** "Create Credit Memo" / "Create Debit Memo" with From Invoice, Standalone and Bulk upload. */
 export function CreateMemoMenu({ kind, disabledReason }: { kind: MemoKind; disabledReason?: string }) {

@@ -1,5 +1,5 @@
 import type { CreditMemo, DebitMemo } from '../../contract/memos.ts';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import type { MemoPage, MemoRow } from '../../api/memos/list.ts';
 import { toFixed } from '../../lib/money.ts';
 

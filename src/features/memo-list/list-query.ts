@@ -1,5 +1,5 @@
 import type { ApiMode } from '../../api/sandbox.ts';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import type { MemoListQuery } from '../../api/memos/list.ts';
 import { wireSortField, type ListFilters, type ListState } from './list-state.ts';
 

@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Switch from '@mui/material/Switch';
 import { reasonCodesQuery } from '../../api/reason-codes.ts';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import type { ApiMode } from '../../api/sandbox.ts';
 import { isIsoDate } from '../../lib/dates.ts';
 import { DebouncedTextField } from './debounced-text-field.tsx';

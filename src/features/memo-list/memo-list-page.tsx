@@ -5,12 +5,12 @@ import type { GridRowSelectionModel } from '@mui/x-data-grid';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
-import { memoDetailPath, memoKindLabel } from '../../api/memos/kind.ts';
+import { memoDetailPath } from '../../lib/memo-routes.ts';
+import { memoKindLabel } from '../../lib/memo-kind.ts';
 import { postMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { memoListQuery, type MemoRow } from '../../api/memos/list.ts';
 import { healthQuery } from '../../api/sandbox.ts';
-import { useMemoKind } from '../../app/memo-kind.ts';
-import { useSession } from '../../app/session.tsx';
+import { useSession } from '../../api/session.tsx';
 import { ActionSnackbar, type ActionNotice } from '../../components/action-snackbar.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -26,12 +26,13 @@ import { MemoGrid } from './memo-grid.tsx';
 import { MemoTabs } from './memo-tabs.tsx';
 import { useListState } from './use-list-state.ts';
 import { useReferenceNames } from './use-reference-names.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 
 const NO_SELECTION: GridRowSelectionModel = { type: 'include', ids: new Set() };
 
 /** Billing > Credit and Debit Memos: the tabbed, filtered, server-paged list of memos. */
-export default function MemoListPage() {
-  const kind = useMemoKind();
+/** The route table says which kind the page is for. */
+export default function MemoListPage({ kind }: { kind: MemoKind }) {
   const { permissions } = useSession();
   const queryClient = useQueryClient();
   const list = useListState(kind);

@@ -1,7 +1,7 @@
 import { Link as RouterLink } from 'react-router';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 
 /** Credit Memos / Debit Memos: each tab is its own URL, so it is a link, not local state. */
 export function MemoTabs({ kind }: { kind: MemoKind }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZuoraApiError } from '../../api/client.ts';
+import { ZuoraApiError } from '../../lib/zuora-error.ts';
 import { runBulk } from './run-bulk.ts';
 
 const targets = ['a', 'b', 'c', 'd', 'e'].map((id, i) => ({ id, number: `CM-${i + 1}` }));

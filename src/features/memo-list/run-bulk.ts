@@ -1,4 +1,4 @@
-import { ZuoraApiError } from '../../api/client.ts';
+import { ZuoraApiError } from '../../lib/zuora-error.ts';
 
 // Runs one API call per selected memo and records each outcome: done, or refused with Zuora's own
 // message. A few at a time (the sandbox and a real tenant both rate-limit), never stopping at the

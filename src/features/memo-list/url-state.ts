@@ -1,6 +1,6 @@
 import { isIsoDate } from '../../lib/dates.ts';
 import type { MemoStatus } from '../../contract/common.ts';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import {
   ALL_STATUSES,
   CURRENCIES,

@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
-import type { MemoKind } from '../../api/memos/kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import { EMPTY_FILTERS, type ListFilters, type ListState } from './list-state.ts';
 import { parseListState, serializeListState } from './url-state.ts';
 

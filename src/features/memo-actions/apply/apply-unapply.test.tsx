@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CreditMemo } from '../../../contract/memos.ts';
 import { money, sum, toFixed } from '../../../lib/money.ts';
-import type { AnyMemo } from '../available-actions.ts';
+import type { MemoOfKind } from '../../../api/memos/detail.ts';
 import { startSandbox, type Sandbox } from '../../../test/sandbox-client.ts';
 import { renderDialog } from '../testing/sandbox-render.tsx';
 import ApplyDialog from './apply-dialog.tsx';
@@ -48,7 +48,7 @@ const helperOf = (input: HTMLElement) =>
 describe('Apply Credit Memo', () => {
   it('validates each amount, the item split and the running total, then applies to an invoice and a debit memo', async () => {
     const { cm, docs } = await pickCreditMemo();
-    const { user, onSuccess, unmount } = renderDialog(ApplyDialog, { kind: 'CreditMemo', memo: cm } as AnyMemo);
+    const { user, onSuccess, unmount } = renderDialog(ApplyDialog, { kind: 'CreditMemo', memo: cm } as MemoOfKind);
     const dialog = within(await screen.findByRole('dialog', { name: 'Apply Credit Memo' }));
     await dialog.findByRole('table', { name: 'Open invoices and debit memos' }, { timeout: 10_000 });
     const save = dialog.getByRole('button', { name: 'Apply' });
@@ -103,7 +103,7 @@ describe('Apply Credit Memo', () => {
     unmount();
 
     // Unapply: amount per applied document ≤ what is applied; "Unapply from all" takes everything.
-    const un = renderDialog(UnapplyDialog, { kind: 'CreditMemo', memo: cmAfter } as AnyMemo);
+    const un = renderDialog(UnapplyDialog, { kind: 'CreditMemo', memo: cmAfter } as MemoOfKind);
     const udialog = within(await screen.findByRole('dialog', { name: 'Unapply Credit Memo' }));
     await udialog.findByRole('table', {}, { timeout: 10_000 });
     const fields = udialog.getAllByLabelText(/^Amount to unapply \(row/);

@@ -4,7 +4,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router';
 import Link from '@mui/material/Link';
-import { memoDetailPath } from '../../../api/memos/kind.ts';
+import { memoDetailPath } from '../../../lib/memo-routes.ts';
 import type { CollectResponse } from '../../../api/memos/settlement-mutations.ts';
 import { formatMoney } from '../../../lib/money.ts';
 

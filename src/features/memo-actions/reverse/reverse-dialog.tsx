@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import Alert from '@mui/material/Alert';
 import { useQueryClient } from '@tanstack/react-query';
 import { memoDetailQuery } from '../../../api/memos/detail.ts';
-import { memoDetailPath } from '../../../api/memos/kind.ts';
+import { memoDetailPath } from '../../../lib/memo-routes.ts';
 import { useReverseCreditMemo } from '../../../api/memos/settlement-mutations.ts';
 import { FormDialog } from '../../../components/form-dialog.tsx';
 import type { CreditMemo } from '../../../contract/memos.ts';

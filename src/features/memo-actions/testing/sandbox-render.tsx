@@ -7,7 +7,7 @@ import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import type { MemoStatus } from '../../../contract/common.ts';
 import type { Sandbox } from '../../../test/sandbox-client.ts';
-import type { AnyMemo } from '../available-actions.ts';
+import type { MemoOfKind } from '../../../api/memos/detail.ts';
 import type { MemoDialogProps } from '../dialog-types.ts';
 
 // Dialog tests: memos from the sandbox's demo seed (see src/test/sandbox-client.ts), and a render
@@ -15,7 +15,7 @@ import type { MemoDialogProps } from '../dialog-types.ts';
 
 export function renderDialog(
   Dialog: ComponentType<MemoDialogProps>,
-  memo: AnyMemo,
+  memo: MemoOfKind,
   params: Record<string, string> = {},
 ) {
   const queryClient = new QueryClient({
@@ -37,25 +37,25 @@ export function renderDialog(
 }
 
 /** Finds a memo of a status through the sandbox API (the same data the dialog sees). */
-export async function memoWithStatus<K extends AnyMemo['kind']>(
+export async function memoWithStatus<K extends MemoOfKind['kind']>(
   s: Sandbox,
   kind: K,
   status: MemoStatus,
   pick: (m: Record<string, unknown>) => boolean = () => true,
-): Promise<Extract<AnyMemo, { kind: K }>> {
+): Promise<Extract<MemoOfKind, { kind: K }>> {
   const path = kind === 'CreditMemo' ? '/v1/credit-memos' : '/v1/debit-memos';
   const key = kind === 'CreditMemo' ? 'creditmemos' : 'debitmemos';
   for (let page = 1; page <= 20; page++) {
     const r = await s.h.call('GET', `${path}?status=${status}&pageSize=40&page=${page}`);
     const hit = ((r.body?.[key] ?? []) as Record<string, unknown>[]).find(pick);
-    if (hit) return { kind, memo: hit } as Extract<AnyMemo, { kind: K }>;
+    if (hit) return { kind, memo: hit } as Extract<MemoOfKind, { kind: K }>;
     if (!r.body?.nextPage) break;
   }
   throw new Error(`no ${status} ${kind} in the demo seed matches`);
 }
 
 /** A Posted memo: what the settlement dialogs work on. */
-export const findMemo = <K extends AnyMemo['kind']>(
+export const findMemo = <K extends MemoOfKind['kind']>(
   s: Sandbox,
   kind: K,
   pick: (m: Record<string, unknown>) => boolean,

@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useAccountingCodes, writeOffExpenseCodes } from '../../../api/accounting-codes.ts';
 import { memoDetailQuery, useMemoDetail } from '../../../api/memos/detail.ts';
 import { useMemoItems } from '../../../api/memos/items.ts';
-import { memoDetailPath } from '../../../api/memos/kind.ts';
+import { memoDetailPath } from '../../../lib/memo-routes.ts';
 import { useWriteOffDebitMemo } from '../../../api/memos/settlement-mutations.ts';
 import type { DebitMemo } from '../../../contract/memos.ts';
 import { cmp, formatMoney } from '../../../lib/money.ts';

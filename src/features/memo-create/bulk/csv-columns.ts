@@ -1,4 +1,4 @@
-import type { MemoKind } from '../../../api/memos/kind.ts';
+import type { MemoKind } from '../../../lib/memo-kind.ts';
 import { csvCell } from './parse-csv.ts';
 
 // The bulk file format, documented on the page and offered as a template. One row per charge line;

@@ -7,7 +7,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import Download from '@mui/icons-material/Download';
 import { isDiscountCharge, useCatalogProducts } from '../../../api/catalog.ts';
-import type { MemoKind } from '../../../api/memos/kind.ts';
+import type { MemoKind } from '../../../lib/memo-kind.ts';
 import { columnsFor, csvTemplate } from './csv-columns.ts';
 
 /** The file format, column by column, and a template to start from. */

@@ -1,4 +1,4 @@
-import type { MemoKind } from '../../../api/memos/kind.ts';
+import type { MemoKind } from '../../../lib/memo-kind.ts';
 
 // Re-running a file must not create its memos twice, also after one bad row was fixed, from another
 // browser, or on another day. Each memo's key is derived from its own cells in the file (not the whole

@@ -1,4 +1,4 @@
-import type { MemoKind } from '../../../api/memos/kind.ts';
+import type { MemoKind } from '../../../lib/memo-kind.ts';
 import { columnsFor } from './csv-columns.ts';
 import { parseCsv } from './parse-csv.ts';
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { ZuoraApiError } from '../../../api/client.ts';
+import { ZuoraApiError } from '../../../lib/zuora-error.ts';
 import { accountDetailQuery } from '../../../api/account-detail.ts';
 import { catalogProductsQuery } from '../../../api/catalog.ts';
 import { bulkCreateStandaloneMemos } from '../../../api/memos/create-mutations.ts';
 import { invalidateMemoEffects } from '../../../api/memos/invalidate.ts';
-import type { MemoKind } from '../../../api/memos/kind.ts';
+import type { MemoKind } from '../../../lib/memo-kind.ts';
 import { today } from '../../../lib/dates.ts';
 import { localLedger } from './created-ledger.ts';
 import { memoKey } from './idempotency-keys.ts';

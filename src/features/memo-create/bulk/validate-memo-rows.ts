@@ -1,4 +1,4 @@
-import type { MemoKind } from '../../../api/memos/kind.ts';
+import type { MemoKind } from '../../../lib/memo-kind.ts';
 import { isBefore } from '../../../lib/dates.ts';
 import { sum, toWire } from '../../../lib/money.ts';
 import { MAX_CHARGES, MAX_COMMENT, amountProblem, dateProblem, quantityProblem } from '../field-rules.ts';

@@ -1,5 +1,3 @@
-import { permissionsOfScope, type Permission } from '../contract/permissions.ts';
-
 // Who is signed in, outside React so the API client can read the token synchronously. The standalone
 // app keeps it in sessionStorage (one tab, gone when the tab closes); an embedding host may keep it in memory.
 
@@ -50,9 +48,6 @@ export function createSessionStore(
     },
   };
 }
-
-export const permissionSet = (scope: string | undefined): Set<Permission> =>
-  new Set(scope ? permissionsOfScope(scope) : []);
 
 function safeSessionStorage(): Storage | null {
   try {

@@ -1,7 +1,10 @@
 import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import type { Permission } from '../contract/permissions.ts';
-import type { TokenResponse } from '../api/sandbox.ts';
-import { permissionSet, type SessionStore, type SessionUser } from './session-store.ts';
+import { permissionsOfScope, type Permission } from '../contract/permissions.ts';
+import type { TokenResponse } from './sandbox.ts';
+import type { SessionStore, SessionUser } from '../lib/session-store.ts';
+
+// The signed-in user's token and permissions, for screens: the session store (src/lib) holds them outside React for
+// the HTTP client; this context hands them to the features, which sit above the API and never reach into src/app.
 
 export interface Session {
   user: SessionUser | null;
@@ -9,6 +12,8 @@ export interface Session {
   signIn(user: SessionUser, token: TokenResponse): void;
   signOut(): void;
 }
+
+const permissionSet = (scope: string | undefined): Set<Permission> => new Set(scope ? permissionsOfScope(scope) : []);
 
 const SessionContext = createContext<SessionStore | null>(null);
 

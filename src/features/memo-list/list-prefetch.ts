@@ -1,9 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { memoKindOfPath } from '../api/memos/kind.ts';
-import { memoListQuery } from '../api/memos/list.ts';
-import { healthQuery } from '../api/sandbox.ts';
-import { toListQuery } from '../features/memo-list/list-query.ts';
-import { parseListState } from '../features/memo-list/url-state.ts';
+import { memoKindOfPath } from '../../lib/memo-routes.ts';
+import { memoListQuery } from '../../api/memos/list.ts';
+import { healthQuery } from '../../api/sandbox.ts';
+import { toListQuery } from './list-query.ts';
+import { parseListState } from './url-state.ts';
+
+/** The list page's chunk; the route's lazy component and the prefetch share it. */
+export const loadMemoListPage = () => import('./memo-list-page.tsx');
 
 // Opening the app on a list URL: start the page chunk and the first page of rows at once, in
 // parallel with React's first render, instead of one after the other (chunk -> render -> fetch).
@@ -15,7 +18,7 @@ export function prefetchListRoute(
 ): void {
   const kind = memoKindOfPath(location.pathname);
   if (!kind || !/^\/(credit|debit)-memos\/?$/.test(location.pathname) || !signedIn) return;
-  void import('../features/memo-list/memo-list-page.tsx');
+  void loadMemoListPage();
   void queryClient.fetchQuery(healthQuery).then(
     ({ mode }) =>
       queryClient.prefetchQuery(

@@ -1,5 +1,5 @@
-import type { MemoStatus } from '../../contract/common.ts';
-import { creditMemoSchema, debitMemoSchema, type CreditMemo, type DebitMemo } from '../../contract/memos.ts';
+import type { MemoStatus } from '../contract/common.ts';
+import { creditMemoSchema, debitMemoSchema, type CreditMemo, type DebitMemo } from '../contract/memos.ts';
 
 // Memo values for the pure availability tests, parsed by the contract schemas so they cannot drift
 // from the wire shape. (These are inputs of a pure function, not stand-ins for server responses.)
