@@ -6,6 +6,7 @@ import { allocate, money, sum, type Money } from '../../src/lib/money.ts';
 import type { CreditMemoApplyRequest, CreditMemoUnapplyRequest } from '../../src/contract/settlement-requests.ts';
 import { applyToTarget, lockTargets, targetsOf } from './apply-targets.ts';
 import { recordEvent } from './history.ts';
+import { refuseWriteOffCredit } from './write-off-lock.ts';
 import { dateNotBefore } from './settlement-codes.ts';
 import { LineBook, memoLines, settle, type Line, type Pair } from './settle-lines.ts';
 
@@ -84,6 +85,7 @@ export async function unapplyCreditMemo(
   const fresh = locked.memos.get(cm.id)!;
   if (fresh.status !== 'Posted')
     throw refuse(`Only a Posted credit memo can be unapplied; ${fresh.number} is ${fresh.status}.`);
+  await refuseWriteOffCredit(tx, fresh, 'unapply');
   const effectiveDate = dateNotBefore(request.effectiveDate, fresh.memo_date, 'effectiveDate', 'the credit memo date');
 
   for (const t of targets) {

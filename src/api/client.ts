@@ -55,6 +55,8 @@ export interface RequestOptions<S extends z.ZodType> {
   query?: Record<string, string | number | boolean | readonly string[] | undefined | null>;
   /** Per-request headers, e.g. an older `zuora-version` where a resource changes shape by version. */
   headers?: Record<string, string>;
+  /** Sees the response's headers (e.g. whether an idempotent request was replayed). */
+  onHeaders?: (headers: Headers) => void;
 }
 
 /** A fresh key for a create/settle POST: Zuora replays the first result for a repeated key. */
@@ -81,6 +83,7 @@ export function buildUrl(path: string, query?: RequestOptions<z.ZodType>['query'
 
 export async function zuoraRequest<S extends z.ZodType>(path: string, options: RequestOptions<S>): Promise<z.infer<S>> {
   const res = await send(path, options);
+  options.onHeaders?.(res.headers);
   const json = await readJson(res);
   throwIfFailed(res, json);
   const parsed = options.schema.safeParse(json);

@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { fill, typeDate } from '../../test/user-input.ts';
 import type { CreditMemo, DebitMemo } from '../../contract/memos.ts';
 import { addDays, formatDate } from '../../lib/dates.ts';
-import { money } from '../../lib/money.ts';
+import { formatMoney, money } from '../../lib/money.ts';
 import { startSandbox, type Sandbox } from '../../test/sandbox-client.ts';
 import { findMemo, renderDialog } from './testing/sandbox-render.tsx';
 import RefundDialog from './refund/refund-dialog.tsx';
@@ -65,7 +65,16 @@ describe('Refund Credit Memo', () => {
     await fill(user, comment, 'Partial refund');
     await fill(user, amount, '1.00');
     await waitFor(() => expect(save).toBeEnabled());
+    const refundsSent = () => s.sent.filter((r) => r.method === 'POST' && r.url.endsWith('/refunds')).length;
+    const sentBefore = refundsSent();
     await user.click(save);
+    // Money leaves the company: a confirmation names what goes where, and nothing is sent before it.
+    const confirm = within(await screen.findByRole('dialog', { name: 'Confirm Refund' }));
+    expect(confirm.getByText(/^Refund .* of CM/).textContent).toBe(
+      `Refund ${formatMoney(1, cm.currency)} of ${cm.number} to the customer by Check, dated ${formatDate(cm.creditMemoDate)}? The money leaves the company and the refund cannot be undone here.`,
+    );
+    expect(refundsSent()).toBe(sentBefore);
+    await user.click(confirm.getByRole('button', { name: 'Refund' }));
     await waitFor(() => expect(onSuccess).toHaveBeenCalled(), { timeout: 15_000 });
     expect(onSuccess.mock.calls[0][0].message).toMatch(/^Refund R-?\d+/);
     const post = s.sent.filter((r) => r.method === 'POST' && r.url.endsWith('/refunds')).at(-1)!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MemoHistoryEvent } from '../../api/memos/history.ts';
 import { creditMemo } from '../../test/test-memos.ts';
-import { timelineFromMemo, timelineOf, uploadedFiles } from './history-events.ts';
+import { createdByWriteOff, timelineFromMemo, timelineOf, uploadedFiles } from './history-events.ts';
 
 const ev = (event: string, detail: Record<string, unknown> = {}, at = '2026-01-02 10:00:00'): MemoHistoryEvent => ({
   id: event,
@@ -118,4 +118,16 @@ it('uploadedFiles maps uploaded file ids to their names', () => {
       ev('pdfGenerated', { fileId: 'f2' }),
     ]),
   ]).toEqual([['f1', 'signed.pdf']]);
+});
+
+describe('createdByWriteOff', () => {
+  it('names the debit memo whose write-off created the credit memo, and nothing for other memos', () => {
+    const fromWriteOff = [
+      ev('created', { origin: 'DebitMemoWriteOff', debitMemoId: 'd'.repeat(32), debitMemoNumber: 'DM00000004' }),
+      ev('applied', { debitMemoId: 'd'.repeat(32), debitMemoNumber: 'DM00000004', amount: '50' }),
+    ];
+    expect(createdByWriteOff(fromWriteOff)).toEqual({ debitMemoNumber: 'DM00000004' });
+    expect(createdByWriteOff([ev('created', { origin: 'Reversal' }), ev('posted')])).toBeUndefined();
+    expect(createdByWriteOff(null)).toBeUndefined();
+  });
 });

@@ -169,3 +169,11 @@ export function uploadedFiles(events: readonly MemoHistoryEvent[] | null | undef
     if (e.event === 'fileUploaded' && str(e.detail?.fileId)) out.set(str(e.detail?.fileId), str(e.detail?.fileName));
   return out;
 }
+
+/** The debit memo whose write-off generated this credit memo (the `created` event of server/domain/history.ts). */
+export function createdByWriteOff(
+  events: readonly MemoHistoryEvent[] | null | undefined,
+): { debitMemoNumber: string | null } | undefined {
+  const created = events?.find((e) => e.event === 'created' && e.detail?.origin === 'DebitMemoWriteOff');
+  return created ? { debitMemoNumber: str(created.detail?.debitMemoNumber) || null } : undefined;
+}
