@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { zuoraRequest } from './client.ts';
+import { tokenResponseSchema } from '../contract/oauth.ts';
 
 // Sandbox-only reads: the demo users and their tokens (no client secret ever reaches the browser),
 // and the server's mode (sandbox or proxy to a real tenant).
@@ -8,15 +9,6 @@ export const demoUserSchema = z
   .object({ id: z.string(), name: z.string(), role: z.string(), permissions: z.array(z.string()) })
   .loose();
 export type DemoUser = z.infer<typeof demoUserSchema>;
-
-export const tokenResponseSchema = z.object({
-  access_token: z.string(),
-  token_type: z.string(),
-  expires_in: z.number(),
-  scope: z.string(),
-  jti: z.string().optional(),
-});
-export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 
 // In proxy mode `auth` says how the browser signs in: an access key (shared secret), or nothing
 // because a reverse proxy in front already did (trusted header); 'unconfigured' refuses everyone.
