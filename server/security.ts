@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Config } from './config.ts';
 import type { AppEnv } from './context.ts';
 import { ErrorCategory, ZuoraError } from './errors.ts';
-import { MAX_UPLOAD_BYTES } from './domain/memo-files.ts';
+import { MAX_UPLOAD_BYTES } from '../src/contract/uploads.ts';
 
 // HTTP hardening shared by the sandbox and the proxy.
 

@@ -6,10 +6,10 @@ import { ErrorCategory, ZuoraError, invalidValue, notFound, ruleViolation } from
 import { recordEvent } from './history.ts';
 import { newId } from './ids.ts';
 import { resourceOf } from './memo-repo.ts';
+import { MAX_UPLOAD_BYTES } from '../../src/contract/uploads.ts';
 
 // A memo's files: generated PDF versions and uploaded PDFs, one version sequence per memo.
 
-export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
 export const MAX_UPLOADED_FILES = 50;
 const PDF_MAGIC = Buffer.from('%PDF-');
 

@@ -1,10 +1,9 @@
 import type { Database } from '../db/connect.ts';
 import type { MemoKind, MemoRow } from '../db/types.ts';
 import { notFound, Resource } from '../errors.ts';
+import { ID_RE } from '../../src/contract/ids.ts';
 
 export const resourceOf = (kind: MemoKind) => (kind === 'CreditMemo' ? Resource.CreditMemo : Resource.DebitMemo);
-
-const ID_RE = /^[0-9a-f]{32}$/;
 
 /**
  * Finds a memo by id or number ("key" path parameters accept both; `...Id` parameters only the id).

@@ -5,12 +5,11 @@ import { requirePermission, type AppContext, type AppEnv } from '../context.ts';
 import type { Database } from '../db/connect.ts';
 import { invalidValue, notFound, Resource } from '../errors.ts';
 import { likeContains, pageEnvelope, parsePaging } from './list-params.ts';
+import { ID_RE } from '../../src/contract/ids.ts';
 
 // Accounts (docs/zuora/api-digest.md §8.2): retrieve by id or number, the sandbox's account search
 // (`GET /v1/accounts?search=`, name or number contains; Zuora has no v1 search), the Object Query
 // account list (`GET /object-query/accounts?filter[]=name.SW:Acme`) and a minimal payment-methods read.
-
-const ID_RE = /^[0-9a-f]{32}$/;
 
 export function registerAccountRoutes(app: Hono<AppEnv>): void {
   app.get('/v1/accounts', async (c) => c.json(await search(c)));

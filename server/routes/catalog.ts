@@ -6,12 +6,11 @@ import type { Database } from '../db/connect.ts';
 import type { ProductRatePlanChargesTable, ProductRatePlansTable } from '../db/types.ts';
 import { notFound, Resource } from '../errors.ts';
 import { pageEnvelope, parsePaging } from './list-params.ts';
+import { ID_RE } from '../../src/contract/ids.ts';
 
 // Product catalog (docs/zuora/api-digest.md §8.8). `GET /v1/catalog/products` embeds each product's rate plans and
 // charges when `zuora-version` ≤ 229.0 — including when the header is absent, because Zuora's default
 // minor version is 186.0 — and from 230.0 on gives `productRatePlans` as a URL string instead.
-
-const ID_RE = /^[0-9a-f]{32}$/;
 
 export function registerCatalogRoutes(app: Hono<AppEnv>): void {
   app.get('/v1/catalog/products', async (c) => c.json(await listProducts(c)));

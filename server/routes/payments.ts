@@ -5,10 +5,9 @@ import { notFound, Resource } from '../errors.ts';
 import { serializePayment } from '../domain/payment-apply.ts';
 import { accountNumbers } from './memo-list.ts';
 import { filterConditions, pageEnvelope, parsePaging, parseSort, type FilterSpec } from './list-params.ts';
+import { ID_RE } from '../../src/contract/ids.ts';
 
 // Payments, read side (docs/zuora/api-digest.md §8.4): list with Zuora's equality filters and sort, retrieve by id or number.
-
-const ID_RE = /^[0-9a-f]{32}$/;
 
 const FILTERS: Record<string, FilterSpec> = {
   accountId: { column: 'p.account_id', type: 'string' },
