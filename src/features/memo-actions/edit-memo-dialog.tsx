@@ -5,10 +5,8 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm, useWatch, type Control } from 'react-hook-form';
-import { updateMemo } from '../../api/memos/lifecycle-mutations.ts';
-import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
+import { useEditMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { useReasonCodes } from '../../api/reason-codes.ts';
 import { TRANSFERRED_TO_ACCOUNTING } from '../../contract/common.ts';
 import { FormDialog } from '../../components/form-dialog.tsx';
@@ -21,7 +19,7 @@ import { memoName } from './memo-labels.ts';
  * comments and Transferred to Accounting (the rest needs Cancel Post first, as the server says).
  */
 export default function EditMemoDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
-  const qc = useQueryClient();
+  const edit = useEditMemo(memo.kind, memo.memo.id);
   const posted = memo.memo.status === 'Posted';
   const reasonCodes = useReasonCodes(memo.kind);
   const form = useForm<EditMemoFormValues>({
@@ -37,8 +35,7 @@ export default function EditMemoDialog({ memo, onClose, onSuccess }: MemoDialogP
   const codes = [...new Set([...(current ? [current] : []), ...(reasonCodes.data ?? []).map((c) => c.name)])];
 
   async function submit(values: EditMemoFormValues) {
-    await updateMemo(memo.kind, memo.memo.id, editMemoRequest(memo, values));
-    await invalidateMemoEffects(qc, { operation: 'edit', kind: memo.kind, id: memo.memo.id });
+    await edit.mutateAsync(editMemoRequest(memo, values));
     onSuccess({ message: `Saved ${memoName(memo)}` });
   }
 

@@ -4,12 +4,10 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { billToEmail, useAccountDetail } from '../../api/account-detail.ts';
-import { emailMemo } from '../../api/memos/lifecycle-mutations.ts';
-import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
+import { useEmailMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { FormDialog } from '../../components/form-dialog.tsx';
 import type { MemoDialogProps } from './dialog-types.ts';
 import { emailFormSchema, emailRequest, splitAddresses, type EmailFormValues } from './email-schema.ts';
@@ -18,7 +16,7 @@ import { memoName } from './memo-labels.ts';
 
 /** Email Credit/Debit Memo (docs/zuora/ui-inventory.md §3.11): addresses prefilled with the bill-to contact. */
 export default function EmailDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
-  const qc = useQueryClient();
+  const email = useEmailMemo(memo.kind, memo.memo.id);
   const account = useAccountDetail(memo.memo.accountId);
   const additional = account.data?.billingAndPayment?.additionalEmailAddresses ?? [];
   const form = useForm<EmailFormValues>({
@@ -40,8 +38,7 @@ export default function EmailDialog({ memo, onClose, onSuccess }: MemoDialogProp
   }, [prefill, formState.dirtyFields.emailAddresses, getValues, reset, form]);
 
   async function submit(values: EmailFormValues) {
-    await emailMemo(memo.kind, memo.memo.id, emailRequest(values));
-    await invalidateMemoEffects(qc, { operation: 'email', kind: memo.kind, id: memo.memo.id });
+    await email.mutateAsync(emailRequest(values));
     const to = values.useEmailTemplateSetting
       ? 'the template’s recipients'
       : splitAddresses(values.emailAddresses).join(', ');
