@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { zuoraRequest } from './client.ts';
 import { tokenResponseSchema } from '../contract/oauth.ts';
@@ -30,14 +31,19 @@ export const fetchDemoUsers = (signal?: AbortSignal) =>
 export const fetchDemoToken = (userId: string) =>
   zuoraRequest('/sandbox/token', { method: 'POST', body: { userId }, schema: tokenResponseSchema });
 
-export const demoUsersQuery = {
-  queryKey: ['sandbox', 'users'] as const,
-  queryFn: ({ signal }: { signal: AbortSignal }) => fetchDemoUsers(signal),
-  staleTime: Infinity,
+export const sandboxKeys = {
+  users: ['sandbox', 'users'] as const,
+  health: ['healthz'] as const,
 };
 
-export const healthQuery = {
-  queryKey: ['healthz'] as const,
-  queryFn: ({ signal }: { signal: AbortSignal }) => zuoraRequest('/healthz', { schema: healthSchema, signal }),
+export const demoUsersQuery = queryOptions({
+  queryKey: sandboxKeys.users,
+  queryFn: ({ signal }) => fetchDemoUsers(signal),
   staleTime: Infinity,
-};
+});
+
+export const healthQuery = queryOptions({
+  queryKey: sandboxKeys.health,
+  queryFn: ({ signal }) => zuoraRequest('/healthz', { schema: healthSchema, signal }),
+  staleTime: Infinity,
+});
