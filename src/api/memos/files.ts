@@ -5,7 +5,7 @@ import { invalidateMemoEffects } from './invalidate.ts';
 import { memoKeys } from './keys.ts';
 import { regenerateMemoPdf } from './lifecycle-mutations.ts';
 import { memoApiBase } from './kind.ts';
-import { type MemoKind } from '../../lib/memo-kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import { fetchAllPages, MAX_PAGE_SIZE } from '../paging.ts';
 
 // A memo's PDF versions (docs/zuora/api-digest.md §4.19, §6.20), newest first as Zuora lists them. The file itself

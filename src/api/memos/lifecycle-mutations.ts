@@ -10,7 +10,7 @@ import type {
 } from '../../contract/memo-requests.ts';
 import { invalidateMemoEffects, type MemoOperation } from './invalidate.ts';
 import { memoApiBase } from './kind.ts';
-import { type MemoKind } from '../../lib/memo-kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 
 // The lifecycle writes of one memo (docs/zuora/api-digest.md §4.5, §4.9–4.12, §4.19–4.22, §6.5–6.10, §6.20).
 // Each resolves with Zuora's response or throws ZuoraApiError. A screen uses the hooks at the end of this file,

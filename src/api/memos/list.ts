@@ -4,7 +4,7 @@ import { zuoraRequest } from '../client.ts';
 import { creditMemoListSchema, debitMemoListSchema, type CreditMemo, type DebitMemo } from '../../contract/memos.ts';
 import { memoKeys } from './keys.ts';
 import { memoApiBase } from './kind.ts';
-import { type MemoKind } from '../../lib/memo-kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 
 // One page of `GET /v1/credit-memos` / `/v1/debit-memos`. Zuora answers no total count: only a
 // `nextPage` link when there is more.

@@ -8,7 +8,7 @@ import { useMemoItems } from '../../api/memos/items.ts';
 import { useSession } from '../../api/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { type MemoActionId, ActionsMenu, actionOf, availableActions } from '../memo-actions/index.ts';
-import { type MemoOfKind } from '../../api/memos/detail.ts';
+import type { MemoOfKind } from '../../api/memos/detail.ts';
 import type { ActionNotice } from '../../components/action-snackbar.tsx';
 import { ActionDialogHost } from './action-dialog-host.tsx';
 import { ActionSnackbar } from '../../components/action-snackbar.tsx';
