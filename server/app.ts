@@ -8,7 +8,8 @@ import { registerApiRoutes } from './routes/index.ts';
 import { idempotency } from './idempotency.ts';
 import { createProxyApp } from './proxy/proxy-app.ts';
 import { clientRateLimit, hardenApp, requestSizeLimit } from './security.ts';
-import { sqlInputError } from './reliability/sql-input-errors.ts';
+import { sqlInputError } from './db/sql-errors.ts';
+import { readJsonBody } from './validation.ts';
 
 export interface AppDeps {
   db: Database;
@@ -82,7 +83,7 @@ export function createApp({ db, config }: AppDeps) {
     }),
   );
   app.post('/sandbox/token', async (c) => {
-    const body = (await c.req.json().catch(() => ({}))) as { userId?: unknown };
+    const body = (await readJsonBody(c).catch(() => ({}))) as { userId?: unknown };
     const client = config.clients.find((u) => u.userId === body.userId);
     if (!client) throw new ZuoraError(ErrorCategory.NotFound, 'Unknown demo user.');
     return c.json(issueToken(await secretOf(), client, config.tokenTtlSeconds));

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import type { TokenResponse } from '../src/contract/oauth.ts';
+import type { TokenResponse } from '../src/contract/oauth-token.ts';
 import { scopeOf } from '../src/contract/permissions.ts';
 import type { Config, SandboxClient } from './config.ts';
 import type { AppEnv } from './context.ts';

@@ -1,26 +1,11 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Config } from './config.ts';
+import type { Config, SecurityOptions } from './config.ts';
 import type { AppEnv } from './context.ts';
 import { ErrorCategory, ZuoraError } from './errors.ts';
 import { MAX_UPLOAD_BYTES } from '../src/contract/uploads.ts';
 
 // HTTP hardening shared by the sandbox and the proxy.
-
-export interface SecurityOptions {
-  /** Origins allowed to embed the SPA in a frame (CSP frame-ancestors). `'self'` by default. */
-  frameAncestors: string[];
-  /** Origins allowed to call the API cross-origin (CORS). None by default. */
-  corsOrigins: string[];
-}
-
-export function securityOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): SecurityOptions {
-  const list = (v: string | undefined) => (v ?? '').split(/[\s,]+/).filter(Boolean);
-  return {
-    frameAncestors: list(env.FRAME_ANCESTORS).length ? list(env.FRAME_ANCESTORS) : ["'self'"],
-    corsOrigins: list(env.CORS_ORIGINS),
-  };
-}
 
 /**
  * A CSP with no inline scripts (Vite emits external module scripts only). Styles need 'unsafe-inline'

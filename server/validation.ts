@@ -44,18 +44,20 @@ export function zodToZuora(error: z.ZodError, resource?: number): ZuoraError {
   });
 }
 
-/** Reads the JSON body (malformed → category 90) and parses it with a strict schema. */
-export async function parseBody<T extends z.ZodType>(c: AppContext, schema: T, resource?: number): Promise<z.infer<T>> {
+/** The request's JSON body: empty → `{}`, malformed → category 90. The one body reader of the routes. */
+export async function readJsonBody(c: AppContext, resource?: number): Promise<unknown> {
   const text = await c.req.text();
-  let json: unknown = {};
-  if (text.trim() !== '') {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new ZuoraError(ErrorCategory.Malformed, 'Malformed JSON request body.', { resource });
-    }
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ZuoraError(ErrorCategory.Malformed, 'Malformed JSON request body.', { resource });
   }
-  return parseValue(schema, json, resource);
+}
+
+/** Reads the JSON body and parses it with a strict schema. */
+export async function parseBody<T extends z.ZodType>(c: AppContext, schema: T, resource?: number): Promise<z.infer<T>> {
+  return parseValue(schema, await readJsonBody(c, resource), resource);
 }
 
 export function parseValue<T extends z.ZodType>(schema: T, value: unknown, resource?: number): z.infer<T> {

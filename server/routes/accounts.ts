@@ -5,7 +5,7 @@ import { requirePermission, type AppContext, type AppEnv } from '../context.ts';
 import type { Database } from '../db/connect.ts';
 import { invalidValue, notFound, Resource } from '../errors.ts';
 import { likeContains, pageEnvelope, parsePaging } from './list-params.ts';
-import { ID_RE } from '../../src/contract/ids.ts';
+import { isZuoraId } from '../../src/contract/ids.ts';
 
 // Accounts (docs/zuora/api-digest.md §8.2): retrieve by id or number, the sandbox's account search
 // (`GET /v1/accounts?search=`, name or number contains; Zuora has no v1 search), the Object Query
@@ -25,9 +25,7 @@ export function registerAccountRoutes(app: Hono<AppEnv>): void {
 
 export async function findAccount(db: Database, key: string) {
   const q = db.selectFrom('accounts').selectAll();
-  const row = await (
-    ID_RE.test(key) ? q.where('id', '=', key) : q.where('account_number', '=', key)
-  ).executeTakeFirst();
+  const row = await (isZuoraId(key) ? q.where('id', '=', key) : q.where('account_number', '=', key)).executeTakeFirst();
   if (!row) throw notFound('Account', key, Resource.Account);
   return row;
 }

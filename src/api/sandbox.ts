@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
+import { tokenResponseSchema } from '../contract/oauth-token.ts';
 import { zuoraRequest } from './client.ts';
-import { tokenResponseSchema } from '../contract/oauth.ts';
 
 // Sandbox-only reads: the demo users and their tokens (no client secret ever reaches the browser),
 // and the server's mode (sandbox or proxy to a real tenant).

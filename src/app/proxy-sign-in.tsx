@@ -8,7 +8,7 @@ import Typography from '@mui/material/Typography';
 import { zuoraRequest } from '../api/client.ts';
 import { ZuoraApiError } from '../lib/zuora-error.ts';
 import type { ProxyAuthMode } from '../api/sandbox.ts';
-import type { TokenResponse } from '../contract/oauth.ts';
+import type { TokenResponse } from '../contract/oauth-token.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { PERMISSIONS, scopeOf } from '../contract/permissions.ts';
 import type { SessionUser } from '../lib/session-store.ts';

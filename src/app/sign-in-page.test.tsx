@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BROWSER_SECRET, startProxy } from '../../server/proxy/test-upstream.ts';
+import { BROWSER_SECRET, startProxy } from '../../server/testing/test-upstream.ts';
 import { configureClient } from '../api/client.ts';
 import { SessionProvider } from '../api/session.tsx';
 import { createSessionStore, type SessionStore } from '../lib/session-store.ts';

@@ -10,7 +10,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { demoUsersQuery, fetchDemoToken, healthQuery, type DemoUser } from '../api/sandbox.ts';
-import type { TokenResponse } from '../contract/oauth.ts';
+import type { TokenResponse } from '../contract/oauth-token.ts';
 import { ProxySignIn } from './proxy-sign-in.tsx';
 import { useSession, type Session } from '../api/session.tsx';
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-// The OAuth token answer (POST /oauth/token, docs/zuora/api-digest.md §8.1), as the sandbox issues it and the SPA
-// reads it. The sandbox always sends `token_type: 'bearer'` and a `jti`; a reader does not require the `jti`.
+// The OAuth token answer (`POST /oauth/token`, docs/zuora/api-digest.md §8.1): the sandbox
+// issues it, and the SPA reads it from the sandbox's demo sign-in. `jti` is optional because tenants
+// need not send it.
 export const tokenResponseSchema = z.object({
   access_token: z.string(),
   token_type: z.string(),
