@@ -4,7 +4,12 @@ import react from '@vitejs/plugin-react';
 import { codeSplittingGroups, lazyMuiSlots, preloadListPage } from './scripts/build-chunking.ts';
 import { compressedCopies } from './scripts/build-compress.ts';
 
-const SERVER_TESTS = ['server/**/*.test.ts', 'src/contract/**/*.test.ts', 'src/lib/**/*.test.ts'];
+const SERVER_TESTS = [
+  'server/**/*.test.ts',
+  'src/contract/**/*.test.ts',
+  'src/lib/**/*.test.ts',
+  'eslint-rules/*.test.js',
+];
 // Server tests that hold no database of the harness (they start their own processes on fixed ports,
 // or scan files): run once, in the PGlite project.
 const NOT_ON_POSTGRES = ['server/security-served.test.ts', 'server/reliability/soak-short.test.ts', 'server/proxy/**'];

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { MemoKind } from '../../src/lib/memo-kind.ts';
 
 // Kysely row types for server/db/migrations.ts. Numerics are decimal strings (exact), dates are
 // yyyy-mm-dd strings, timestamps are `yyyy-mm-dd hh:mm:ss` strings (see connect.ts parsers).
@@ -212,7 +213,7 @@ export interface PaymentsTable {
   updated_by_id: string | null;
 }
 
-export type MemoKind = 'CreditMemo' | 'DebitMemo';
+export type { MemoKind };
 
 export interface MemosTable {
   id: string;

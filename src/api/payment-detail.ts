@@ -6,9 +6,14 @@ import { zuoraRequest } from './client.ts';
 
 export const paymentSummarySchema = z.object({ id: z.string(), number: z.string(), success: z.literal(true) }).loose();
 
+export const paymentKeys = {
+  all: ['payments'] as const,
+  detail: (key: string) => [...paymentKeys.all, 'detail', key] as const,
+};
+
 export const paymentDetailQuery = (key: string) =>
   queryOptions({
-    queryKey: ['payments', 'detail', key] as const,
+    queryKey: paymentKeys.detail(key),
     queryFn: ({ signal }) =>
       zuoraRequest(`/v1/payments/${encodeURIComponent(key)}`, { schema: paymentSummarySchema, signal }),
     staleTime: 5 * 60_000,

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { tokenResponseSchema } from '../contract/oauth-token.ts';
 import { zuoraRequest } from './client.ts';
@@ -9,8 +10,6 @@ export const demoUserSchema = z
   .object({ id: z.string(), name: z.string(), role: z.string(), permissions: z.array(z.string()) })
   .loose();
 export type DemoUser = z.infer<typeof demoUserSchema>;
-
-export type { TokenResponse } from '../contract/oauth-token.ts';
 
 // In proxy mode `auth` says how the browser signs in: an access key (shared secret), or nothing
 // because a reverse proxy in front already did (trusted header); 'unconfigured' refuses everyone.
@@ -32,14 +31,19 @@ export const fetchDemoUsers = (signal?: AbortSignal) =>
 export const fetchDemoToken = (userId: string) =>
   zuoraRequest('/sandbox/token', { method: 'POST', body: { userId }, schema: tokenResponseSchema });
 
-export const demoUsersQuery = {
-  queryKey: ['sandbox', 'users'] as const,
-  queryFn: ({ signal }: { signal: AbortSignal }) => fetchDemoUsers(signal),
-  staleTime: Infinity,
+export const sandboxKeys = {
+  users: ['sandbox', 'users'] as const,
+  health: ['healthz'] as const,
 };
 
-export const healthQuery = {
-  queryKey: ['healthz'] as const,
-  queryFn: ({ signal }: { signal: AbortSignal }) => zuoraRequest('/healthz', { schema: healthSchema, signal }),
+export const demoUsersQuery = queryOptions({
+  queryKey: sandboxKeys.users,
+  queryFn: ({ signal }) => fetchDemoUsers(signal),
   staleTime: Infinity,
-};
+});
+
+export const healthQuery = queryOptions({
+  queryKey: sandboxKeys.health,
+  queryFn: ({ signal }) => zuoraRequest('/healthz', { schema: healthSchema, signal }),
+  staleTime: Infinity,
+});

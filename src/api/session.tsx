@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { permissionsOfScope, type Permission } from '../contract/permissions.ts';
-import type { TokenResponse } from './sandbox.ts';
+import type { TokenResponse } from '../contract/oauth-token.ts';
 import type { SessionStore, SessionUser } from '../lib/session-store.ts';
 
 // The signed-in user's token and permissions, for screens: the session store (src/lib) holds them outside React for

@@ -9,7 +9,8 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { ErrorAlert } from '../components/error-alert.tsx';
-import { demoUsersQuery, fetchDemoToken, healthQuery, type DemoUser, type TokenResponse } from '../api/sandbox.ts';
+import { demoUsersQuery, fetchDemoToken, healthQuery, type DemoUser } from '../api/sandbox.ts';
+import type { TokenResponse } from '../contract/oauth-token.ts';
 import { ProxySignIn } from './proxy-sign-in.tsx';
 import { useSession, type Session } from '../api/session.tsx';
 

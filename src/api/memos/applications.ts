@@ -8,7 +8,7 @@ import {
 } from '../../contract/memos.ts';
 import { memoKeys } from './keys.ts';
 import { memoApiBase } from './kind.ts';
-import { type MemoKind } from '../../lib/memo-kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import { fetchAllPages, MAX_PAGE_SIZE } from '../paging.ts';
 
 // What a memo settles: a credit memo's parts (docs/zuora/api-digest.md §6.19: invoices and debit memos it is applied

@@ -4,7 +4,7 @@ import { creditMemoResponseSchema, debitMemoResponseSchema } from '../../contrac
 import { bulkCreditMemoResponseSchema, bulkDebitMemoResponseSchema } from '../../contract/memo-requests.ts';
 import { invalidateMemoEffects } from './invalidate.ts';
 import { memoApiBase } from './kind.ts';
-import { type MemoKind } from '../../lib/memo-kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 
 // The three ways to create memos (docs/zuora/api-digest.md §4.3, §4.4, §4.7, §6.3, §6.4, §6.6). Every create sends
 // an Idempotency-Key chosen by the caller: a form keeps one key per attempt, the bulk upload derives

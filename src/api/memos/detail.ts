@@ -8,7 +8,7 @@ import {
 } from '../../contract/memos.ts';
 import { memoKeys } from './keys.ts';
 import { memoApiBase } from './kind.ts';
-import { type MemoKind } from '../../lib/memo-kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 
 // One memo (docs/zuora/api-digest.md §4.2, §6.2), tagged with its kind so callers narrow on `kind`.
 

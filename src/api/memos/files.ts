@@ -1,10 +1,11 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { zuoraRequest, zuoraRequestRaw } from '../client.ts';
 import { creditMemoFileListSchema, debitMemoFileListSchema, type MemoFile } from '../../contract/memos.ts';
+import { invalidateMemoEffects } from './invalidate.ts';
 import { memoKeys } from './keys.ts';
 import { regenerateMemoPdf } from './lifecycle-mutations.ts';
 import { memoApiBase } from './kind.ts';
-import { type MemoKind } from '../../lib/memo-kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import { fetchAllPages, MAX_PAGE_SIZE } from '../paging.ts';
 
 // A memo's PDF versions (docs/zuora/api-digest.md §4.19, §6.20), newest first as Zuora lists them. The file itself
@@ -67,4 +68,18 @@ export async function generateFirstMemoPdf(kind: MemoKind, id: string, tries = 1
     await new Promise((r) => setTimeout(r, waitMs));
   }
   throw new Error('The PDF is still being generated. Try View PDF again in a moment.');
+}
+
+/**
+ * View PDF on a memo that has none: generates the first version and answers its URL; the new version's effects
+ * (invalidate.ts, as a regeneration) refresh alongside the download rather than before it.
+ */
+export function useGenerateFirstMemoPdf(kind: MemoKind, id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => generateFirstMemoPdf(kind, id),
+    onSuccess: () => {
+      void invalidateMemoEffects(qc, { operation: 'regeneratePdf', kind, id });
+    },
+  });
 }

@@ -4,7 +4,7 @@ import { ZuoraApiError } from '../../lib/zuora-error.ts';
 import { memoHistoryResponseSchema, type MemoHistoryEvent } from '../../contract/documents.ts';
 import { memoKeys } from './keys.ts';
 import { memoApiBase } from './kind.ts';
-import { type MemoKind } from '../../lib/memo-kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 
 // A memo's timeline. `GET …/{id}/history` is a sandbox extension (Zuora v1 has no memo history
 // endpoint): against a real tenant it is absent (404/405), and the page falls back to the dates the

@@ -2,8 +2,8 @@ import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { memoKeys } from './keys.ts';
 import type { MemoKind } from '../../lib/memo-kind.ts';
 
-// The one place that says which cached queries an operation changes. A dialog calls
-// `invalidateMemoEffects(qc, { operation, kind, id, related })` after success and nothing else.
+// The one place that says which cached queries an operation changes. Each mutation hook calls
+// `invalidateMemoEffects(qc, { operation, kind, id, related })` on success; screens do not invalidate.
 
 export type MemoOperation =
   | 'create'

@@ -8,7 +8,7 @@ import {
 } from '../../contract/memos.ts';
 import { memoKeys } from './keys.ts';
 import { memoApiBase } from './kind.ts';
-import { type MemoKind } from '../../lib/memo-kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import { fetchAllPages, MAX_PAGE_SIZE } from '../paging.ts';
 
 // A memo's items with their taxation items (`taxationItems.data`, docs/zuora/api-digest.md §4.15, §6.16).

@@ -12,7 +12,7 @@ import {
 import { accountDetailSchema } from '../account-detail.ts';
 import { memoKeys } from './keys.ts';
 import { memoApiBase } from './kind.ts';
-import { type MemoKind } from '../../lib/memo-kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 
 // One page of `GET /v1/credit-memos` / `/v1/debit-memos`. Zuora answers no total count: only a
 // `nextPage` link when there is more.

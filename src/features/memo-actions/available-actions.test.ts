@@ -3,7 +3,7 @@ import { MEMO_STATUSES, type MemoStatus } from '../../contract/common.ts';
 import { ROLE_PERMISSIONS, type DemoRole } from '../../contract/permissions.ts';
 import type { MemoActionId } from './action-ids.ts';
 import { availableActions } from './available-actions.ts';
-import { type MemoOfKind } from '../../api/memos/detail.ts';
+import type { MemoOfKind } from '../../api/memos/detail.ts';
 import { creditMemo, debitMemo } from '../../test/test-memos.ts';
 
 const perms = (role: DemoRole) => new Set(ROLE_PERMISSIONS[role]);

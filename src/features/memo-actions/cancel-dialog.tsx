@@ -1,7 +1,5 @@
 import Typography from '@mui/material/Typography';
-import { useQueryClient } from '@tanstack/react-query';
-import { cancelMemo } from '../../api/memos/lifecycle-mutations.ts';
-import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
+import { useCancelMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import type { MemoDialogProps } from './dialog-types.ts';
 import { memoKindLabel } from '../../lib/memo-kind.ts';
@@ -9,10 +7,9 @@ import { memoAmountText, memoName } from './memo-labels.ts';
 
 /** Cancel: Draft → Canceled (docs/zuora/api-digest.md §4.10, §6.8). A canceled memo can only be deleted. */
 export default function CancelDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
-  const qc = useQueryClient();
+  const cancel = useCancelMemo(memo.kind, memo.memo.id);
   async function confirm() {
-    await cancelMemo(memo.kind, memo.memo.id);
-    await invalidateMemoEffects(qc, { operation: 'cancel', kind: memo.kind, id: memo.memo.id });
+    await cancel.mutateAsync();
     onSuccess({ message: `Canceled ${memoName(memo)}` });
   }
   return (

@@ -1,8 +1,6 @@
 import Typography from '@mui/material/Typography';
-import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { deleteMemo } from '../../api/memos/lifecycle-mutations.ts';
-import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
+import { useDeleteMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { memoRouteBase } from '../../lib/memo-routes.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import type { ActionNotice, MemoDialogProps } from './dialog-types.ts';
@@ -14,14 +12,14 @@ import { memoAmountText, memoName } from './memo-labels.ts';
  * confirmation (handed over in the navigation state: this page and its snackbar are gone).
  */
 export default function DeleteDialog({ memo, onClose }: MemoDialogProps) {
-  const qc = useQueryClient();
   const navigate = useNavigate();
-  async function confirm() {
-    await deleteMemo(memo.kind, memo.memo.id);
-    // Leave the page before dropping its queries, or the page would refetch a memo that is gone.
+  // Leave the page before its queries are dropped, or the page would refetch a memo that is gone.
+  const remove = useDeleteMemo(memo.kind, memo.memo.id, () => {
     const notice: ActionNotice = { message: `Deleted ${memoName(memo)}` };
     void navigate(memoRouteBase(memo.kind), { replace: true, state: { notice } });
-    await invalidateMemoEffects(qc, { operation: 'delete', kind: memo.kind, id: memo.memo.id });
+  });
+  async function confirm() {
+    await remove.mutateAsync();
   }
   return (
     <ConfirmDialog

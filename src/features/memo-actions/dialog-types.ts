@@ -10,7 +10,7 @@ export interface MemoDialogProps {
   memo: MemoOfKind;
   /** Closes the dialog (drops `?action` from the URL) without doing anything. */
   onClose: () => void;
-  /** Closes the dialog and shows the confirmation snackbar. Call after `invalidateMemoEffects`. */
+  /** Closes the dialog and shows the confirmation snackbar. Call once the mutation resolved (its hook has invalidated by then). */
   onSuccess: (notice: ActionNotice) => void;
   /** Extra URL state of the dialog, e.g. `itemId` for editItem. */
   searchParams: URLSearchParams;

@@ -7,12 +7,10 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useQueryClient } from '@tanstack/react-query';
 import { useController, useForm, type Path } from 'react-hook-form';
 import { useAccountingCodes } from '../../api/accounting-codes.ts';
 import { useMemoItems } from '../../api/memos/items.ts';
-import { updateMemo } from '../../api/memos/lifecycle-mutations.ts';
-import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
+import { useEditMemoItems } from '../../api/memos/lifecycle-mutations.ts';
 import type { CreditMemoItem, DebitMemoItem } from '../../contract/memos.ts';
 import { FormDialog } from '../../components/form/form-dialog.tsx';
 import { FormTextField } from '../../components/form/text-field.tsx';
@@ -58,7 +56,7 @@ interface FormProps extends Pick<MemoDialogProps, 'onClose' | 'onSuccess'> {
 }
 
 function EditItemForm({ memo, item, onClose, onSuccess }: FormProps) {
-  const qc = useQueryClient();
+  const editItems = useEditMemoItems(memo.kind, memo.memo.id);
   const codes = useAccountingCodes();
   const active = (codes.data ?? []).filter((c) => c.status === 'Active').map((c) => c.name);
   const form = useForm<EditItemFormValues>({
@@ -68,8 +66,7 @@ function EditItemForm({ memo, item, onClose, onSuccess }: FormProps) {
   });
 
   async function submit(values: EditItemFormValues) {
-    await updateMemo(memo.kind, memo.memo.id, { items: [editItemRequest(memo.kind, item.id, values)] });
-    await invalidateMemoEffects(qc, { operation: 'editItem', kind: memo.kind, id: memo.memo.id });
+    await editItems.mutateAsync({ items: [editItemRequest(memo.kind, item.id, values)] });
     onSuccess({ message: `Saved item ${item.skuName} of ${memoName(memo)}` });
   }
 

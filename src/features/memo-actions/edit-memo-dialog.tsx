@@ -2,10 +2,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import Alert from '@mui/material/Alert';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
-import { useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
-import { updateMemo } from '../../api/memos/lifecycle-mutations.ts';
-import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
+import { useEditMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { TRANSFERRED_TO_ACCOUNTING } from '../../contract/common.ts';
 import { FormCheckbox } from '../../components/form/checkbox-field.tsx';
 import { CommentField } from '../../components/form/comment-field.tsx';
@@ -24,7 +22,7 @@ type F = EditMemoFormValues;
  * comments and Transferred to Accounting (the rest needs Cancel Post first, as the server says).
  */
 export default function EditMemoDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
-  const qc = useQueryClient();
+  const edit = useEditMemo(memo.kind, memo.memo.id);
   const posted = memo.memo.status === 'Posted';
   const form = useForm<EditMemoFormValues>({
     resolver: zodResolver(editMemoFormSchema),
@@ -34,8 +32,7 @@ export default function EditMemoDialog({ memo, onClose, onSuccess }: MemoDialogP
   const { options: codes, loadError } = useReasonCodeOptions(memo.kind);
 
   async function submit(values: EditMemoFormValues) {
-    await updateMemo(memo.kind, memo.memo.id, editMemoRequest(memo, values));
-    await invalidateMemoEffects(qc, { operation: 'edit', kind: memo.kind, id: memo.memo.id });
+    await edit.mutateAsync(editMemoRequest(memo, values));
     onSuccess({ message: `Saved ${memoName(memo)}` });
   }
 

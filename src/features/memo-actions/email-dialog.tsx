@@ -1,13 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { billToEmail, useAccountDetail } from '../../api/account-detail.ts';
-import { emailMemo } from '../../api/memos/lifecycle-mutations.ts';
+import { useEmailMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { fetchMemoFiles, generateFirstMemoPdf } from '../../api/memos/files.ts';
-import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
 import { FormCheckbox } from '../../components/form/checkbox-field.tsx';
 import { FormDialog } from '../../components/form/form-dialog.tsx';
 import { FormTextField } from '../../components/form/text-field.tsx';
@@ -20,7 +18,7 @@ type F = EmailFormValues;
 
 /** Email Credit/Debit Memo (docs/zuora/ui-inventory.md §3.11): addresses prefilled with the bill-to contact. */
 export default function EmailDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
-  const qc = useQueryClient();
+  const email = useEmailMemo(memo.kind, memo.memo.id);
   const account = useAccountDetail(memo.memo.accountId);
   const additional = account.data?.billingAndPayment?.additionalEmailAddresses ?? [];
   const form = useForm<EmailFormValues>({
@@ -48,8 +46,7 @@ export default function EmailDialog({ memo, onClose, onSuccess }: MemoDialogProp
     // the message never goes out without the document it announces, on a tenant as in the sandbox.
     if (noPdf && (await fetchMemoFiles(memo.kind, memo.memo.id)).length === 0)
       await generateFirstMemoPdf(memo.kind, memo.memo.id);
-    await emailMemo(memo.kind, memo.memo.id, emailRequest(values));
-    await invalidateMemoEffects(qc, { operation: 'email', kind: memo.kind, id: memo.memo.id });
+    await email.mutateAsync(emailRequest(values));
     const to = values.useEmailTemplateSetting
       ? 'the template’s recipients'
       : splitAddresses(values.emailAddresses).join(', ');

@@ -1,17 +1,14 @@
 import Typography from '@mui/material/Typography';
-import { useQueryClient } from '@tanstack/react-query';
-import { regenerateMemoPdf } from '../../api/memos/lifecycle-mutations.ts';
-import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
+import { useRegenerateMemoPdf } from '../../api/memos/lifecycle-mutations.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import type { MemoDialogProps } from './dialog-types.ts';
 import { memoName } from './memo-labels.ts';
 
 /** Regenerate PDF (docs/zuora/api-digest.md §4.20): a new version from the memo's current data (BILLDOC advice). */
 export default function RegeneratePdfDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
-  const qc = useQueryClient();
+  const regenerate = useRegenerateMemoPdf(memo.kind, memo.memo.id);
   async function confirm() {
-    await regenerateMemoPdf(memo.kind, memo.memo.id);
-    await invalidateMemoEffects(qc, { operation: 'regeneratePdf', kind: memo.kind, id: memo.memo.id });
+    await regenerate.mutateAsync();
     onSuccess({ message: `A new PDF of ${memoName(memo)} is being generated` });
   }
   return (

@@ -1,17 +1,14 @@
 import Typography from '@mui/material/Typography';
-import { useQueryClient } from '@tanstack/react-query';
-import { unpostMemo } from '../../api/memos/lifecycle-mutations.ts';
-import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
+import { useUnpostMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import type { MemoDialogProps } from './dialog-types.ts';
 import { memoAmountText, memoName } from './memo-labels.ts';
 
 /** "Cancel Post": Posted → Draft (docs/zuora/api-digest.md §4.12, §6.10); refused once anything is applied. */
 export default function UnpostDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
-  const qc = useQueryClient();
+  const unpost = useUnpostMemo(memo.kind, memo.memo.id);
   async function confirm() {
-    await unpostMemo(memo.kind, memo.memo.id);
-    await invalidateMemoEffects(qc, { operation: 'unpost', kind: memo.kind, id: memo.memo.id });
+    await unpost.mutateAsync();
     onSuccess({ message: `Unposted ${memoName(memo)}: it is a Draft again` });
   }
   return (

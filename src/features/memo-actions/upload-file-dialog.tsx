@@ -4,11 +4,9 @@ import FormControl from '@mui/material/FormControl';
 import FormHelperText from '@mui/material/FormHelperText';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { uploadMemoFile } from '../../api/memos/lifecycle-mutations.ts';
-import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
+import { useUploadMemoFile } from '../../api/memos/lifecycle-mutations.ts';
 import { FormDialog } from '../../components/form/form-dialog.tsx';
 import type { MemoDialogProps } from './dialog-types.ts';
 import { memoName } from './memo-labels.ts';
@@ -16,7 +14,7 @@ import { uploadFileFormSchema, type UploadFileFormValues } from './upload-file-s
 
 /** Upload File: attach an externally generated PDF (≤ 4 MB) to a Draft or Posted debit memo. */
 export default function UploadFileDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
-  const qc = useQueryClient();
+  const upload = useUploadMemoFile(memo.kind, memo.memo.id);
   const inputId = useId();
   const helpId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -28,8 +26,7 @@ export default function UploadFileDialog({ memo, onClose, onSuccess }: MemoDialo
 
   async function submit({ file }: UploadFileFormValues) {
     if (!file) return;
-    await uploadMemoFile(memo.kind, memo.memo.id, file);
-    await invalidateMemoEffects(qc, { operation: 'uploadFile', kind: memo.kind, id: memo.memo.id });
+    await upload.mutateAsync(file);
     onSuccess({ message: `Uploaded ${file.name} to ${memoName(memo)}` });
   }
 

@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { MAX_UPLOAD_BYTES } from '../../contract/uploads.ts';
 
 // Upload an external PDF to a debit memo (docs/zuora/api-digest.md §4.19): PDF only, at most 4 MB. Checked in the
 // browser so a 40 MB file is refused before a single byte is sent.
-
-export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 

@@ -8,7 +8,7 @@ import { Link as RouterLink, useParams } from 'react-router';
 import { ZuoraApiError } from '../../lib/zuora-error.ts';
 import { useMemoDetail } from '../../api/memos/detail.ts';
 import { memoRouteBase } from '../../lib/memo-routes.ts';
-import { type MemoKind } from '../../lib/memo-kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { MemoDetailView } from './memo-detail-view.tsx';
 

@@ -1,16 +1,14 @@
 import Stack from '@mui/material/Stack';
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useAccountDetail } from '../../api/account-detail.ts';
 import { useMemoApplications } from '../../api/memos/applications.ts';
-import { generateFirstMemoPdf, openMemoFile, useMemoFiles } from '../../api/memos/files.ts';
-import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
+import { openMemoFile, useGenerateFirstMemoPdf, useMemoFiles } from '../../api/memos/files.ts';
 import { useMemoHistory } from '../../api/memos/history.ts';
 import { useMemoItems } from '../../api/memos/items.ts';
 import { useSession } from '../../api/session.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { type MemoActionId, ActionsMenu, actionOf, availableActions } from '../memo-actions/index.ts';
-import { type MemoOfKind } from '../../api/memos/detail.ts';
+import type { MemoOfKind } from '../../api/memos/detail.ts';
 import type { ActionNotice } from '../../components/action-snackbar.tsx';
 import { ActionDialogHost } from './action-dialog-host.tsx';
 import { ActionSnackbar } from '../../components/action-snackbar.tsx';
@@ -29,7 +27,7 @@ export function MemoDetailView({ memo }: { memo: MemoOfKind }) {
   const { kind } = memo;
   const id = memo.memo.id;
   const { permissions } = useSession();
-  const qc = useQueryClient();
+  const generateFirstPdf = useGenerateFirstMemoPdf(kind, id);
   const account = useAccountDetail(memo.memo.accountId);
   const items = useMemoItems(kind, id);
   const applications = useMemoApplications(kind, id);
@@ -56,8 +54,7 @@ export function MemoDetailView({ memo }: { memo: MemoOfKind }) {
     setPdfError(null);
     try {
       // No PDF yet (the action is only enabled for a user who may generate one): generate it first.
-      await openMemoFile(existing ?? generateFirstMemoPdf(kind, id));
-      if (!existing) await invalidateMemoEffects(qc, { operation: 'regeneratePdf', kind, id });
+      await openMemoFile(existing ?? generateFirstPdf.mutateAsync());
     } catch (e) {
       setPdfError(e);
     } finally {

@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import FileDownload from '@mui/icons-material/FileDownload';
 import { accountDetailQuery } from '../../api/account-detail.ts';
 import { memoRouteBase } from '../../lib/memo-routes.ts';
-import { type MemoKind } from '../../lib/memo-kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import { fetchMemoPage, type MemoListQuery, type MemoRow } from '../../api/memos/list.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { today } from '../../lib/dates.ts';

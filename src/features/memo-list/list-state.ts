@@ -1,6 +1,6 @@
 import { CM_SOURCE_TYPES, DM_SOURCE_TYPES, MEMO_STATUSES, type MemoStatus } from '../../contract/common.ts';
 import { memoDateField } from '../../api/memos/kind.ts';
-import { type MemoKind } from '../../lib/memo-kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 
 // What a list view is: filters, sort, page and page size. It lives in the URL (url-state.ts) so a
 // reload, back/forward or a pasted link restores the exact view.

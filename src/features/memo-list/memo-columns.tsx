@@ -7,7 +7,7 @@ import Typography from '@mui/material/Typography';
 import type { CreditMemo, DebitMemo } from '../../contract/memos.ts';
 import type { Permission } from '../../contract/permissions.ts';
 import { memoDetailPath } from '../../lib/memo-routes.ts';
-import { type MemoKind } from '../../lib/memo-kind.ts';
+import type { MemoKind } from '../../lib/memo-kind.ts';
 import type { MemoRow } from '../../api/memos/list.ts';
 import { LocalDate } from '../../components/local-date.tsx';
 import { Money } from '../../components/money.tsx';

@@ -1,19 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { GridRowSelectionModel } from '@mui/x-data-grid';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
 import { memoDetailPath } from '../../lib/memo-routes.ts';
 import { memoKindLabel } from '../../lib/memo-kind.ts';
-import { postMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { memoListQuery, type MemoRow } from '../../api/memos/list.ts';
-import { formatMoney } from '../../lib/money.ts';
 import { healthQuery } from '../../api/sandbox.ts';
 import { useSession } from '../../api/session.tsx';
 import { ActionSnackbar, type ActionNotice } from '../../components/action-snackbar.tsx';
-import { PostConfirmDialog } from '../../components/post-confirm-dialog.tsx';
+import { PostRowDialog } from './post-row-dialog.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BulkActions } from './bulk-actions.tsx';
 import { useColumnVisibility } from './column-visibility.ts';
@@ -35,7 +32,6 @@ const NO_SELECTION: GridRowSelectionModel = { type: 'include', ids: new Set() };
 /** The route table says which kind the page is for. */
 export default function MemoListPage({ kind }: { kind: MemoKind }) {
   const { permissions } = useSession();
-  const queryClient = useQueryClient();
   const list = useListState(kind);
   const { state } = list;
   // Which filters the server takes depends on the mode: no list request until it is known, so a real
@@ -145,14 +141,11 @@ export default function MemoListPage({ kind }: { kind: MemoKind }) {
         </>
       )}
       {toPost && (
-        <PostConfirmDialog
-          title={`Post ${toPost.number}?`}
+        <PostRowDialog
           kind={kind}
-          what={`${memoKindLabel(kind).toLowerCase()} ${toPost.number} for ${formatMoney(toPost.amount, toPost.currency)}`}
+          row={toPost}
           onClose={() => setToPost(null)}
-          onConfirm={async () => {
-            await postMemo(kind, toPost.id);
-            await invalidateMemoEffects(queryClient, { operation: 'post', kind, id: toPost.id });
+          onPosted={() => {
             setNotice({
               message: `Posted ${memoKindLabel(kind).toLowerCase()} ${toPost.number}.`,
               link: { to: memoDetailPath(kind, toPost.id), label: toPost.number },

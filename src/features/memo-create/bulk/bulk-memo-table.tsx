@@ -7,7 +7,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router';
 import { memoDetailPath } from '../../../lib/memo-routes.ts';
-import { type MemoKind } from '../../../lib/memo-kind.ts';
+import type { MemoKind } from '../../../lib/memo-kind.ts';
 import { Money } from '../../../components/money.tsx';
 import type { Outcome } from './send-memos.ts';
 import type { MemoDraft } from './validate-memo-rows.ts';
