@@ -1,7 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { memoKindOfPath } from '../../lib/memo-routes.ts';
 import { memoListQuery } from '../../api/memos/list.ts';
-import { healthQuery } from '../../api/sandbox.ts';
 import { toListQuery } from './list-query.ts';
 import { parseListState } from './url-state.ts';
 
@@ -19,11 +18,7 @@ export function prefetchListRoute(
   const kind = memoKindOfPath(location.pathname);
   if (!kind || !/^\/(credit|debit)-memos\/?$/.test(location.pathname) || !signedIn) return;
   void loadMemoListPage();
-  void queryClient.fetchQuery(healthQuery).then(
-    ({ mode }) =>
-      queryClient.prefetchQuery(
-        memoListQuery(kind, toListQuery(parseListState(new URLSearchParams(location.search), kind), kind, mode)),
-      ),
-    () => undefined,
+  void queryClient.prefetchQuery(
+    memoListQuery(kind, toListQuery(parseListState(new URLSearchParams(location.search), kind), kind)),
   );
 }
