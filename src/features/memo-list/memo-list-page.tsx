@@ -24,6 +24,7 @@ import { memoColumns } from './memo-columns.tsx';
 import { MemoFilters } from './memo-filters.tsx';
 import { MemoGrid } from './memo-grid.tsx';
 import { MemoTabs } from './memo-tabs.tsx';
+import { RateLimitNotice } from './rate-limit-notice.tsx';
 import { useListState } from './use-list-state.ts';
 import { useReferenceNames } from './use-reference-names.ts';
 import type { MemoKind } from '../../lib/memo-kind.ts';
@@ -107,6 +108,7 @@ export default function MemoListPage({ kind }: { kind: MemoKind }) {
         permissions={permissions}
         onFinished={() => setSelection(NO_SELECTION)}
       />
+      <RateLimitNotice />
       {page.data?.accountsTooMany && (
         <Alert severity="info" sx={{ mb: 1 }}>
           More accounts start with “{state.filters.account}” than one search returns: type more of the account name or
