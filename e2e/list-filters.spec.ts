@@ -27,7 +27,7 @@ test('account, amount range and open balance are Object Query filters; currency 
   await expect(page).toHaveURL(new RegExp(`account=${accountNumber}`));
   await page.getByRole('textbox', { name: 'Amount from' }).fill('1');
   await page.getByRole('textbox', { name: 'Amount from' }).press('Enter');
-  await page.getByLabel('Open balance only').check();
+  await page.getByLabel('Open balance only').click();
   await expect(page).toHaveURL(/open=1/);
   await expect(grid.getByRole('link').first()).toBeVisible();
   const last = sent.filter((s) => s.startsWith('/object-query/debit-memos')).at(-1)!;
@@ -51,7 +51,7 @@ test('account, amount range and open balance are Object Query filters; currency 
   await expect(page.getByRole('textbox', { name: 'Account number' })).toBeVisible();
   await expect(grid.getByRole('gridcell', { name: 'EUR' }).first()).toBeVisible();
   await expect(grid.getByRole('gridcell', { name: /^(USD|GBP)$/ })).toHaveCount(0);
-  expect(sent.at(-1)).toMatch(/^\/v1\/debit-memos\?.*currency=EUR/);
+  expect(sent.some((s) => /^\/v1\/debit-memos\?.*currency=EUR/.test(s))).toBe(true);
   // Reason code is filtered by neither API: hidden, with the reason.
   await expect(page.getByText(/cannot filter memos by reason code/)).toBeVisible();
 });
