@@ -1,7 +1,8 @@
 import { defineConfig } from 'vite';
 import { configDefaults } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { codeSplittingGroups, lazyMuiSlots } from './scripts/build-chunking.ts';
+import { codeSplittingGroups, lazyMuiSlots, preloadListPage } from './scripts/build-chunking.ts';
+import { compressedCopies } from './scripts/build-compress.ts';
 
 const SERVER_TESTS = ['server/**/*.test.ts', 'src/contract/**/*.test.ts', 'src/lib/**/*.test.ts'];
 // Server tests that hold no database of the harness (they start their own processes on fixed ports,
@@ -11,7 +12,11 @@ const NOT_ON_POSTGRES = ['server/security-served.test.ts', 'server/reliability/s
 // One config for the SPA build, the embeddable library build (`--mode lib`) and the tests.
 export default defineConfig(({ command, mode }) => ({
   // The lazy MUI slots only in the SPA build: the library is one file anyway, the tests import MUI as is.
-  plugins: command === 'build' && !mode.startsWith('lib') ? [lazyMuiSlots(), react()] : [react()],
+  // Every build writes .br and .gz copies of its files (scripts/build-compress.ts).
+  plugins:
+    command === 'build'
+      ? [...(mode.startsWith('lib') ? [] : [lazyMuiSlots(), preloadListPage()]), react(), compressedCopies()]
+      : [react()],
   server: {
     proxy: {
       '/v1': 'http://127.0.0.1:8080',

@@ -1,8 +1,13 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from '@playwright/test';
+import type { Browser, BrowserContext } from '@playwright/test';
 
-// The list page, cold: time from navigation to the first grid row painted, and the JavaScript the
-// browser loaded before that row (transferred bytes, and gzip -6 of each file whatever the server sent).
+// The list page, cold, against its floor: time from navigation to the first row painted, for the
+// product's list page and for a plain HTML table that makes the same list call (the floor), served by
+// the same server and measured in interleaved rounds so both see the same machine load. Also the
+// JavaScript loaded before the first row (gzip -6 of each file, whatever the server sent) and every
+// request that starts after the first row (a row's data should not need one).
 // Sign-in is done beforehand through the sandbox's token endpoint and put in sessionStorage, so the
 // figure is the list page's own load, not the sign-in click.
 
@@ -12,12 +17,28 @@ declare global {
   }
 }
 
-interface ListRun {
+export const SESSION_KEY = 'cdm.session';
+/** The floor page's path under the served build (written by {@link writeFloorPage}). */
+export const FLOOR_PATH = '/bench-floor/index.html';
+
+/** A network to emulate: Chrome DevTools' throughput in bytes/s and added round-trip latency. */
+export interface NetworkProfile {
+  name: string;
+  latencyMs: number;
+  bytesPerSecond: number;
+}
+export const OFFICE_VPN: NetworkProfile = { name: '10 Mbit/s, 40 ms', latencyMs: 40, bytesPerSecond: 10e6 / 8 };
+
+interface Run {
   firstRowMs: number;
-  scripts: { url: string; transferred: number; gzip: number }[];
+  scripts: { url: string; gzip: number }[];
+  requestsBefore: number;
+  after: string[];
+  /** API requests started once the list's answer was in: data the rows wait for. */
+  apiAfterList: string[];
 }
 
-async function adminSession(base: string) {
+export async function adminSession(base: string) {
   const users = (await (await fetch(`${base}/sandbox/users`)).json()) as {
     users: { id: string; name: string; role: string }[];
   };
@@ -36,62 +57,183 @@ async function adminSession(base: string) {
   };
 }
 
+/**
+ * The floor: one HTML file and one small script (the CSP allows no inline script) that reads the
+ * session the product stores, makes the list call given in `?api=` and writes a <table>.
+ * Returns a function that removes it again.
+ */
+export function writeFloorPage(staticDir: string): () => void {
+  const dir = join(staticDir, 'bench-floor');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Credit memos (floor)</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<script type="module" src="/bench-floor/floor.js"></script></head>
+<body><main><h1>Credit memos</h1><table><thead><tr><th>Number</th><th>Account</th><th>Date</th><th>Status</th>
+<th>Amount</th><th>Balance</th></tr></thead><tbody></tbody></table></main></body></html>`,
+  );
+  writeFileSync(
+    join(dir, 'floor.js'),
+    `const s = JSON.parse(sessionStorage.getItem(${JSON.stringify(SESSION_KEY)}));
+const api = new URLSearchParams(location.search).get('api');
+const res = await fetch(api, { headers: { authorization: 'Bearer ' + s.token, accept: 'application/json' } });
+const body = await res.json();
+const rows = body.creditmemos ?? body.debitmemos ?? [];
+const tbody = document.querySelector('tbody');
+for (const m of rows) {
+  const tr = document.createElement('tr');
+  tr.dataset.id = m.id;
+  for (const v of [m.number, m.accountId, m.creditMemoDate ?? m.debitMemoDate, m.status, m.amount, m.balance]) {
+    const td = document.createElement('td');
+    td.textContent = String(v ?? '');
+    tr.append(td);
+  }
+  tbody.append(tr);
+}
+`,
+  );
+  return () => rmSync(dir, { recursive: true, force: true });
+}
+
 async function oneRun(
   browser: Browser,
-  base: string,
+  url: string,
   session: object,
+  network: NetworkProfile | undefined,
   gzipOf: (url: string) => Promise<number>,
-): Promise<ListRun> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addInitScript((s) => {
-    sessionStorage.setItem('cdm.session', s);
-    // The first data row of the grid, then the next frame: the row has been painted.
-    new MutationObserver((_m, obs) => {
-      if (document.querySelector('[role="grid"] [role="row"][data-id]')) {
-        obs.disconnect();
-        requestAnimationFrame(() => setTimeout(() => (window.__firstRowPaint = performance.now()), 0));
-      }
-    }).observe(document, { subtree: true, childList: true });
-  }, JSON.stringify(session));
+): Promise<Run> {
+  const context: BrowserContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(
+    ([key, s]) => {
+      sessionStorage.setItem(key, s);
+      // The first data row (grid row or table row), then the next frame: the row has been painted.
+      new MutationObserver((_m, obs) => {
+        if (document.querySelector('[role="grid"] [role="row"][data-id], tr[data-id]')) {
+          obs.disconnect();
+          requestAnimationFrame(() => setTimeout(() => (window.__firstRowPaint = performance.now()), 0));
+        }
+      }).observe(document, { subtree: true, childList: true });
+    },
+    [SESSION_KEY, JSON.stringify(session)] as const,
+  );
   const page = await context.newPage();
-  await page.goto(`${base}/credit-memos`);
-  await page.waitForFunction(() => window.__firstRowPaint !== undefined, null, { timeout: 60_000 });
-  const { firstRowMs, entries } = await page.evaluate(() => ({
-    firstRowMs: window.__firstRowPaint!,
-    entries: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-      .filter((e) => e.initiatorType === 'script' || /\.m?js(\?|$)/.test(e.name))
-      .filter((e) => e.responseEnd <= window.__firstRowPaint!)
-      .map((e) => ({ url: e.name, transferred: e.transferSize })),
-  }));
-  // The entry module is loaded by the document itself (initiatorType may be "other"): included by the .js test.
-  const scripts = await Promise.all(entries.map(async (e) => ({ ...e, gzip: await gzipOf(e.url) })));
+  if (network) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: network.latencyMs,
+      downloadThroughput: network.bytesPerSecond,
+      uploadThroughput: network.bytesPerSecond,
+    });
+  }
+  await page.goto(url);
+  await page.waitForFunction(() => window.__firstRowPaint !== undefined, null, { timeout: 120_000 });
+  // Whatever the page asks for once its row is up: a second later everything it fires at once has started.
+  await page.waitForTimeout(1500);
+  const measured = await page.evaluate(() => {
+    const first = window.__firstRowPaint!;
+    const all = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    return {
+      firstRowMs: first,
+      scripts: all
+        .filter((e) => e.responseEnd <= first && (e.initiatorType === 'script' || /\.m?js(\?|$)/.test(e.name)))
+        .map((e) => e.name),
+      requestsBefore: all.filter((e) => e.startTime <= first).length + 1, // + the document
+      after: all.filter((e) => e.startTime > first).map((e) => new URL(e.name).pathname),
+      apiAfterList: (() => {
+        const list = all.find((e) => /\/v1\/(credit|debit)-?memos\?/.test(e.name));
+        if (!list) return [];
+        return all
+          .filter((e) => e !== list && e.startTime >= list.responseEnd)
+          .map((e) => new URL(e.name).pathname)
+          .filter((p) => /^\/(v1|settings|object-query)\//.test(p));
+      })(),
+    };
+  });
+  const scripts = await Promise.all(measured.scripts.map(async (u) => ({ url: u, gzip: await gzipOf(u) })));
   await context.close();
-  return { firstRowMs, scripts };
+  return { ...measured, scripts };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n: number) => Math.round(n / 102.4) / 10;
 
-export async function benchListFirstRow(browser: Browser, base: string, runs = 5) {
-  const session = await adminSession(base);
-  const gzipCache = new Map<string, number>();
-  const gzipOf = async (url: string) => {
-    if (!gzipCache.has(url))
-      gzipCache.set(url, gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer()), { level: 6 }).length);
-    return gzipCache.get(url)!;
-  };
-  await oneRun(browser, base, session, gzipOf); // warm the server (first query plans, file cache), not measured
-  const results: ListRun[] = [];
-  for (let i = 0; i < runs; i++) results.push(await oneRun(browser, base, session, gzipOf));
-  const last = results[results.length - 1];
-  const kb = (n: number) => Math.round(n / 102.4) / 10;
+export interface PageSummary {
+  firstRowMedianMs: number;
+  runs: number[];
+  jsBeforeFirstRowGzipKB: number;
+  scriptsBeforeFirstRow: number;
+  requestsBeforeFirstRow: number;
+  requestsAfterFirstRow: string[];
+  apiRequestsAfterListAnswer: string[];
+}
+
+function summarize(runs: Run[]): PageSummary {
+  const last = runs[runs.length - 1];
   return {
-    firstRowPaintedMs: {
-      median: Math.round(median(results.map((r) => r.firstRowMs))),
-      runs: results.map((r) => Math.round(r.firstRowMs)),
-      target: 1000,
-    },
-    jsBeforeFirstRowGzipKB: { value: kb(last.scripts.reduce((s, x) => s + x.gzip, 0)), target: 300 },
-    jsBeforeFirstRowTransferredKB: kb(last.scripts.reduce((s, x) => s + x.transferred, 0)),
-    scripts: last.scripts.map((s) => `${new URL(s.url).pathname} ${kb(s.gzip)} KB gz`),
+    firstRowMedianMs: Math.round(median(runs.map((r) => r.firstRowMs))),
+    runs: runs.map((r) => Math.round(r.firstRowMs)),
+    jsBeforeFirstRowGzipKB: kb(last.scripts.reduce((s, x) => s + x.gzip, 0)),
+    scriptsBeforeFirstRow: last.scripts.length,
+    requestsBeforeFirstRow: last.requestsBefore,
+    requestsAfterFirstRow: last.after,
+    apiRequestsAfterListAnswer: last.apiAfterList,
+  };
+}
+
+/** The list call the product's page makes for `listPath`, as the floor should make it. */
+export async function productListCall(browser: Browser, base: string, listPath: string, session: object) {
+  const context = await browser.newContext();
+  await context.addInitScript(([key, s]) => sessionStorage.setItem(key, s), [SESSION_KEY, JSON.stringify(session)]);
+  const page = await context.newPage();
+  const call = page.waitForRequest((r) => /\/v1\/(credit|debit)-?memos\?/.test(r.url()));
+  await page.goto(`${base}${listPath}`);
+  const url = new URL((await call).url());
+  await context.close();
+  return `${url.pathname}${url.search}`;
+}
+
+/**
+ * Product list page and floor, `rounds` interleaved cold loads each (after one warm-up load of each),
+ * optionally on an emulated network.
+ */
+export async function benchListVsFloor(
+  browser: Browser,
+  base: string,
+  opts: { listPath?: string; rounds?: number; network?: NetworkProfile } = {},
+) {
+  const listPath = opts.listPath ?? '/credit-memos';
+  const rounds = opts.rounds ?? 7;
+  const session = await adminSession(base);
+  const api = await productListCall(browser, base, listPath, session);
+  const gzipCache = new Map<string, number>();
+  const gzipOf = async (u: string) => {
+    if (!gzipCache.has(u))
+      gzipCache.set(u, gzipSync(Buffer.from(await (await fetch(u)).arrayBuffer()), { level: 6 }).length);
+    return gzipCache.get(u)!;
+  };
+  const product = `${base}${listPath}`;
+  const floor = `${base}${FLOOR_PATH}?api=${encodeURIComponent(api)}`;
+  // Warm the server (first query plans, file cache), not measured.
+  await oneRun(browser, product, session, opts.network, gzipOf);
+  await oneRun(browser, floor, session, opts.network, gzipOf);
+  const p: Run[] = [];
+  const f: Run[] = [];
+  for (let i = 0; i < rounds; i++) {
+    // Alternate which goes first, so neither always follows the other.
+    const pair = i % 2 ? ([f, floor, p, product] as const) : ([p, product, f, floor] as const);
+    pair[0].push(await oneRun(browser, pair[1], session, opts.network, gzipOf));
+    pair[2].push(await oneRun(browser, pair[3], session, opts.network, gzipOf));
+  }
+  const productSummary = summarize(p);
+  const floorSummary = summarize(f);
+  return {
+    network: opts.network?.name ?? 'unthrottled',
+    listCall: api,
+    rounds,
+    floor: floorSummary,
+    product: productSummary,
+    ratio: Math.round((productSummary.firstRowMedianMs / floorSummary.firstRowMedianMs) * 100) / 100,
   };
 }

@@ -106,3 +106,51 @@ export function codeSplittingGroups() {
     { name: 'dayjs', test: /node_modules[\\/]dayjs/, includeDependenciesRecursively: false },
   ];
 }
+
+interface OutputChunkLike {
+  type: 'chunk' | 'asset';
+  fileName: string;
+  facadeModuleId?: string | null;
+  imports?: string[];
+}
+
+/**
+ * `<link rel="modulepreload">` in index.html for the list page's chunk and the chunks it imports,
+ * so the browser fetches them with the entry instead of after the entry has run (the list is the
+ * page opened first; other pages still load on demand). Vite preloads only the entry's own imports.
+ */
+export function preloadListPage(): Plugin {
+  const listPage = LIST_ROOTS[1];
+  return {
+    name: 'preload-list-page',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const bundle = (ctx.bundle ?? {}) as Record<string, OutputChunkLike>;
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const page = chunks.find((c) => c.facadeModuleId === listPage);
+        if (!page || !ctx.chunk) return [];
+        const closure = (start: string) => {
+          const seen = new Set<string>();
+          const stack = [start];
+          while (stack.length) {
+            const file = stack.pop()!;
+            if (seen.has(file)) continue;
+            seen.add(file);
+            stack.push(...(bundle[file]?.imports ?? []));
+          }
+          return seen;
+        };
+        const loaded = closure(ctx.chunk.fileName);
+        return [...closure(page.fileName)]
+          .filter((file) => !loaded.has(file))
+          .map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+            injectTo: 'head' as const,
+          }));
+      },
+    },
+  };
+}

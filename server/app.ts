@@ -8,8 +8,10 @@ import { registerApiRoutes } from './routes/index.ts';
 import { idempotency } from './idempotency.ts';
 import { createProxyApp } from './proxy/proxy-app.ts';
 import { clientRateLimit, hardenApp, requestSizeLimit } from './security.ts';
-import { sqlInputError } from './reliability/sql-input-errors.ts';
+import { sqlInputError } from './db/sql-errors.ts';
 import { objectQueryError, objectQueryEnvelope } from './object-query/errors.ts';
+import { readJsonBody } from './validation.ts';
+import { compressResponses, gunzipRequests } from './transport.ts';
 
 export interface AppDeps {
   db: Database;
@@ -34,6 +36,7 @@ export function createApp({ db, config }: AppDeps) {
   hardenApp(app, config);
   // Every body has a size limit, the sign-in endpoints' too (they are reached without a token).
   app.use('*', requestSizeLimit(config.bodyLimit));
+  app.use('*', compressResponses(), gunzipRequests(config.bodyLimit));
 
   app.onError((err, c) => {
     if (err instanceof ZuoraError) {
@@ -83,7 +86,7 @@ export function createApp({ db, config }: AppDeps) {
     }),
   );
   app.post('/sandbox/token', async (c) => {
-    const body = (await c.req.json().catch(() => ({}))) as { userId?: unknown };
+    const body = (await readJsonBody(c).catch(() => ({}))) as { userId?: unknown };
     const client = config.clients.find((u) => u.userId === body.userId);
     if (!client) throw new ZuoraError(ErrorCategory.NotFound, 'Unknown demo user.');
     return c.json(issueToken(await secretOf(), client, config.tokenTtlSeconds));

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import type { TokenResponse } from '../src/contract/oauth-token.ts';
 import { scopeOf } from '../src/contract/permissions.ts';
 import type { Config, SandboxClient } from './config.ts';
 import type { AppEnv } from './context.ts';
@@ -8,14 +9,6 @@ import { unauthenticated } from './errors.ts';
 
 // Sandbox OAuth: client-credentials tokens signed with a per-database secret (so tokens survive a
 // restart on the same data). A token carries the client id, an expiry and a jti; nothing secret.
-
-export interface TokenResponse {
-  access_token: string;
-  token_type: 'bearer';
-  expires_in: number;
-  scope: string;
-  jti: string;
-}
 
 export async function signingSecret(db: Database): Promise<Buffer> {
   const row = await db

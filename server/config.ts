@@ -1,5 +1,19 @@
 import { ROLE_PERMISSIONS, type DemoRole, type Permission } from '../src/contract/permissions.ts';
-import { securityOptionsFromEnv, type SecurityOptions } from './security.ts';
+
+export interface SecurityOptions {
+  /** Origins allowed to embed the SPA in a frame (CSP frame-ancestors). `'self'` by default. */
+  frameAncestors: string[];
+  /** Origins allowed to call the API cross-origin (CORS). None by default. */
+  corsOrigins: string[];
+}
+
+export function securityOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): SecurityOptions {
+  const list = (v: string | undefined) => (v ?? '').split(/[\s,]+/).filter(Boolean);
+  return {
+    frameAncestors: list(env.FRAME_ANCESTORS).length ? list(env.FRAME_ANCESTORS) : ["'self'"],
+    corsOrigins: list(env.CORS_ORIGINS),
+  };
+}
 
 export interface SandboxClient {
   clientId: string;

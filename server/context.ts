@@ -1,17 +1,10 @@
 import type { Context } from 'hono';
 import type { Permission } from '../src/contract/permissions.ts';
+import type { Caller } from './caller.ts';
 import { PERMISSION_LABELS } from '../src/contract/permissions.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { permissionDenied } from './errors.ts';
-
-/** Who is calling: resolved from the bearer token by the auth middleware. */
-export interface Caller {
-  userId: string;
-  name: string;
-  clientId: string;
-  permissions: ReadonlySet<Permission>;
-}
 
 export interface AppEnv {
   Variables: {

@@ -1,12 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app.ts';
 import { createProxyApp } from './proxy/proxy-app.ts';
 import { loadConfig } from './config.ts';
 import { connect } from './db/connect.ts';
 import { seedIfEmpty } from './seed/index.ts';
+import { serveSite } from './static-site.ts';
 
 // CLI entry: one process serves the API and the built SPA on one port.
 const config = loadConfig();
@@ -16,17 +15,10 @@ const conn = config.proxy ? null : await connect({ databaseUrl: config.databaseU
 if (conn && config.seed !== 'none') await seedIfEmpty(conn.db, config.seed);
 
 const api = conn ? createApp({ db: conn.db, config }) : createProxyApp(config).app;
-const root = resolve(process.env.STATIC_DIR ?? 'dist/app');
-const indexHtml = await readFile(join(root, 'index.html'), 'utf8').catch(() => null);
-
-// The embeddable library (npm run build:lib): loader and app module, imported by host pages.
-const libRoot = resolve(process.env.LIB_DIR ?? 'dist/lib');
-api.use('/lib/*', serveStatic({ root: libRoot, rewriteRequestPath: (p) => p.replace(/^\/lib/, '') }));
-api.use('/*', serveStatic({ root }));
-// SPA fallback: any other GET that accepts HTML gets index.html (client-side routes).
-api.get('*', (c) => {
-  if (!indexHtml) return c.text('The SPA is not built: run `npm run build`.', 503);
-  return c.html(indexHtml);
+// The built SPA (STATIC_DIR) and the embeddable library (LIB_DIR, npm run build:lib): server/static-site.ts.
+await serveSite(api, {
+  root: resolve(process.env.STATIC_DIR ?? 'dist/app'),
+  libRoot: resolve(process.env.LIB_DIR ?? 'dist/lib'),
 });
 
 // Requests being handled. A client that hangs up does not stop its handler, so shutdown waits for this

@@ -1,26 +1,11 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Config } from './config.ts';
+import type { Config, SecurityOptions } from './config.ts';
 import type { AppEnv } from './context.ts';
 import { ErrorCategory, ZuoraError } from './errors.ts';
-import { MAX_UPLOAD_BYTES } from './domain/memo-files.ts';
+import { MAX_UPLOAD_BYTES } from '../src/contract/uploads.ts';
 
 // HTTP hardening shared by the sandbox and the proxy.
-
-export interface SecurityOptions {
-  /** Origins allowed to embed the SPA in a frame (CSP frame-ancestors). `'self'` by default. */
-  frameAncestors: string[];
-  /** Origins allowed to call the API cross-origin (CORS). None by default. */
-  corsOrigins: string[];
-}
-
-export function securityOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): SecurityOptions {
-  const list = (v: string | undefined) => (v ?? '').split(/[\s,]+/).filter(Boolean);
-  return {
-    frameAncestors: list(env.FRAME_ANCESTORS).length ? list(env.FRAME_ANCESTORS) : ["'self'"],
-    corsOrigins: list(env.CORS_ORIGINS),
-  };
-}
 
 /**
  * A CSP with no inline scripts (Vite emits external module scripts only). Styles need 'unsafe-inline'
@@ -78,7 +63,7 @@ export function cors(opts: SecurityOptions): MiddlewareHandler<AppEnv> {
         'Access-Control-Expose-Headers',
         'Zuora-Track-Id, Zuora-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset',
       );
-      c.header('Vary', 'Origin');
+      c.header('Vary', 'Origin', { append: true });
     }
   };
 }
@@ -129,6 +114,11 @@ export function clientRateLimit(config: Config): MiddlewareHandler<AppEnv> {
   return rateLimit({ limit: config.rateLimitPerMinute, windowMs: 60_000 });
 }
 
+/** The body limit of a request by its type: uploads get the file limit plus form overhead. */
+export function maxBodyBytes(contentType: string | undefined, jsonLimit: number): number {
+  return (contentType ?? '').startsWith('multipart/form-data') ? MAX_UPLOAD_BYTES + 64 * 1024 : jsonLimit;
+}
+
 /**
  * Request size limit: JSON bodies up to `config.bodyLimit` (1 MiB by default), multipart uploads up to
  * the 4 MB file limit plus form overhead. Over it: 413 with Zuora's envelope, category 20.
@@ -146,7 +136,7 @@ export function requestSizeLimit(jsonLimit: number): MiddlewareHandler<AppEnv> {
         ),
     });
   const json = tooLarge(jsonLimit);
-  const upload = tooLarge(MAX_UPLOAD_BYTES + 64 * 1024);
+  const upload = tooLarge(maxBodyBytes('multipart/form-data', jsonLimit));
   return (c, next) =>
     (c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? upload(c, next) : json(c, next);
 }

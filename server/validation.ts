@@ -1,18 +1,17 @@
 import type { z } from 'zod';
+import { CUSTOM_FIELD_RE } from '../src/contract/memo-requests.ts';
 import type { AppContext } from './context.ts';
 import { ErrorCategory, ZuoraError } from './errors.ts';
 
 // Request bodies are validated with the contract's zod schemas (strict objects). A zod issue maps to
 // Zuora's categories: unknown field 21, missing field 22, anything else invalid value 20; bad JSON 90.
 
-const CUSTOM_FIELD = /^[A-Za-z][A-Za-z0-9_]*__(c|NS)$/;
-
 /** Separates custom fields (`name__c`, NetSuite `name__NS`) from the standard body fields. */
 export function splitCustomFields(body: unknown): { standard: unknown; custom: Record<string, unknown> } {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return { standard: body, custom: {} };
   const standard: Record<string, unknown> = {};
   const custom: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(body)) (CUSTOM_FIELD.test(k) ? custom : standard)[k] = v;
+  for (const [k, v] of Object.entries(body)) (CUSTOM_FIELD_RE.test(k) ? custom : standard)[k] = v;
   return { standard, custom };
 }
 
@@ -44,18 +43,20 @@ export function zodToZuora(error: z.ZodError, resource?: number): ZuoraError {
   });
 }
 
-/** Reads the JSON body (malformed → category 90) and parses it with a strict schema. */
-export async function parseBody<T extends z.ZodType>(c: AppContext, schema: T, resource?: number): Promise<z.infer<T>> {
+/** The request's JSON body: empty → `{}`, malformed → category 90. The one body reader of the routes. */
+export async function readJsonBody(c: AppContext, resource?: number): Promise<unknown> {
   const text = await c.req.text();
-  let json: unknown = {};
-  if (text.trim() !== '') {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new ZuoraError(ErrorCategory.Malformed, 'Malformed JSON request body.', { resource });
-    }
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ZuoraError(ErrorCategory.Malformed, 'Malformed JSON request body.', { resource });
   }
-  return parseValue(schema, json, resource);
+}
+
+/** Reads the JSON body and parses it with a strict schema. */
+export async function parseBody<T extends z.ZodType>(c: AppContext, schema: T, resource?: number): Promise<z.infer<T>> {
+  return parseValue(schema, await readJsonBody(c, resource), resource);
 }
 
 export function parseValue<T extends z.ZodType>(schema: T, value: unknown, resource?: number): z.infer<T> {

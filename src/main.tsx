@@ -8,6 +8,7 @@ import { createRoutes } from './app/routes.tsx';
 import { createSessionStore } from './lib/session-store.ts';
 import { healthQuery } from './api/sandbox.ts';
 import { prefetchListRoute } from './features/memo-list/index.ts';
+import { seedServerHealth } from './app/server-health.ts';
 
 // Standalone entry: the token lives in sessionStorage; a 401 signs the user out, and the
 // session guard then sends them to /sign-in with a link back to where they were.
@@ -21,9 +22,9 @@ configureClient({
   idempotentTimeoutMs: 30_000,
 });
 
-// The list's filter bar depends on the server's mode: ask at once, in parallel with the page chunk;
-// on a list URL also start the list chunk and its first page of rows.
-void queryClient.prefetchQuery(healthQuery);
+// The list's filter bar depends on the server's mode: read it from the page the server sent, else ask
+// at once, in parallel with the page chunk; on a list URL also start the list chunk and its first page of rows.
+if (!seedServerHealth(queryClient)) void queryClient.prefetchQuery(healthQuery);
 prefetchListRoute(queryClient, window.location, sessionStore.get() !== null);
 
 const router = createBrowserRouter(createRoutes());

@@ -1,5 +1,5 @@
-import type { Caller } from '../context.ts';
-import type { Database } from '../db/connect.ts';
+import type { Caller } from '../caller.ts';
+import type { Tx } from '../db/transaction.ts';
 import type { MemoRow } from '../db/types.ts';
 import { ErrorCategory, Resource, ZuoraError, invalidValue, notFound, ruleViolation } from '../errors.ts';
 import { currencyDecimals, fitsCurrency, money, sum, type Money } from '../../src/lib/money.ts';
@@ -88,7 +88,7 @@ export function targetsOf(request: RawRequest, currency: string): TargetRequest[
 }
 
 /** Locks the source memo (if any) with the target memos in id order, then the target invoices. */
-export async function lockTargets(tx: Database, sourceMemoId: string | null, targets: TargetRequest[]) {
+export async function lockTargets(tx: Tx, sourceMemoId: string | null, targets: TargetRequest[]) {
   const memoIds = targets.filter((t) => t.type === 'DebitMemo').map((t) => t.id);
   const memos = await lockMemos(tx, sourceMemoId ? [sourceMemoId, ...memoIds] : memoIds);
   const invoices = await lockInvoices(
@@ -139,7 +139,7 @@ function targetDoc(t: TargetRequest, locked: Locked): TargetDoc {
  * otherwise spread over the open lines of both sides) and settles them. Returns the amount applied.
  */
 export async function applyToTarget(
-  tx: Database,
+  tx: Tx,
   source: ApplySource,
   t: TargetRequest,
   locked: Locked,

@@ -1,5 +1,5 @@
-import type { Caller } from '../context.ts';
-import type { Database } from '../db/connect.ts';
+import type { Caller } from '../caller.ts';
+import type { Tx } from '../db/transaction.ts';
 import type { MemoRow } from '../db/types.ts';
 import { ErrorCategory, Resource, ZuoraError, invalidValue } from '../errors.ts';
 import { allocate, money, sum, type Money } from '../../src/lib/money.ts';
@@ -23,7 +23,7 @@ const refuse = (message: string) =>
  * transaction. Also called by post with `autoApplyUponPosting`. Returns the credit memo row after.
  */
 export async function applyCreditMemo(
-  tx: Database,
+  tx: Tx,
   cm: MemoRow,
   request: CreditMemoApplyRequest,
   caller: Caller | null,
@@ -66,7 +66,7 @@ export async function applyCreditMemo(
 
 /** Unapplies a credit memo from invoices and debit memos it was applied to. */
 export async function unapplyCreditMemo(
-  tx: Database,
+  tx: Tx,
   cm: MemoRow,
   request: CreditMemoUnapplyRequest,
   caller: Caller | null,

@@ -1,4 +1,4 @@
-import type { Caller } from '../context.ts';
+import type { Caller } from '../caller.ts';
 import type { Database } from '../db/connect.ts';
 import type { Selectable } from 'kysely';
 import type { RefundsTable } from '../db/types.ts';
@@ -12,7 +12,7 @@ import { newId, nextNumber } from './ids.ts';
 import { findMemo } from './memo-repo.ts';
 import { dateNotBefore, reasonCodeOf } from './settlement-codes.ts';
 import { LineBook, memoLines, refundLines, type Portion } from './settle-lines.ts';
-import { runSettlement } from './settlement-locks.ts';
+import { runWrite } from '../db/transaction.ts';
 
 // POST /v1/credit-memos/{key}/refunds (docs/zuora/api-digest.md §6.13, §8.5). Only the unapplied part of a Posted
 // credit memo is refundable. External refunds are Processed at once (gatewayState NotSubmitted);
@@ -38,7 +38,7 @@ export async function refundCreditMemo(
   if (request.paymentMethodId || request.gatewayId)
     throw invalidValue("'paymentMethodId' and 'gatewayId' apply to Electronic refunds only.", Resource.CreditMemo);
 
-  return runSettlement(db, async (tx) => {
+  return runWrite(db, async (tx) => {
     const cm = await findMemo(tx, 'CreditMemo', key, { forUpdate: true });
     if (cm.status !== 'Posted')
       throw refuse(`Only a Posted credit memo can be refunded; ${cm.number} is ${cm.status}.`);

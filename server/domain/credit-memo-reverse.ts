@@ -1,4 +1,4 @@
-import type { Caller } from '../context.ts';
+import type { Caller } from '../caller.ts';
 import type { Database } from '../db/connect.ts';
 import type { MemoRow } from '../db/types.ts';
 import { ErrorCategory, Resource, ZuoraError } from '../errors.ts';
@@ -9,7 +9,7 @@ import { findMemo } from './memo-repo.ts';
 import { assignNumber, createMirrorMemo, memoLineRows, mirrorPairs, type MirrorLine } from './mirror-memo.ts';
 import { dateNotBefore, reasonCodeOf } from './settlement-codes.ts';
 import { settle } from './settle-lines.ts';
-import { runSettlement } from './settlement-locks.ts';
+import { runWrite, type Tx } from '../db/transaction.ts';
 import { maxDate, today } from '../../src/lib/dates.ts';
 
 // PUT /v1/credit-memos/{key}/reverse (docs/zuora/api-digest.md §6.14, docs/zuora/ui-inventory.md §3.10): a Posted, unapplied credit
@@ -27,7 +27,7 @@ export async function reverseCreditMemo(
   request: CreditMemoReverseRequest,
   caller: Caller,
 ): Promise<{ creditMemoId: string; debitMemoId: string }> {
-  return runSettlement(db, async (tx) => {
+  return runWrite(db, async (tx) => {
     const cm = await findMemo(tx, 'CreditMemo', key, { forUpdate: true });
     if (cm.status !== 'Posted')
       throw refuse(`Only a Posted credit memo can be reversed; ${cm.number} is ${cm.status}.`);
@@ -76,7 +76,7 @@ export async function reverseCreditMemo(
  * in full (CM reverse and CM write-off). The caller holds the credit memo's lock.
  */
 export async function offsetCreditMemo(
-  tx: Database,
+  tx: Tx,
   cm: MemoRow,
   rows: Awaited<ReturnType<typeof memoLineRows>>,
   opts: {

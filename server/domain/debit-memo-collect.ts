@@ -1,4 +1,4 @@
-import type { Caller } from '../context.ts';
+import type { Caller } from '../caller.ts';
 import type { Database } from '../db/connect.ts';
 import { ErrorCategory, Resource, ZuoraError, invalidValue } from '../errors.ts';
 import { minMoney, money, toWire, type Money } from '../../src/lib/money.ts';
@@ -9,7 +9,8 @@ import { applyToTarget } from './apply-targets.ts';
 import { recordEvent } from './history.ts';
 import { findMemo } from './memo-repo.ts';
 import { LineBook, memoLines } from './settle-lines.ts';
-import { lockMemos, lockPayments, runSettlement } from './settlement-locks.ts';
+import { runWrite } from '../db/transaction.ts';
+import { lockMemos, lockPayments } from './settlement-locks.ts';
 
 // POST /v1/debit-memos/{key}/collect (docs/zuora/api-digest.md §4.14): with applyCredit, the account's Posted credit
 // memos with an unapplied amount, then its Processed payments with an unapplied amount (or the order
@@ -38,7 +39,7 @@ export async function collectDebitMemo(
   if (new Set(order).size !== order.length)
     throw invalidValue("'applicationOrder' lists a kind twice.", Resource.DebitMemo);
 
-  return runSettlement(db, async (tx) => {
+  return runWrite(db, async (tx) => {
     const first = await findMemo(tx, 'DebitMemo', key);
     // Candidates from an unlocked read; everything is locked together in the global order and re-read.
     const cmIds =

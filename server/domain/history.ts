@@ -1,5 +1,5 @@
-import type { Database } from '../db/connect.ts';
-import type { Caller } from '../context.ts';
+import type { Tx } from '../db/transaction.ts';
+import type { Caller } from '../caller.ts';
 
 /** Every event on a memo's timeline. */
 export type MemoEvent =
@@ -22,7 +22,7 @@ export type MemoEvent =
 
 /** Appends one event to a memo's history, in the caller's transaction. */
 export async function recordEvent(
-  tx: Database,
+  tx: Tx,
   memoId: string,
   event: MemoEvent,
   caller: Pick<Caller, 'userId' | 'name'> | null,

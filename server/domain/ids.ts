@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Database } from '../db/connect.ts';
+import type { Tx } from '../db/transaction.ts';
 
 /** A Zuora-style 32-hex id. */
 export const newId = (): string => randomBytes(16).toString('hex');
@@ -20,7 +20,7 @@ export const SEQUENCE_DEFAULTS: Record<SequenceName, { prefix: string; width: nu
  * Next document number (`CM00000001`). The sequence row is updated in the caller's transaction, so
  * concurrent creators serialise on it and a rolled-back create gives its number back.
  */
-export async function nextNumber(tx: Database, name: SequenceName): Promise<string> {
+export async function nextNumber(tx: Tx, name: SequenceName): Promise<string> {
   const d = SEQUENCE_DEFAULTS[name];
   await sql`insert into sequences (name, prefix, width, next_value) values (${name}, ${d.prefix}, ${d.width}, 1)
             on conflict (name) do nothing`.execute(tx);
@@ -37,7 +37,7 @@ export async function nextNumber(tx: Database, name: SequenceName): Promise<stri
  * Next memo number that no memo holds yet. A user may give a memo a custom number that the sequence
  * reaches later (`DM00000181`); the sequence steps over it instead of failing on it forever.
  */
-export async function nextFreeMemoNumber(tx: Database, kind: 'CreditMemo' | 'DebitMemo'): Promise<string> {
+export async function nextFreeMemoNumber(tx: Tx, kind: 'CreditMemo' | 'DebitMemo'): Promise<string> {
   for (;;) {
     const number = await nextNumber(tx, kind);
     const taken = await tx

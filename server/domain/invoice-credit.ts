@@ -1,6 +1,6 @@
 import Big from 'big.js';
 import { money, sum } from '../../src/lib/money.ts';
-import type { Database } from '../db/connect.ts';
+import type { Tx } from '../db/transaction.ts';
 
 // How much of an invoice item (and of its tax) can still be credited. Decision: Draft credit memos
 // count as well as Posted ones, so two drafts cannot together promise the customer more than was
@@ -9,7 +9,7 @@ import type { Database } from '../db/connect.ts';
 const LIVE = ['Draft', 'Posted'];
 
 export async function availableToCredit(
-  tx: Database,
+  tx: Tx,
   invoiceItemId: string,
   chargeAmount: string,
   excludeMemoItemId?: string,
@@ -27,7 +27,7 @@ export async function availableToCredit(
 }
 
 export async function availableTaxToCredit(
-  tx: Database,
+  tx: Tx,
   invoiceTaxItemId: string,
   taxAmount: string,
   excludeTaxItemId?: string,

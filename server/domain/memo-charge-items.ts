@@ -1,6 +1,6 @@
 import Big from 'big.js';
 import { money, roundTo } from '../../src/lib/money.ts';
-import type { Database } from '../db/connect.ts';
+import type { Tx } from '../db/transaction.ts';
 import type { MemoKind } from '../db/types.ts';
 import { notFound, Resource, ruleViolation } from '../errors.ts';
 import { TAX_BY_CURRENCY } from '../seed/tax.ts';
@@ -60,7 +60,7 @@ export interface MemoTarget {
 
 /** Inserts one item (and its tax) for a charge line. `field` names the line in error messages. */
 export async function insertChargeItem(
-  tx: Database,
+  tx: Tx,
   memo: MemoTarget,
   line: ChargeLine,
   sortOrder: number,

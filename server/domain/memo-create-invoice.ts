@@ -6,7 +6,7 @@ import {
   type CreateCreditMemoFromInvoiceRequest,
   type CreateDebitMemoFromInvoiceRequest,
 } from '../../src/contract/memo-requests.ts';
-import type { Database } from '../db/connect.ts';
+import type { Tx } from '../db/transaction.ts';
 import type { MemoKind, MemoRow, NewMemo } from '../db/types.ts';
 import { invalidValue, notFound, Resource, ruleViolation } from '../errors.ts';
 import { newId } from './ids.ts';
@@ -32,7 +32,7 @@ import { taxBase, taxShare } from '../../src/contract/invoice-tax.ts';
 export type CreateFromInvoiceRequest = CreateDebitMemoFromInvoiceRequest | CreateCreditMemoFromInvoiceRequest;
 
 export async function createFromInvoice(
-  tx: Database,
+  tx: Tx,
   kind: MemoKind,
   invoiceKey: string,
   body: CreateFromInvoiceRequest,

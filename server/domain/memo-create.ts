@@ -4,7 +4,7 @@ import {
   type CreateCreditMemoFromChargeRequest,
   type CreateDebitMemoFromChargeRequest,
 } from '../../src/contract/memo-requests.ts';
-import type { Database } from '../db/connect.ts';
+import type { Tx } from '../db/transaction.ts';
 import type { AccountsTable, MemoKind, MemoRow, NewMemo } from '../db/types.ts';
 import { invalidValue, ruleViolation } from '../errors.ts';
 import type { Selectable } from 'kysely';
@@ -32,7 +32,7 @@ export type CreateFromChargeRequest = CreateDebitMemoFromChargeRequest | CreateC
 
 /** The header fields every created memo shares; `number` is checked for uniqueness or drawn. */
 export async function insertMemoHeader(
-  tx: Database,
+  tx: Tx,
   kind: MemoKind,
   account: Selectable<AccountsTable>,
   fields: Omit<NewMemo, 'id' | 'kind' | 'number' | 'account_id' | 'status'> & { number?: string },
@@ -74,7 +74,7 @@ export async function insertMemoHeader(
 
 /** Posts right away when asked (needs the post permission too), records the history, returns the row. */
 export async function finishCreate(
-  tx: Database,
+  tx: Tx,
   kind: MemoKind,
   id: string,
   autoPost: boolean | undefined,
@@ -88,7 +88,7 @@ export async function finishCreate(
 }
 
 export async function createFromCharge(
-  tx: Database,
+  tx: Tx,
   kind: MemoKind,
   body: CreateFromChargeRequest,
   actor: Actor,

@@ -1,7 +1,7 @@
 import type { EmailMemoRequest } from '../../src/contract/memo-requests.ts';
 import { formatMoney } from '../../src/lib/money.ts';
-import type { Caller } from '../context.ts';
-import type { Database } from '../db/connect.ts';
+import type { Caller } from '../caller.ts';
+import type { Tx } from '../db/transaction.ts';
 import type { MemoRow } from '../db/types.ts';
 import { invalidValue, ruleViolation } from '../errors.ts';
 import { recordEvent } from './history.ts';
@@ -21,7 +21,7 @@ export interface EmailResult {
 }
 
 export async function emailMemo(
-  tx: Database,
+  tx: Tx,
   memo: MemoRow,
   req: EmailMemoRequest,
   caller: Caller,

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
-import type { Caller } from '../context.ts';
+import type { Caller } from '../caller.ts';
 import type { Database } from '../db/connect.ts';
+import type { Tx } from '../db/transaction.ts';
 import type { MemoRow } from '../db/types.ts';
+import { MAX_UPLOAD_BYTES } from '../../src/contract/uploads.ts';
 import { ErrorCategory, ZuoraError, invalidValue, notFound, ruleViolation } from '../errors.ts';
 import { recordEvent } from './history.ts';
 import { newId } from './ids.ts';
@@ -9,7 +11,6 @@ import { resourceOf } from './memo-repo.ts';
 
 // A memo's files: generated PDF versions and uploaded PDFs, one version sequence per memo.
 
-export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
 export const MAX_UPLOADED_FILES = 50;
 const PDF_MAGIC = Buffer.from('%PDF-');
 
@@ -23,7 +24,7 @@ export interface StoredFile {
  * generations of one memo get distinct version numbers.
  */
 export async function storeMemoFile(
-  tx: Database,
+  tx: Tx,
   memo: MemoRow,
   file: { origin: 'Generated' | 'Uploaded'; fileName?: string; content: Uint8Array; contentType?: string },
   caller: Pick<Caller, 'userId'> | null,
@@ -90,7 +91,7 @@ export interface Upload {
 }
 
 /** Checks an upload against Zuora's rules (Draft or Posted memo, PDF only, ≤ 4 MB, ≤ 50 files) and stores it. */
-export async function uploadMemoFile(tx: Database, memo: MemoRow, upload: Upload, caller: Caller): Promise<StoredFile> {
+export async function uploadMemoFile(tx: Tx, memo: MemoRow, upload: Upload, caller: Caller): Promise<StoredFile> {
   const resource = resourceOf(memo.kind);
   if (memo.status !== 'Draft' && memo.status !== 'Posted') {
     throw ruleViolation(

@@ -1,5 +1,5 @@
 import { isPositive } from '../../src/lib/money.ts';
-import type { Database } from '../db/connect.ts';
+import type { Tx } from '../db/transaction.ts';
 import type { MemoKind, MemoRow } from '../db/types.ts';
 import { ruleViolation } from '../errors.ts';
 import { recordEvent } from './history.ts';
@@ -20,10 +20,10 @@ function requireStatus(memo: MemoRow, status: string, verb: string): void {
   }
 }
 
-const reload = (tx: Database, memo: MemoRow) => findMemo(tx, memo.kind, memo.id);
+const reload = (tx: Tx, memo: MemoRow) => findMemo(tx, memo.kind, memo.id);
 
 /** Posts a memo already locked by the caller (also used by autoPost on create). */
-export async function postLocked(tx: Database, memo: MemoRow, actor: Actor): Promise<MemoRow> {
+export async function postLocked(tx: Tx, memo: MemoRow, actor: Actor): Promise<MemoRow> {
   requireStatus(memo, 'Draft', 'posted');
   await tx
     .updateTable('memos')
@@ -42,12 +42,12 @@ export async function postLocked(tx: Database, memo: MemoRow, actor: Actor): Pro
   return reload(tx, memo);
 }
 
-export async function postMemo(tx: Database, kind: MemoKind, key: string, actor: Actor): Promise<MemoRow> {
+export async function postMemo(tx: Tx, kind: MemoKind, key: string, actor: Actor): Promise<MemoRow> {
   return postLocked(tx, await findMemo(tx, kind, key, { forUpdate: true }), actor);
 }
 
 /** The number of the first document this memo was settled with, for the unpost refusal message. */
-async function firstSettlement(tx: Database, memo: MemoRow): Promise<string | null> {
+async function firstSettlement(tx: Tx, memo: MemoRow): Promise<string | null> {
   const side = memo.kind === 'DebitMemo' ? 'target_id' : 'source_id';
   const app = await tx
     .selectFrom('applications')
@@ -73,7 +73,7 @@ async function firstSettlement(tx: Database, memo: MemoRow): Promise<string | nu
   );
 }
 
-export async function unpostMemo(tx: Database, kind: MemoKind, key: string, actor: Actor): Promise<MemoRow> {
+export async function unpostMemo(tx: Tx, kind: MemoKind, key: string, actor: Actor): Promise<MemoRow> {
   const memo = await findMemo(tx, kind, key, { forUpdate: true });
   requireStatus(memo, 'Posted', 'unposted');
   const resource = resourceOf(kind);
@@ -99,7 +99,7 @@ export async function unpostMemo(tx: Database, kind: MemoKind, key: string, acto
   return reload(tx, memo);
 }
 
-export async function cancelMemo(tx: Database, kind: MemoKind, key: string, actor: Actor): Promise<MemoRow> {
+export async function cancelMemo(tx: Tx, kind: MemoKind, key: string, actor: Actor): Promise<MemoRow> {
   const memo = await findMemo(tx, kind, key, { forUpdate: true });
   requireStatus(memo, 'Draft', 'cancelled');
   await tx
@@ -118,7 +118,7 @@ export async function cancelMemo(tx: Database, kind: MemoKind, key: string, acto
 }
 
 /** Deletes a Canceled memo with its items, taxation items, files and queued emails (FK cascades). */
-export async function deleteMemo(tx: Database, kind: MemoKind, key: string, actor: Actor): Promise<void> {
+export async function deleteMemo(tx: Tx, kind: MemoKind, key: string, actor: Actor): Promise<void> {
   const memo = await findMemo(tx, kind, key, { forUpdate: true });
   requireStatus(memo, 'Canceled', 'deleted');
   await tx.deleteFrom('memos').where('id', '=', memo.id).execute();

@@ -1,6 +1,6 @@
 import { money } from '../../src/lib/money.ts';
-import type { Caller } from '../context.ts';
-import type { Database } from '../db/connect.ts';
+import type { Caller } from '../caller.ts';
+import type { Tx } from '../db/transaction.ts';
 import type { MemoRow } from '../db/types.ts';
 import { recordEvent } from './history.ts';
 import { storeMemoFile, type StoredFile } from './memo-files.ts';
@@ -15,7 +15,7 @@ import { renderMemoPdf, type MemoPdfData } from './memo-pdf-render.ts';
  * Renders and stores a new PDF version of a memo, points `latest_pdf_file_id` at it and records the
  * event. The caller holds the memo row `FOR UPDATE` in `tx`.
  */
-export async function generateMemoPdf(tx: Database, memo: MemoRow, caller: Caller | null): Promise<StoredFile> {
+export async function generateMemoPdf(tx: Tx, memo: MemoRow, caller: Caller | null): Promise<StoredFile> {
   const data = await loadMemoPdfData(tx, memo);
   const content = await renderMemoPdf(data);
   const stored = await storeMemoFile(tx, memo, { origin: 'Generated', content }, caller);
@@ -24,7 +24,7 @@ export async function generateMemoPdf(tx: Database, memo: MemoRow, caller: Calle
   return stored;
 }
 
-export async function loadMemoPdfData(tx: Database, memo: MemoRow): Promise<MemoPdfData> {
+export async function loadMemoPdfData(tx: Tx, memo: MemoRow): Promise<MemoPdfData> {
   const account = await tx
     .selectFrom('accounts')
     .select(['name', 'account_number', 'bill_to_contact_id'])

@@ -1,7 +1,7 @@
 import { maxDate, today } from '../../src/lib/dates.ts';
 import { minMoney, money, toWire } from '../../src/lib/money.ts';
-import type { Caller } from '../context.ts';
-import type { Database } from '../db/connect.ts';
+import type { Caller } from '../caller.ts';
+import type { Tx } from '../db/transaction.ts';
 import type { MemoRow } from '../db/types.ts';
 import { applyCreditMemo } from './credit-memo-apply.ts';
 import type { Actor } from './memo-support.ts';
@@ -10,7 +10,7 @@ import type { Actor } from './memo-support.ts';
 // invoice when it is posted, up to the invoice's open balance (docs/zuora/api-digest.md §6.9), in the posting
 // transaction: if the apply is refused, the post is too.
 
-export async function applyOnPosting(tx: Database, memo: MemoRow, actor: Actor): Promise<void> {
+export async function applyOnPosting(tx: Tx, memo: MemoRow, actor: Actor): Promise<void> {
   if (memo.kind !== 'CreditMemo' || !memo.auto_apply_upon_posting || !memo.referred_invoice_id) return;
   const invoice = await tx
     .selectFrom('invoices')

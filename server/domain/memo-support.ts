@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { currencyDecimals, fitsCurrency, money, sum, type MoneyInput } from '../../src/lib/money.ts';
 import { addDays } from '../../src/lib/dates.ts';
 import { PERMISSION_LABELS, type Permission } from '../../src/contract/permissions.ts';
-import type { Caller } from '../context.ts';
-import type { Database } from '../db/connect.ts';
+import type { Caller } from '../caller.ts';
+import type { Tx } from '../db/transaction.ts';
 import type { MemoKind } from '../db/types.ts';
 import { invalidValue, notFound, permissionDenied, Resource } from '../errors.ts';
 import { resourceOf } from './memo-repo.ts';
@@ -37,7 +37,7 @@ export function assertFitsCurrency(amount: MoneyInput, currency: string, field: 
 }
 
 /** The account named by id and/or number; when both are given they must be the same account. */
-export async function resolveAccount(tx: Database, kind: MemoKind, accountId?: string, accountNumber?: string) {
+export async function resolveAccount(tx: Tx, kind: MemoKind, accountId?: string, accountNumber?: string) {
   const byId =
     accountId === undefined
       ? undefined
@@ -58,7 +58,7 @@ export async function resolveAccount(tx: Database, kind: MemoKind, accountId?: s
 }
 
 /** A currency the tenant has configured and activated. */
-export async function resolveCurrency(tx: Database, kind: MemoKind, code: string): Promise<string> {
+export async function resolveCurrency(tx: Tx, kind: MemoKind, code: string): Promise<string> {
   const row = await tx.selectFrom('currencies').selectAll().where('code', '=', code).executeTakeFirst();
   if (!row || !row.active)
     throw invalidValue(`The currency ${code} is not configured or not active in this tenant.`, resourceOf(kind));
@@ -69,11 +69,7 @@ export async function resolveCurrency(tx: Database, kind: MemoKind, code: string
  * The stored reason code: an active code of the memo's transaction type (matched without regard to
  * case: Zuora's own examples write "Correcting invoice error"), or the type's default when empty.
  */
-export async function resolveReasonCode(
-  tx: Database,
-  kind: MemoKind,
-  name: string | undefined,
-): Promise<string | null> {
+export async function resolveReasonCode(tx: Tx, kind: MemoKind, name: string | undefined): Promise<string | null> {
   const codes = await tx
     .selectFrom('reason_codes')
     .selectAll()
@@ -88,7 +84,7 @@ export async function resolveReasonCode(
 
 /** Accounting codes named in financeInformation must exist and be active. */
 export async function assertAccountingCodes(
-  tx: Database,
+  tx: Tx,
   kind: MemoKind,
   codes: (string | null | undefined)[],
 ): Promise<void> {
@@ -118,7 +114,7 @@ export const defaultDueDate = (memoDate: string, paymentTerm: string) =>
  * Recomputes a memo's header from its items and taxation items: amount = Σ item totals (tax
  * included), taxAmount = Σ tax, balance = amount − applied − refunded. Exact decimal arithmetic.
  */
-export async function recomputeTotals(tx: Database, memoId: string): Promise<void> {
+export async function recomputeTotals(tx: Tx, memoId: string): Promise<void> {
   const items = await tx
     .selectFrom('memo_items')
     .select(['amount_without_tax', 'tax_amount'])

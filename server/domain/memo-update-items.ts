@@ -1,6 +1,6 @@
 import type { MemoUpdateItemRequest } from '../../src/contract/memo-requests.ts';
 import { money, roundTo, sum } from '../../src/lib/money.ts';
-import type { Database } from '../db/connect.ts';
+import type { Tx } from '../db/transaction.ts';
 import type { MemoRow } from '../db/types.ts';
 import { invalidValue, notFound, ruleViolation } from '../errors.ts';
 import { availableTaxToCredit, availableToCredit } from './invoice-credit.ts';
@@ -16,7 +16,7 @@ import { assertAccountingCodes, assertFitsCurrency, memoNoun, nowSql, type Actor
 // invoice, else amount × the tax line's percentage rate.
 
 export async function updateItems(
-  tx: Database,
+  tx: Tx,
   memo: MemoRow,
   items: MemoUpdateItemRequest[],
   actor: Actor,

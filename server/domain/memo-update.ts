@@ -4,7 +4,7 @@ import {
   type UpdateCreditMemoRequest,
   type UpdateDebitMemoRequest,
 } from '../../src/contract/memo-requests.ts';
-import type { Database } from '../db/connect.ts';
+import type { Tx } from '../db/transaction.ts';
 import type { MemoKind, MemoRow, MemoUpdate } from '../db/types.ts';
 import { invalidValue, ruleViolation } from '../errors.ts';
 import { recordEvent } from './history.ts';
@@ -21,7 +21,7 @@ export type UpdateRequest = UpdateDebitMemoRequest | UpdateCreditMemoRequest;
 const POSTED_EDITABLE = new Set(['comment', 'transferredToAccounting']);
 
 export async function updateMemo(
-  tx: Database,
+  tx: Tx,
   kind: MemoKind,
   key: string,
   body: UpdateRequest,
@@ -101,11 +101,7 @@ export async function updateMemo(
 }
 
 /** `PUT /v1/debit-memos` (deprecated, §4.6): due dates of several debit memos, all or nothing. */
-export async function updateDueDates(
-  tx: Database,
-  entries: { id: string; dueDate: string }[],
-  actor: Actor,
-): Promise<void> {
+export async function updateDueDates(tx: Tx, entries: { id: string; dueDate: string }[], actor: Actor): Promise<void> {
   for (const [i, e] of entries.entries()) {
     const memo = await findMemo(tx, 'DebitMemo', e.id, { forUpdate: true });
     if (memo.status !== 'Draft' && memo.status !== 'Posted') {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Caller } from '../context.ts';
-import type { Database } from '../db/connect.ts';
+import type { Caller } from '../caller.ts';
+import type { Tx } from '../db/transaction.ts';
 import type { MemoItemRow, MemoKind, MemoRow, MemoTaxationItemRow } from '../db/types.ts';
 import { sum, type Money } from '../../src/lib/money.ts';
 import { newId, nextFreeMemoNumber } from './ids.ts';
@@ -39,7 +39,7 @@ export interface Mirror {
 }
 
 /** The generated memo's lines are tax-exclusive copies: the item carries its own amount, taxes their own. */
-export async function createMirrorMemo(tx: Database, spec: MirrorSpec, lines: MirrorLine[]): Promise<Mirror> {
+export async function createMirrorMemo(tx: Tx, spec: MirrorSpec, lines: MirrorLine[]): Promise<Mirror> {
   const { from, kind, caller } = spec;
   const used = lines.filter((l) => l.amount.gt(0) || l.taxes.some((t) => t.amount.gt(0)));
   const taxTotal = sum(used.flatMap((l) => l.taxes.map((t) => t.amount)));
@@ -160,7 +160,7 @@ export async function createMirrorMemo(tx: Database, spec: MirrorSpec, lines: Mi
 }
 
 /** Gives the generated memo its real number (the last write before commit); returns the updated row. */
-export async function assignNumber(tx: Database, memo: MemoRow): Promise<MemoRow> {
+export async function assignNumber(tx: Tx, memo: MemoRow): Promise<MemoRow> {
   const number = await nextFreeMemoNumber(tx, memo.kind);
   return tx.updateTable('memos').set({ number }).where('id', '=', memo.id).returningAll().executeTakeFirstOrThrow();
 }
@@ -181,7 +181,7 @@ export function mirrorPairs(lines: MirrorLine[], mirror: Mirror, sourceIsOrigina
 }
 
 /** The full rows of a memo's lines (for mirroring), locked. */
-export async function memoLineRows(tx: Database, memoId: string) {
+export async function memoLineRows(tx: Tx, memoId: string) {
   const items = await tx
     .selectFrom('memo_items')
     .selectAll()

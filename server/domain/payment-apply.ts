@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Caller } from '../context.ts';
+import type { Caller } from '../caller.ts';
 import type { Database } from '../db/connect.ts';
 import type { PaymentsTable } from '../db/types.ts';
 import { ErrorCategory, Resource, ZuoraError, notFound } from '../errors.ts';
@@ -9,7 +9,8 @@ import type { Payment } from '../../src/contract/settlement-responses.ts';
 import { applyToTarget, lockTargets, targetsOf } from './apply-targets.ts';
 import { recordEvent } from './history.ts';
 import { dateNotBefore } from './settlement-codes.ts';
-import { lockPayments, runSettlement } from './settlement-locks.ts';
+import { runWrite } from '../db/transaction.ts';
+import { lockPayments } from './settlement-locks.ts';
 
 // PUT /v1/payments/{paymentKey}/apply (docs/zuora/api-digest.md §8.4): a Processed payment's unapplied amount
 // settles Posted invoices and debit memos of its account. A payment has no lines, so header amounts
@@ -23,7 +24,7 @@ export async function applyPayment(
   request: PaymentApplyRequest,
   caller: Caller,
 ): Promise<Payment> {
-  return runSettlement(db, async (tx) => {
+  return runWrite(db, async (tx) => {
     const found = await tx
       .selectFrom('payments')
       .select(['id', 'currency'])

@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
-import type { Caller } from '../context.ts';
-import type { Database } from '../db/connect.ts';
+import type { Caller } from '../caller.ts';
+import type { Tx } from '../db/transaction.ts';
 import { ruleViolation } from '../errors.ts';
 import { allocate, money, sum, type Money } from '../../src/lib/money.ts';
 import { newId } from './ids.ts';
 
 // THE settlement mechanism, shared by write-off, apply/unapply, refund, reverse, collect and payment
 // apply: which lines move, by how much, and the balance updates of lines, headers, applications.
-// The transaction and lock order they run under: settlement-locks.ts.
+// The transaction they run in: server/db/transaction.ts (runWrite); their lock order: settlement-locks.ts.
 //
 // Line convention: a document's settleable lines are its items (their own amount, WITHOUT their
 // taxation items) and its taxation items. Every line keeps `amount = applied + refund + balance`, and
@@ -60,7 +60,7 @@ function group(
 }
 
 /** A memo's lines in document order, locked (the header must already be locked by the caller). */
-export async function memoLines(tx: Database, memoId: string): Promise<Line[]> {
+export async function memoLines(tx: Tx, memoId: string): Promise<Line[]> {
   const items = await tx
     .selectFrom('memo_items')
     .select(['id', 'balance'])
@@ -80,7 +80,7 @@ export async function memoLines(tx: Database, memoId: string): Promise<Line[]> {
   return group(items, taxes);
 }
 
-export async function invoiceLines(tx: Database, invoiceId: string): Promise<Line[]> {
+export async function invoiceLines(tx: Tx, invoiceId: string): Promise<Line[]> {
   const items = await tx
     .selectFrom('invoice_items')
     .select(['id', 'balance'])
@@ -204,7 +204,7 @@ function setClause(changes: Changes, alias: string, value: ReturnType<typeof sql
  * rolled back by the caller's transaction) if any of them would go negative.
  */
 export async function bumpLines(
-  tx: Database,
+  tx: Tx,
   table: LineTable,
   deltas: Map<string, Money>,
   changes: Changes,
@@ -229,7 +229,7 @@ export async function bumpLines(
 }
 
 export async function bumpRow(
-  tx: Database,
+  tx: Tx,
   table: HeaderTable,
   id: string,
   amount: Money,
@@ -264,7 +264,7 @@ export interface SettleInput {
  * the invoice's credit/payment totals, the (source, target) application and its items. The caller
  * holds the locks on both documents and validated the request; any negative balance still refuses.
  */
-export async function settle(tx: Database, input: SettleInput): Promise<Money> {
+export async function settle(tx: Tx, input: SettleInput): Promise<Money> {
   const { source, target, pairs, caller } = input;
   const s = input.direction;
   const n = -s as 1 | -1;
@@ -333,7 +333,7 @@ export async function settle(tx: Database, input: SettleInput): Promise<Money> {
   return total;
 }
 
-async function recordApplication(tx: Database, input: SettleInput, total: Money) {
+async function recordApplication(tx: Tx, input: SettleInput, total: Money) {
   const { source, target, pairs, caller } = input;
   const app = await sql<{ id: string }>`
     insert into applications (id, source_type, source_id, target_type, target_id, amount, effective_date, created_by_id, updated_by_id)
@@ -358,7 +358,7 @@ async function recordApplication(tx: Database, input: SettleInput, total: Money)
     .execute();
 }
 
-async function reduceApplication(tx: Database, input: SettleInput, total: Money) {
+async function reduceApplication(tx: Tx, input: SettleInput, total: Money) {
   const { source, target, pairs } = input;
   const app = await tx
     .selectFrom('applications')
@@ -397,7 +397,7 @@ async function reduceApplication(tx: Database, input: SettleInput, total: Money)
 
 /** Refund: moves `amount` of each credit memo line (and the header) from balance to refund_amount. */
 export async function refundLines(
-  tx: Database,
+  tx: Tx,
   creditMemoId: string,
   portions: Portion[],
   caller: Caller | null,

@@ -1,4 +1,4 @@
-import type { Database } from '../db/connect.ts';
+import type { Tx } from '../db/transaction.ts';
 import { invalidValue, ruleViolation } from '../errors.ts';
 import { isBefore, today } from '../../src/lib/dates.ts';
 
@@ -12,7 +12,7 @@ export type ReasonCodeType = 'CreditMemo' | 'DebitMemo' | 'CreditMemoRefund';
  * (matched case-insensitively, stored with its configured spelling), else `fallback`. Unknown → 20.
  */
 export async function reasonCodeOf(
-  tx: Database,
+  tx: Tx,
   type: ReasonCodeType,
   requested: string | null | undefined,
   fallback: string,
@@ -33,7 +33,7 @@ export async function reasonCodeOf(
 export const WRITE_OFF_CODE_TYPES = ['BadDebt', 'OtherExpenses'];
 
 /** The non-revenue write-off accounting code: unknown → 20; inactive or not an expense type → 30. */
-export async function writeOffAccountingCode(tx: Database, name: string): Promise<string> {
+export async function writeOffAccountingCode(tx: Tx, name: string): Promise<string> {
   const row = await tx
     .selectFrom('accounting_codes')
     .select(['name', 'type', 'status'])

@@ -1,4 +1,4 @@
-import type { Caller } from '../context.ts';
+import type { Caller } from '../caller.ts';
 import type { Database } from '../db/connect.ts';
 import { ErrorCategory, Resource, ZuoraError } from '../errors.ts';
 import { money } from '../../src/lib/money.ts';
@@ -8,7 +8,7 @@ import { recordEvent } from './history.ts';
 import { findMemo } from './memo-repo.ts';
 import { memoLineRows } from './mirror-memo.ts';
 import { dateNotBefore, reasonCodeOf } from './settlement-codes.ts';
-import { runSettlement } from './settlement-locks.ts';
+import { runWrite } from '../db/transaction.ts';
 
 // PUT /v1/credit-memos/{creditMemoId}/write-off (docs/zuora/api-digest.md §6.15, docs/zuora/ui-inventory.md §3.8): clears a
 // stranded credit. Only a fully unapplied credit memo (appliedAmount 0) with an unapplied balance; a
@@ -24,7 +24,7 @@ export async function writeOffCreditMemo(
   request: CreditMemoWriteOffRequest,
   caller: Caller,
 ): Promise<{ debitMemoId: string }> {
-  return runSettlement(db, async (tx) => {
+  return runWrite(db, async (tx) => {
     const cm = await findMemo(tx, 'CreditMemo', id, { forUpdate: true, idOnly: true });
     if (cm.status !== 'Posted')
       throw refuse(`Only a Posted credit memo can be written off; ${cm.number} is ${cm.status}.`);

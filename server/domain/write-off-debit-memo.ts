@@ -1,4 +1,4 @@
-import type { Caller } from '../context.ts';
+import type { Caller } from '../caller.ts';
 import type { Database } from '../db/connect.ts';
 import { ErrorCategory, Resource, ZuoraError, ruleViolation } from '../errors.ts';
 import { cmp, fitsCurrency, money, type Money } from '../../src/lib/money.ts';
@@ -15,7 +15,7 @@ import { findMemo } from './memo-repo.ts';
 import { assignNumber, createMirrorMemo, memoLineRows, mirrorPairs, type MirrorLine } from './mirror-memo.ts';
 import { dateNotBefore, reasonCodeOf, writeOffAccountingCode } from './settlement-codes.ts';
 import { settle } from './settle-lines.ts';
-import { runSettlement } from './settlement-locks.ts';
+import { runWrite } from '../db/transaction.ts';
 
 // PUT /v1/debit-memos/{key}/write-off (docs/zuora/api-digest.md §4.13, seeds 000/002). The rule for `amount` and
 // `items[]` is the product-wide one in src/contract/write-off.ts (full or partial open balance,
@@ -30,7 +30,7 @@ export async function writeOffDebitMemo(
   customFields: Record<string, unknown>,
   caller: Caller,
 ): Promise<{ creditMemoId: string }> {
-  return runSettlement(db, async (tx) => {
+  return runWrite(db, async (tx) => {
     const refuse = (message: string, category: number = ErrorCategory.BusinessRule) =>
       new ZuoraError(category, message, { resource: Resource.DebitMemo });
     const dm = await findMemo(tx, 'DebitMemo', key, { forUpdate: true });

@@ -9,6 +9,7 @@ import { isTimeout, upstreamFailure, type TokenSource } from './token-source.ts'
 /** Request headers passed through to the tenant. The browser's Authorization and cookies never are. */
 const PASS_REQUEST = [
   'content-type',
+  'content-encoding',
   'accept',
   'accept-language',
   'zuora-track-id',

@@ -7,6 +7,7 @@ import { forward } from './forward.ts';
 import { proxyOptionsFromEnv, type ProxyOptions } from './proxy-options.ts';
 import { TokenSource } from './token-source.ts';
 import { hardenApp, requestSizeLimit } from '../security.ts';
+import { compressResponses } from '../transport.ts';
 
 // Proxy mode: the same HTTP surface as the sandbox, answered by a real Zuora tenant. The
 // client secret and the tenant token stay in this process; the sandbox's own routes (demo sign-in,
@@ -34,6 +35,8 @@ export function createProxyApp(
   });
   hardenApp(app, config);
   app.use('*', requestSizeLimit(config.bodyLimit)); // 413 before anything is read or forwarded
+  // fetch() inflates the tenant's gzip; the browser gets it gzipped again. A gzip request body is forwarded as sent.
+  app.use('*', compressResponses());
   app.onError((err, c) => {
     if (err instanceof ZuoraError) {
       for (const [k, v] of Object.entries(err.headers)) c.header(k, v);

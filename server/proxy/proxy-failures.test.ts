@@ -7,7 +7,7 @@ import {
   startSandboxUpstream,
   startStubUpstream,
   type Upstream,
-} from './test-upstream.ts';
+} from '../testing/test-upstream.ts';
 import type { ProxyApp } from './proxy-app.ts';
 import { category } from '../testing/reason-category.ts';
 

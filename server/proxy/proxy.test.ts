@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertMemo } from '../testing/document-fixtures.ts';
 import { isPdf, pdfTextOf } from '../testing/pdf-text.ts';
 import type { ProxyApp } from './proxy-app.ts';
-import { BROWSER_SECRET, TENANT_CLIENT, startProxy, startSandboxUpstream, type Upstream } from './test-upstream.ts';
+import {
+  BROWSER_SECRET,
+  TENANT_CLIENT,
+  startProxy,
+  startSandboxUpstream,
+  type Upstream,
+} from '../testing/test-upstream.ts';
 import { category } from '../testing/reason-category.ts';
 
 // Proxy mode end to end: the proxy app in-process, a second sandbox over HTTP as "the real tenant".

@@ -5,12 +5,11 @@ import { requirePermission, type AppContext, type AppEnv } from '../context.ts';
 import type { Database } from '../db/connect.ts';
 import { notFound, Resource } from '../errors.ts';
 import { likeContains, pageEnvelope, parsePaging } from './list-params.ts';
+import { isZuoraId } from '../../src/contract/ids.ts';
 
 // Accounts (docs/zuora/api-digest.md §8.2): retrieve by id or number, the sandbox's account search
 // (`GET /v1/accounts?search=`, name or number contains; Zuora has no v1 search) and a minimal payment-methods
 // read. The Object Query account list is served by server/object-query/.
-
-const ID_RE = /^[0-9a-f]{32}$/;
 
 export function registerAccountRoutes(app: Hono<AppEnv>): void {
   app.get('/v1/accounts', async (c) => c.json(await search(c)));
@@ -20,9 +19,7 @@ export function registerAccountRoutes(app: Hono<AppEnv>): void {
 
 export async function findAccount(db: Database, key: string) {
   const q = db.selectFrom('accounts').selectAll();
-  const row = await (
-    ID_RE.test(key) ? q.where('id', '=', key) : q.where('account_number', '=', key)
-  ).executeTakeFirst();
+  const row = await (isZuoraId(key) ? q.where('id', '=', key) : q.where('account_number', '=', key)).executeTakeFirst();
   if (!row) throw notFound('Account', key, Resource.Account);
   return row;
 }

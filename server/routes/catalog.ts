@@ -6,12 +6,11 @@ import type { Database } from '../db/connect.ts';
 import type { ProductRatePlanChargesTable, ProductRatePlansTable } from '../db/types.ts';
 import { notFound, Resource } from '../errors.ts';
 import { pageEnvelope, parsePaging } from './list-params.ts';
+import { isZuoraId } from '../../src/contract/ids.ts';
 
 // Product catalog (docs/zuora/api-digest.md §8.8). `GET /v1/catalog/products` embeds each product's rate plans and
 // charges when `zuora-version` ≤ 229.0 — including when the header is absent, because Zuora's default
 // minor version is 186.0 — and from 230.0 on gives `productRatePlans` as a URL string instead.
-
-const ID_RE = /^[0-9a-f]{32}$/;
 
 export function registerCatalogRoutes(app: Hono<AppEnv>): void {
   app.get('/v1/catalog/products', async (c) => c.json(await listProducts(c)));
@@ -111,7 +110,7 @@ async function plansOf(db: Database, productIds: string[]) {
 
 async function findProduct(db: Database, key: string) {
   const q = db.selectFrom('products').selectAll();
-  const row = await (ID_RE.test(key) ? q.where('id', '=', key) : q.where('sku', '=', key)).executeTakeFirst();
+  const row = await (isZuoraId(key) ? q.where('id', '=', key) : q.where('sku', '=', key)).executeTakeFirst();
   if (!row) throw notFound('Product', key, Resource.Catalog);
   return row;
 }
@@ -174,7 +173,7 @@ async function getCharge(c: AppContext) {
   const key = c.req.param('key')!;
   const q = c.get('db').selectFrom('product_rate_plan_charges').selectAll();
   const row = await (
-    ID_RE.test(key) ? q.where('id', '=', key) : q.where('product_rate_plan_charge_number', '=', key)
+    isZuoraId(key) ? q.where('id', '=', key) : q.where('product_rate_plan_charge_number', '=', key)
   ).executeTakeFirst();
   if (!row) throw notFound('ProductRatePlanCharge', key, Resource.Catalog);
   return { ...serializeCharge(row), success: true };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoHistoryResponseSchema } from '../../src/contract/documents.ts';
 import { recordEvent } from '../domain/history.ts';
+import { runWrite } from '../db/transaction.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
 import { insertMemo } from '../testing/document-fixtures.ts';
 
@@ -13,8 +14,10 @@ afterAll(() => h.close());
 describe('GET …/history', () => {
   it('lists a memo’s events oldest first with user and detail, under both spellings', async () => {
     const memo = await insertMemo(h.conn.db, { kind: 'CreditMemo' });
-    await recordEvent(h.conn.db, memo.id, 'created', { userId: 'u1', name: 'Billing Clerk' }, { source: 'Standalone' });
-    await recordEvent(h.conn.db, memo.id, 'posted', null);
+    await runWrite(h.conn.db, (tx) =>
+      recordEvent(tx, memo.id, 'created', { userId: 'u1', name: 'Billing Clerk' }, { source: 'Standalone' }),
+    );
+    await runWrite(h.conn.db, (tx) => recordEvent(tx, memo.id, 'posted', null));
     await h.call('POST', `/v1/credit-memos/${memo.number}/pdfs`, undefined, { role: 'clerk' });
     for (const path of [`/v1/credit-memos/${memo.number}/history`, `/v1/creditmemos/${memo.id}/history`]) {
       const r = await h.call('GET', path, undefined, { role: 'viewer' });
@@ -32,7 +35,7 @@ describe('GET …/history', () => {
 
   it('does not mix memos of the other kind or another memo, and 404s an unknown one', async () => {
     const dm = await insertMemo(h.conn.db);
-    await recordEvent(h.conn.db, dm.id, 'created', null);
+    await runWrite(h.conn.db, (tx) => recordEvent(tx, dm.id, 'created', null));
     expect((await h.call('GET', `/v1/credit-memos/${dm.id}/history`)).status).toBe(404);
     const other = await insertMemo(h.conn.db);
     expect((await h.call('GET', `/v1/debit-memos/${other.number}/history`)).body.events).toEqual([]);

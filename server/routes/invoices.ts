@@ -6,11 +6,11 @@ import type { Database } from '../db/connect.ts';
 import { ErrorCategory, notFound, Resource, ZuoraError } from '../errors.ts';
 import { findAccount } from './accounts.ts';
 import { filterCondition, pageEnvelope, parsePaging, parseSort } from './list-params.ts';
+import { isZuoraId } from '../../src/contract/ids.ts';
 
 // Invoices and billing documents (docs/zuora/api-digest.md §8.3): the documents of an account, an invoice, its items
 // with taxation items and what can still be credited from them, and what is applied to it.
 
-const ID_RE = /^[0-9a-f]{32}$/;
 const SUB_LIST = { size: 20, max: 40, clamp: true } as const;
 
 export function registerInvoiceRoutes(app: Hono<AppEnv>): void {
@@ -23,9 +23,7 @@ export function registerInvoiceRoutes(app: Hono<AppEnv>): void {
 
 export async function findInvoice(db: Database, key: string) {
   const q = db.selectFrom('invoices').selectAll();
-  const row = await (
-    ID_RE.test(key) ? q.where('id', '=', key) : q.where('invoice_number', '=', key)
-  ).executeTakeFirst();
+  const row = await (isZuoraId(key) ? q.where('id', '=', key) : q.where('invoice_number', '=', key)).executeTakeFirst();
   if (!row) throw notFound('Invoice', key, Resource.Invoice);
   return row;
 }

@@ -1,12 +1,14 @@
 import type { Hono } from 'hono';
 import { emailMemoSchema } from '../../src/contract/memo-requests.ts';
+import { MAX_UPLOAD_BYTES } from '../../src/contract/uploads.ts';
 import { requirePermission, type AppContext, type AppEnv } from '../context.ts';
 import type { MemoKind } from '../db/types.ts';
 import { emailMemo } from '../domain/memo-email.ts';
-import { MAX_UPLOAD_BYTES, findFile, listMemoFiles, uploadMemoFile } from '../domain/memo-files.ts';
+import { findFile, listMemoFiles, uploadMemoFile } from '../domain/memo-files.ts';
 import { generateMemoPdf } from '../domain/memo-pdf.ts';
 import { findMemo, resourceOf } from '../domain/memo-repo.ts';
 import { ErrorCategory, ZuoraError, invalidValue, missingField } from '../errors.ts';
+import { runWrite } from '../db/transaction.ts';
 import { parseBody } from '../validation.ts';
 import { MEMO_BASES, pageOf } from './memo-paths.ts';
 
@@ -28,13 +30,10 @@ export function registerMemoDocumentRoutes(app: Hono<AppEnv>): void {
 
 async function generatePdf(c: AppContext, kind: MemoKind) {
   const caller = requirePermission(c, 'memo.pdf');
-  await c
-    .get('db')
-    .transaction()
-    .execute(async (tx) => {
-      const memo = await findMemo(tx, kind, c.req.param('key')!, { forUpdate: true });
-      await generateMemoPdf(tx, memo, caller);
-    });
+  await runWrite(c.get('db'), async (tx) => {
+    const memo = await findMemo(tx, kind, c.req.param('key')!, { forUpdate: true });
+    await generateMemoPdf(tx, memo, caller);
+  });
   return c.json({ success: true });
 }
 
@@ -67,13 +66,10 @@ async function uploadFile(c: AppContext, kind: MemoKind) {
   const file = form.file;
   if (!(file instanceof File)) throw missingField('file', resource);
   const upload = { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) };
-  const stored = await c
-    .get('db')
-    .transaction()
-    .execute(async (tx) => {
-      const memo = await findMemo(tx, kind, c.req.param('key')!, { forUpdate: true });
-      return uploadMemoFile(tx, memo, upload, caller);
-    });
+  const stored = await runWrite(c.get('db'), async (tx) => {
+    const memo = await findMemo(tx, kind, c.req.param('key')!, { forUpdate: true });
+    return uploadMemoFile(tx, memo, upload, caller);
+  });
   return c.json({ fileId: stored.id, success: true });
 }
 
@@ -134,12 +130,9 @@ async function pdfStatus(c: AppContext, kind: MemoKind) {
 async function email(c: AppContext, kind: MemoKind) {
   const caller = requirePermission(c, 'memo.email');
   const body = await parseBody(c, emailMemoSchema, resourceOf(kind));
-  await c
-    .get('db')
-    .transaction()
-    .execute(async (tx) => {
-      const memo = await findMemo(tx, kind, c.req.param('key')!, { forUpdate: true });
-      await emailMemo(tx, memo, body, caller, { smtpUrl: process.env.SMTP_URL });
-    });
+  await runWrite(c.get('db'), async (tx) => {
+    const memo = await findMemo(tx, kind, c.req.param('key')!, { forUpdate: true });
+    await emailMemo(tx, memo, body, caller, { smtpUrl: process.env.SMTP_URL });
+  });
   return c.json({ success: true });
 }

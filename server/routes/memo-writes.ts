@@ -14,7 +14,6 @@ import {
   updateDebitMemoDueDatesSchema,
 } from '../../src/contract/memo-requests.ts';
 import { requirePermission, type AppContext, type AppEnv } from '../context.ts';
-import type { Database } from '../db/connect.ts';
 import type { MemoKind, MemoRow } from '../db/types.ts';
 import { createFromCharge } from '../domain/memo-create.ts';
 import { createFromInvoice } from '../domain/memo-create-invoice.ts';
@@ -23,6 +22,7 @@ import { resourceOf } from '../domain/memo-repo.ts';
 import { updateDueDates, updateMemo } from '../domain/memo-update.ts';
 import { serializeMemo } from '../domain/serialize.ts';
 import { ErrorCategory, Resource, ZuoraError, missingField, processId } from '../errors.ts';
+import { runWrite, type Tx } from '../db/transaction.ts';
 import { parseBody, parseValue } from '../validation.ts';
 import { MEMO_BASES } from './memo-paths.ts';
 
@@ -45,7 +45,7 @@ const schemas = {
   },
 } as const;
 
-export async function memoBody(tx: Database, row: MemoRow) {
+export async function memoBody(tx: Tx, row: MemoRow) {
   const account = await tx
     .selectFrom('accounts')
     .select('account_number')
@@ -77,10 +77,7 @@ async function create(c: AppContext, kind: MemoKind) {
   const caller = requirePermission(c, 'memo.create');
   const body = await parseBody(c, schemas[kind].charge, resourceOf(kind));
   return c.json(
-    await c
-      .get('db')
-      .transaction()
-      .execute(async (tx) => memoBody(tx, await createFromCharge(tx, kind, body, caller))),
+    await runWrite(c.get('db'), async (tx) => memoBody(tx, await createFromCharge(tx, kind, body, caller))),
   );
 }
 
@@ -89,10 +86,9 @@ async function createFromInvoiceRoute(c: AppContext, kind: MemoKind) {
   const body = await parseBody(c, schemas[kind].invoice, resourceOf(kind));
   const invoiceKey = c.req.param('invoiceKey')!;
   return c.json(
-    await c
-      .get('db')
-      .transaction()
-      .execute(async (tx) => memoBody(tx, await createFromInvoice(tx, kind, invoiceKey, body, caller))),
+    await runWrite(c.get('db'), async (tx) =>
+      memoBody(tx, await createFromInvoice(tx, kind, invoiceKey, body, caller)),
+    ),
   );
 }
 
@@ -100,12 +96,7 @@ async function update(c: AppContext, kind: MemoKind) {
   const caller = requirePermission(c, 'memo.edit');
   const body = await parseBody(c, schemas[kind].update, resourceOf(kind));
   const key = c.req.param('key')!;
-  return c.json(
-    await c
-      .get('db')
-      .transaction()
-      .execute(async (tx) => memoBody(tx, await updateMemo(tx, kind, key, body, caller))),
-  );
+  return c.json(await runWrite(c.get('db'), async (tx) => memoBody(tx, await updateMemo(tx, kind, key, body, caller))));
 }
 
 type Transition = typeof postMemo;
@@ -117,41 +108,27 @@ async function transition(
 ) {
   const caller = requirePermission(c, permission);
   const key = c.req.param('key')!;
-  return c.json(
-    await c
-      .get('db')
-      .transaction()
-      .execute(async (tx) => memoBody(tx, await op(tx, kind, key, caller))),
-  );
+  return c.json(await runWrite(c.get('db'), async (tx) => memoBody(tx, await op(tx, kind, key, caller))));
 }
 
 async function remove(c: AppContext, kind: MemoKind) {
   const caller = requirePermission(c, 'memo.delete');
   const key = c.req.param('key')!;
-  await c
-    .get('db')
-    .transaction()
-    .execute((tx) => deleteMemo(tx, kind, key, caller));
+  await runWrite(c.get('db'), (tx) => deleteMemo(tx, kind, key, caller));
   return c.json({ success: true });
 }
 
 async function dueDates(c: AppContext) {
   const caller = requirePermission(c, 'memo.edit');
   const body = await parseBody(c, updateDebitMemoDueDatesSchema, Resource.DebitMemo);
-  await c
-    .get('db')
-    .transaction()
-    .execute((tx) => updateDueDates(tx, body.debitMemos, caller));
+  await runWrite(c.get('db'), (tx) => updateDueDates(tx, body.debitMemos, caller));
   return c.json({ success: true });
 }
 
 /** One bulk entry's outcome: the memo, or Zuora's failed-entry shape with its index. */
-async function entry(c: AppContext, index: number, id: string | undefined, run: (tx: Database) => Promise<MemoRow>) {
+async function entry(c: AppContext, index: number, id: string | undefined, run: (tx: Tx) => Promise<MemoRow>) {
   try {
-    return await c
-      .get('db')
-      .transaction()
-      .execute(async (tx) => memoBody(tx, await run(tx)));
+    return await runWrite(c.get('db'), async (tx) => memoBody(tx, await run(tx)));
   } catch (err) {
     const reasons =
       err instanceof ZuoraError

@@ -5,10 +5,9 @@ import { notFound, Resource } from '../errors.ts';
 import { serializePayment } from '../domain/payment-apply.ts';
 import { accountNumbers } from './memo-list.ts';
 import { filterConditions, pageEnvelope, parsePaging, parseSort, type FilterSpec } from './list-params.ts';
+import { isZuoraId } from '../../src/contract/ids.ts';
 
 // Payments, read side (docs/zuora/api-digest.md §8.4): list with Zuora's equality filters and sort, retrieve by id or number.
-
-const ID_RE = /^[0-9a-f]{32}$/;
 
 const FILTERS: Record<string, FilterSpec> = {
   accountId: { column: 'p.account_id', type: 'string' },
@@ -79,7 +78,7 @@ async function retrieve(c: AppContext) {
   const key = c.req.param('key')!;
   const db = c.get('db');
   const q = db.selectFrom('payments').selectAll();
-  const row = await (ID_RE.test(key) ? q.where('id', '=', key) : q.where('number', '=', key)).executeTakeFirst();
+  const row = await (isZuoraId(key) ? q.where('id', '=', key) : q.where('number', '=', key)).executeTakeFirst();
   if (!row) throw notFound('Payment', key, Resource.Payment);
   const numbers = await accountNumbers(db, [row]);
   return serializePayment(row, numbers.get(row.account_id) ?? null);

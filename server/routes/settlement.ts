@@ -2,7 +2,7 @@ import type { Hono, Handler } from 'hono';
 import type { AppContext, AppEnv } from '../context.ts';
 import { requirePermission } from '../context.ts';
 import { ErrorCategory, Resource, ZuoraError } from '../errors.ts';
-import { parseBody, parseValue, splitCustomFields } from '../validation.ts';
+import { parseBody, parseValue, readJsonBody, splitCustomFields } from '../validation.ts';
 import { writeOffRequestSchema } from '../../src/contract/write-off.ts';
 import {
   creditMemoApplyRequestSchema,
@@ -20,7 +20,7 @@ import { collectDebitMemo } from '../domain/debit-memo-collect.ts';
 import { findMemo } from '../domain/memo-repo.ts';
 import { applyPayment } from '../domain/payment-apply.ts';
 import { serializeCreditMemo } from '../domain/serialize.ts';
-import { runSettlement } from '../domain/settlement-locks.ts';
+import { runWrite } from '../db/transaction.ts';
 import { writeOffCreditMemo } from '../domain/write-off-credit-memo.ts';
 import { writeOffDebitMemo } from '../domain/write-off-debit-memo.ts';
 
@@ -39,19 +39,9 @@ const WRITE_OFF_FIELDS = new Set([
   'items',
 ]);
 
-async function jsonBody(c: AppContext, resource: number): Promise<unknown> {
-  const text = await c.req.text();
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ZuoraError(ErrorCategory.Malformed, 'Malformed JSON request body.', { resource });
-  }
-}
-
 /** Body with custom fields split off, validated by a strict schema. */
 async function bodyWithCustomFields<T>(c: AppContext, parse: (standard: unknown) => T, resource: number) {
-  const { standard, custom } = splitCustomFields(await jsonBody(c, resource));
+  const { standard, custom } = splitCustomFields(await readJsonBody(c, resource));
   return { request: parse(standard), custom };
 }
 
@@ -109,7 +99,7 @@ const creditMemoApply =
       direction === 'apply' ? creditMemoApplyRequestSchema : creditMemoUnapplyRequestSchema,
       Resource.CreditMemo,
     );
-    const row = await runSettlement(c.get('db'), async (tx) => {
+    const row = await runWrite(c.get('db'), async (tx) => {
       const cm = await findMemo(tx, 'CreditMemo', c.req.param('key')!);
       return direction === 'apply'
         ? applyCreditMemo(tx, cm, request, caller)

@@ -1,4 +1,5 @@
 import type { Database } from '../db/connect.ts';
+import { runWrite } from '../db/transaction.ts';
 import { buildDemo } from './build-demo.ts';
 import { insertDataset } from './insert.ts';
 import { topUpLarge } from './large.ts';
@@ -14,7 +15,7 @@ export async function seedIfEmpty(db: Database, preset: SeedPreset): Promise<boo
   const any = await db.selectFrom('accounts').select('id').limit(1).executeTakeFirst();
   if (any) return false;
   const ds = buildDemo();
-  await db.transaction().execute(async (tx) => {
+  await runWrite(db, async (tx) => {
     await insertDataset(tx, ds.rows);
     if (preset === 'large') await topUpLarge(tx);
   });

@@ -1,29 +1,27 @@
 import Big from 'big.js';
 import { bump, fx, type Dataset, type Doc, type Line, type Row } from './dataset.ts';
 import { SEED_USER_ID } from './reference-data.ts';
+import { LineBook, pairUp, type Line as SettleLine } from '../domain/settle-lines.ts';
 
 // In-memory settlement for the seed: applies a credit memo or a payment to an invoice or debit memo,
-// and refunds credit memos, item by item (FIFO over the open lines), keeping every balance identity:
-// document amount = applied + refunded + balance, and item/tax balances summing to the header.
+// and refunds credit memos, item by item by the product's own rule (server/domain/settle-lines.ts: a
+// header amount spread over the open lines in proportion to their open balances, then source portions
+// paired with target portions in document order), keeping every balance identity: document amount =
+// applied + refunded + balance, and item/tax balances summing to the header.
 
 export type Source = { type: 'CreditMemo'; doc: Doc } | { type: 'Payment'; row: Row<'payments'> };
 
 const openOf = (lines: Line[]) => lines.reduce((s, l) => s.plus(l.open), new Big(0));
 export const openBalance = (doc: Doc) => openOf(doc.lines);
 
-/** Walks the open lines FIFO, taking up to `amount`; returns the pieces taken. */
-function take(lines: Line[], amount: Big): { line: Line; amount: Big }[] {
-  const out: { line: Line; amount: Big }[] = [];
-  let left = amount;
-  for (const line of lines) {
-    if (left.lte(0)) break;
-    if (line.open.lte(0)) continue;
-    const piece = line.open.lt(left) ? line.open : left;
-    out.push({ line, amount: piece });
-    left = left.minus(piece);
-  }
-  if (left.gt(0)) throw new Error('seed: settlement exceeds the open balance');
-  return out;
+/** A document's lines as the settlement mechanism sees them, and the seed line behind each. */
+function bookOf(doc: Doc): { book: LineBook; lineOf: (l: SettleLine) => Line } {
+  const byId = new Map(doc.lines.map((l) => [l.row.id, l]));
+  const book = new LineBook(
+    doc.lines.map((l) => ({ kind: l.kind, id: l.row.id, itemId: l.itemId, balance: l.open })),
+    `${doc.type} ${doc.id}`,
+  );
+  return { book, lineOf: (l) => byId.get(l.id)! };
 }
 
 function settleTargetLine(target: Doc, line: Line, p: Big, byCredit: boolean): void {
@@ -57,38 +55,29 @@ export function applyToTarget(ds: Dataset, source: Source, target: Doc, amount: 
   }
   bump(app as Record<string, unknown>, 'amount', amount, c);
 
-  const targetPieces = take(target.lines, amount);
   const byCredit = source.type === 'CreditMemo';
-  const sourceLines: Line[] = source.type === 'CreditMemo' ? source.doc.lines : [];
-  let sourcePieces = byCredit ? take(sourceLines, amount) : [];
-
-  for (const tp of targetPieces) {
-    let left = tp.amount;
-    while (left.gt(0)) {
-      let piece = left;
-      let src: Line | undefined;
-      if (byCredit) {
-        const head = sourcePieces[0];
-        src = head.line;
-        piece = head.amount.lt(left) ? head.amount : left;
-        head.amount = head.amount.minus(piece);
-        if (head.amount.eq(0)) sourcePieces = sourcePieces.slice(1);
-        src.open = src.open.minus(piece);
-        bump(src.row, 'applied_amount', piece, c);
-        bump(src.row, 'balance', piece.neg(), c);
-      }
-      settleTargetLine(target, tp.line, piece, byCredit);
-      ds.rows.application_items.push({
-        id: ds.id(),
-        application_id: app.id,
-        source_item_id: src ? src.itemId : null,
-        source_tax_item_id: src?.kind === 'tax' ? src.row.id : null,
-        target_item_id: tp.line.itemId,
-        target_tax_item_id: tp.line.kind === 'tax' ? tp.line.row.id : null,
-        amount: fx(piece, c),
-      });
-      left = left.minus(piece);
+  const tgt = bookOf(target);
+  const src = byCredit ? bookOf(source.doc) : null;
+  const pairs = pairUp(src ? src.book.spread(amount, c) : null, tgt.book.spread(amount, c));
+  for (const pair of pairs) {
+    const piece = pair.amount;
+    const targetLine = tgt.lineOf(pair.target);
+    const sourceLine = src && pair.source ? src.lineOf(pair.source) : undefined;
+    if (sourceLine) {
+      sourceLine.open = sourceLine.open.minus(piece);
+      bump(sourceLine.row, 'applied_amount', piece, c);
+      bump(sourceLine.row, 'balance', piece.neg(), c);
     }
+    settleTargetLine(target, targetLine, piece, byCredit);
+    ds.rows.application_items.push({
+      id: ds.id(),
+      application_id: app.id,
+      source_item_id: sourceLine ? sourceLine.itemId : null,
+      source_tax_item_id: sourceLine?.kind === 'tax' ? sourceLine.row.id : null,
+      target_item_id: targetLine.itemId,
+      target_tax_item_id: targetLine.kind === 'tax' ? targetLine.row.id : null,
+      amount: fx(piece, c),
+    });
   }
 
   if (target.type === 'Invoice') {
@@ -108,7 +97,10 @@ export function applyToTarget(ds: Dataset, source: Source, target: Doc, amount: 
 
 export function refundCreditMemo(ds: Dataset, cm: Doc, amount: Big, date: string, number: string): Row<'refunds'> {
   const c = cm.currency;
-  for (const { line, amount: p } of take(cm.lines, amount)) {
+  const { book, lineOf } = bookOf(cm);
+  for (const portion of book.spread(amount, c)) {
+    const line = lineOf(portion.line);
+    const p = portion.amount;
     line.open = line.open.minus(p);
     bump(line.row, 'refund_amount', p, c);
     bump(line.row, 'balance', p.neg(), c);

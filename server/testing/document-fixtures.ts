@@ -1,5 +1,6 @@
 import type { Database } from '../db/connect.ts';
 import type { MemoKind } from '../db/types.ts';
+import { runWrite } from '../db/transaction.ts';
 import { newId, nextNumber } from '../domain/ids.ts';
 
 // A minimal account with a bill-to contact and one memo with two items and a tax line, written straight
@@ -24,7 +25,7 @@ export async function insertAccount(
     .execute();
   const accountId = newId();
   const contactId = newId();
-  const accountNumber = await nextNumber(db, 'Account');
+  const accountNumber = await runWrite(db, (tx) => nextNumber(tx, 'Account'));
   await db
     .insertInto('accounts')
     .values({
@@ -77,7 +78,7 @@ export async function insertMemo(
     currency: opts.currency,
   });
   const id = newId();
-  const number = await nextNumber(db, kind);
+  const number = await runWrite(db, (tx) => nextNumber(tx, kind));
   await db
     .insertInto('memos')
     .values({

@@ -1,5 +1,6 @@
 import type { Database } from '../db/connect.ts';
 import type { MemoKind, MemoRow } from '../db/types.ts';
+import { runWrite } from '../db/transaction.ts';
 import { newId, nextNumber } from '../domain/ids.ts';
 import { money, sum, type MoneyInput } from '../../src/lib/money.ts';
 
@@ -55,7 +56,7 @@ export async function insertAccount(db: Database, currency = 'USD'): Promise<{ i
     .onConflict((oc) => oc.doNothing())
     .execute();
   const id = newId();
-  const number = await nextNumber(db, 'Account');
+  const number = await runWrite(db, (tx) => nextNumber(tx, 'Account'));
   await db
     .insertInto('accounts')
     .values({ id, account_number: number, name: `Settlement ${number}`, currency })
@@ -92,7 +93,7 @@ export async function insertMemo(
     .values({
       id,
       kind: opts.kind,
-      number: await nextNumber(db, opts.kind),
+      number: await runWrite(db, (tx) => nextNumber(tx, opts.kind)),
       account_id: opts.accountId,
       currency,
       memo_date: opts.memoDate ?? '2024-03-01',
@@ -158,7 +159,7 @@ export async function insertInvoice(
   const id = newId();
   const tax = sum(opts.lines.flatMap((l) => l.taxes ?? []));
   const net = sum(opts.lines.map((l) => l.amount));
-  const number = await nextNumber(db, 'Invoice');
+  const number = await runWrite(db, (tx) => nextNumber(tx, 'Invoice'));
   await db
     .insertInto('invoices')
     .values({
@@ -216,7 +217,7 @@ export async function insertPayment(
   opts: { accountId: string; amount: string; currency?: string; effectiveDate?: string; status?: string },
 ) {
   const id = newId();
-  const number = await nextNumber(db, 'Payment');
+  const number = await runWrite(db, (tx) => nextNumber(tx, 'Payment'));
   await db
     .insertInto('payments')
     .values({

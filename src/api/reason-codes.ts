@@ -32,7 +32,9 @@ export const reasonCodesQuery = (transactionType: ReasonCodeTransactionType) =>
       zuoraRequest('/settings/reason-codes', { schema: reasonCodeListSchema, query: { transactionType }, signal }).then(
         (r) => r.reasonCodes.filter((c) => (c.status ?? 'Active') === 'Active'),
       ),
-    staleTime: 5 * 60_000,
+    // Settings a billing clerk does not change mid-session: asked once per session (per type).
+    staleTime: Infinity,
+    gcTime: Infinity,
   });
 
 export const useReasonCodes = (transactionType: ReasonCodeTransactionType) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tokenResponseSchema } from '../contract/oauth-token.ts';
 import { zuoraRequest } from './client.ts';
 
 // Sandbox-only reads: the demo users and their tokens (no client secret ever reaches the browser),
@@ -9,14 +10,7 @@ export const demoUserSchema = z
   .loose();
 export type DemoUser = z.infer<typeof demoUserSchema>;
 
-export const tokenResponseSchema = z.object({
-  access_token: z.string(),
-  token_type: z.string(),
-  expires_in: z.number(),
-  scope: z.string(),
-  jti: z.string().optional(),
-});
-export type TokenResponse = z.infer<typeof tokenResponseSchema>;
+export type { TokenResponse } from '../contract/oauth-token.ts';
 
 // In proxy mode `auth` says how the browser signs in: an access key (shared secret), or nothing
 // because a reverse proxy in front already did (trusted header); 'unconfigured' refuses everyone.

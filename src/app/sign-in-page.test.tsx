@@ -1,22 +1,16 @@
-import { cleanup, render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BROWSER_SECRET, startProxy } from '../../server/proxy/test-upstream.ts';
+import { BROWSER_SECRET, startProxy } from '../../server/testing/test-upstream.ts';
 import { configureClient } from '../api/client.ts';
-import { SessionProvider } from '../api/session.tsx';
-import { createSessionStore, type SessionStore } from '../lib/session-store.ts';
+import { createSessionStore } from '../lib/session-store.ts';
+import { renderWithApp } from '../test/render.tsx';
 import SignInPage from './sign-in-page.tsx';
 
 // The sign-in page against the real proxy-mode app in-process (its /healthz and the key check are
 // answered by the proxy itself, so no tenant is needed; nothing is forwarded).
 const NO_TENANT = 'http://127.0.0.1:9';
 
-function renderSignIn(env: Record<string, string>): {
-  store: SessionStore;
-  router: ReturnType<typeof createMemoryRouter>;
-} {
+function renderSignIn(env: Record<string, string>) {
   const { app } = startProxy(NO_TENANT, env);
   configureClient({
     baseUrl: 'http://proxy.test',
@@ -24,28 +18,18 @@ function renderSignIn(env: Record<string, string>): {
     fetch: async (input, init) => app.request(new Request(input, init)),
   });
   const store = createSessionStore({ storage: null });
-  const router = createMemoryRouter(
-    [
-      { path: '/sign-in', element: <SignInPage /> },
-      { path: '/debit-memos', element: <p>Debit memos page</p> },
-    ],
-    { initialEntries: ['/sign-in?next=%2Fdebit-memos'] },
-  );
-  render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <SessionProvider store={store}>
-        <RouterProvider router={router} />
-      </SessionProvider>
-    </QueryClientProvider>,
-  );
-  return { store, router };
+  return renderWithApp(<SignInPage />, {
+    path: '/sign-in',
+    url: '/sign-in?next=%2Fdebit-memos',
+    routes: [{ path: '/debit-memos', element: <p>Debit memos page</p> }],
+    sessionStore: store,
+  });
 }
 
 describe('sign-in page in proxy mode', () => {
   afterEach(cleanup);
   it('asks for the access key (no demo users), refuses a wrong one, signs in with the right one', async () => {
-    const user = userEvent.setup();
-    const { store } = renderSignIn({});
+    const { sessionStore: store, user } = renderSignIn({});
     const key = await screen.findByLabelText(/Access key/);
     expect(screen.queryByRole('button', { name: /Sign in as/ })).toBeNull();
 
@@ -63,7 +47,10 @@ describe('sign-in page in proxy mode', () => {
   });
 
   it('goes straight in when a trusted reverse proxy authenticates users', async () => {
-    const { store } = renderSignIn({ PROXY_AUTH: 'trusted-header', PROXY_IDENTITY_HEADER: 'X-Forwarded-User' });
+    const { sessionStore: store } = renderSignIn({
+      PROXY_AUTH: 'trusted-header',
+      PROXY_IDENTITY_HEADER: 'X-Forwarded-User',
+    });
     expect(await screen.findByText('Debit memos page')).toBeInTheDocument();
     expect(store.get()).toMatchObject({ token: '', user: { name: 'Signed in by your proxy' } });
   });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ZUORA_ID_RE } from './ids.ts';
 
 // Wire primitives of Zuora's v1 contract (docs/zuora/api-digest.md "Wire conventions").
-export const zId = z.string().regex(/^[0-9a-f]{32}$/, 'a 32-hex id');
+export const zId = z.string().regex(ZUORA_ID_RE, 'a 32-hex id');
 export const zDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a yyyy-mm-dd date');
 export const zDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'a yyyy-mm-dd hh:mm:ss date-time');
 /** Money travels as a JSON number; the SPA and server convert it to a decimal at once (src/lib/money). */

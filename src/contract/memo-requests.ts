@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../lib/dates.ts';
 import { TAX_MODES, TAX_RATE_TYPES, TRANSFERRED_TO_ACCOUNTING, zId } from './common.ts';
+import { COMMENT_MAX } from './comment.ts';
 import { creditMemoSchema, debitMemoSchema } from './memos.ts';
 
 // Request bodies of the memo write endpoints (docs/zuora/api-digest.md §4.3–4.8, §6.3–6.6), zuora-version 257.0
@@ -9,13 +10,17 @@ import { creditMemoSchema, debitMemoSchema } from './memos.ts';
 // NetSuite `name__NS`) on the memo itself. Decimal places per currency are checked where the
 // currency is known (server domain, `assertFitsCurrency`); here money is just a finite number.
 
+/**
+ * A custom field's name: `<name>__c`, or a NetSuite connector field `<name>__NS` (docs/zuora/api-digest.md §0,
+ * "Custom fields"). The create forms, the server's body validation and its settlement routes all use this one.
+ */
 export const CUSTOM_FIELD_RE = /^[A-Za-z][A-Za-z0-9_]*__(c|NS)$/;
 
 /** A real calendar date in yyyy-mm-dd (2024-02-30 is refused). */
 export const zValidDate = z.string().refine(isIsoDate, 'must be a valid date in yyyy-mm-dd format');
 const zAmount = z.number().finite();
 const zNonNegativeAmount = zAmount.nonnegative();
-const zComment = z.string().max(255);
+const zComment = z.string().max(COMMENT_MAX);
 const zAccountingCode = z.string().max(100);
 const zKey = z.string().min(1).max(64);
 export const zMemoNumber = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMENT_MAX } from './comment.ts';
 import { REFUND_METHOD_TYPES, zDate, zMoney } from './common.ts';
 
 // Request bodies of the settlement operations (docs/zuora/api-digest.md §4.14, §6.11–6.15, §8.4). Strict objects:
@@ -6,7 +7,7 @@ import { REFUND_METHOD_TYPES, zDate, zMoney } from './common.ts';
 // the server. The debit memo write-off body lives in `write-off.ts` with its shared allocation rule.
 
 const id = z.string().min(1).max(64);
-const comment = z.string().max(255, 'comment must be at most 255 characters');
+const comment = z.string().max(COMMENT_MAX, `comment must be at most ${COMMENT_MAX} characters`);
 
 /** One item-level line of an apply/unapply to an invoice: CM item → invoice item, CM tax item → invoice tax item. */
 export const applyInvoiceItemSchema = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMENT_MAX } from './comment.ts';
 import { zDate, zMoney } from './common.ts';
 import {
   allocate,
@@ -28,7 +29,6 @@ import { isBefore } from '../lib/dates.ts';
 export const REVENUE_IMPACTING = ['Yes', 'No'] as const;
 export const WRITE_OFF_ACCOUNTING_CODE_TYPES = ['BadDebt', 'OtherExpenses'] as const;
 export const WRITE_OFF_DEFAULT_REASON_CODE = 'Write-off';
-export const WRITE_OFF_COMMENT_MAX = 255;
 
 /** One line of `items[]`: a DM item (`debitMemoItemId`) or a DM taxation item (`taxItemId`). */
 export const writeOffItemSchema = z
@@ -46,10 +46,7 @@ export type WriteOffItemRequest = z.infer<typeof writeOffItemSchema>;
 export const writeOffRequestSchema = z
   .object({
     memoDate: zDate.optional(),
-    comment: z
-      .string()
-      .max(WRITE_OFF_COMMENT_MAX, `comment must be at most ${WRITE_OFF_COMMENT_MAX} characters`)
-      .nullish(),
+    comment: z.string().max(COMMENT_MAX, `comment must be at most ${COMMENT_MAX} characters`).nullish(),
     reasonCode: z.string().max(100).nullish(),
     amount: zMoney.optional(),
     revenueImpacting: z.enum(REVENUE_IMPACTING).optional(),

@@ -1,11 +1,10 @@
-import { render, screen } from '@testing-library/react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter } from 'react-router';
+import { screen } from '@testing-library/react';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createHarness, type Harness } from '../../server/testing/harness.ts';
 import { configureClient } from '../api/client.ts';
 import { fetchMemo } from '../api/memos/detail.ts';
 import { BasicInformationSection } from '../features/memo-detail/basic-information-section.tsx';
+import { renderWithApp } from './render.tsx';
 
 // Hostile strings render inert: a memo comment that is HTML is stored verbatim by the real
 // sandbox, read back through the SPA's client and contract, and shown as text: no element is created
@@ -46,13 +45,8 @@ test('an HTML memo comment is shown as text, not markup', async () => {
   const memo = await fetchMemo('CreditMemo', created.body.id);
   expect(memo.memo.comment).toBe(HOSTILE);
 
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const { container } = render(
-    <QueryClientProvider client={queryClient}>
-      <MemoryRouter>
-        <BasicInformationSection memo={memo} account={undefined} edit={undefined} onEdit={() => {}} />
-      </MemoryRouter>
-    </QueryClientProvider>,
+  const { container } = renderWithApp(
+    <BasicInformationSection memo={memo} account={undefined} edit={undefined} onEdit={() => {}} />,
   );
   expect(screen.getByText(HOSTILE)).toBeInTheDocument();
   expect(container.querySelector('img')).toBeNull();

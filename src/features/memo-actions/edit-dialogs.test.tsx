@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { fill } from '../../test/user-input.ts';
 import type { DebitMemoItem } from '../../contract/memos.ts';
 import { addDays } from '../../lib/dates.ts';
 import EditItemDialog from './edit-item-dialog.tsx';
@@ -22,15 +23,15 @@ const saveOf = (d: ReturnType<typeof within>) => d.getByRole('button', { name: '
 describe('Edit Basic Information', () => {
   it('refuses a comment over 255 characters and a due date before the memo date, next to each field', async () => {
     const memo = await memoWithStatus(s, 'DebitMemo', 'Draft');
-    const { unmount } = renderDialog(EditMemoDialog, memo);
+    const { unmount, user } = renderDialog(EditMemoDialog, memo);
     const d = within(await screen.findByRole('dialog', { name: 'Edit Basic Information' }));
     const comment = d.getByLabelText('Comments');
-    fireEvent.change(comment, { target: { value: 'x'.repeat(256) } });
-    await waitFor(() => expect(helperOf(comment)).toBe('Comments must be at most 255 characters'));
+    await fill(user, comment, 'x'.repeat(256));
+    await waitFor(() => expect(helperOf(comment)).toBe('Comments must be at most 255 characters (256 / 255)'));
     expect(saveOf(d)).toBeDisabled();
-    fireEvent.change(comment, { target: { value: 'fine' } });
+    await fill(user, comment, 'fine');
     const due = d.getByLabelText('Due Date');
-    fireEvent.change(due, { target: { value: addDays(memo.memo.debitMemoDate, -1) } });
+    await fill(user, due, addDays(memo.memo.debitMemoDate, -1));
     await waitFor(() => expect(helperOf(due)).toBe('Due date cannot be before the memo date'));
     expect(saveOf(d)).toBeDisabled();
     unmount();
@@ -38,12 +39,12 @@ describe('Edit Basic Information', () => {
 
   it('saves a Draft memo and the server returns the new values', async () => {
     const memo = await memoWithStatus(s, 'DebitMemo', 'Draft');
-    const { onSuccess, unmount } = renderDialog(EditMemoDialog, memo);
+    const { onSuccess, unmount, user } = renderDialog(EditMemoDialog, memo);
     const d = within(await screen.findByRole('dialog', { name: 'Edit Basic Information' }));
-    fireEvent.change(d.getByLabelText('Comments'), { target: { value: 'Corrected by the detail page test' } });
-    fireEvent.change(d.getByLabelText('Due Date'), { target: { value: addDays(memo.memo.debitMemoDate, 45) } });
+    await fill(user, d.getByLabelText('Comments'), 'Corrected by the detail page test');
+    await fill(user, d.getByLabelText('Due Date'), addDays(memo.memo.debitMemoDate, 45));
     await waitFor(() => expect(saveOf(d)).toBeEnabled());
-    fireEvent.click(saveOf(d));
+    await user.click(saveOf(d));
     await waitFor(() => expect(onSuccess).toHaveBeenCalledWith({ message: `Saved debit memo ${memo.memo.number}` }));
     const after = (await s.h.call('GET', `/v1/debit-memos/${memo.memo.id}`)).body;
     expect(after.comment).toBe('Corrected by the detail page test');
@@ -53,12 +54,12 @@ describe('Edit Basic Information', () => {
 
   it('shows Zuora’s refusal and keeps the typed comment when the memo was canceled meanwhile', async () => {
     const memo = await memoWithStatus(s, 'CreditMemo', 'Draft');
-    const { onSuccess, unmount } = renderDialog(EditMemoDialog, memo);
+    const { onSuccess, unmount, user } = renderDialog(EditMemoDialog, memo);
     const d = within(await screen.findByRole('dialog', { name: 'Edit Basic Information' }));
     await s.h.call('PUT', `/v1/credit-memos/${memo.memo.id}/cancel`);
-    fireEvent.change(d.getByLabelText('Comments'), { target: { value: 'typed before the refusal' } });
+    await fill(user, d.getByLabelText('Comments'), 'typed before the refusal');
     await waitFor(() => expect(saveOf(d)).toBeEnabled());
-    fireEvent.click(saveOf(d));
+    await user.click(saveOf(d));
     expect(await d.findByRole('alert')).toHaveTextContent(`${memo.memo.number} is Canceled`);
     expect(d.getByLabelText('Comments')).toHaveValue('typed before the refusal');
     expect(onSuccess).not.toHaveBeenCalled();
@@ -67,12 +68,12 @@ describe('Edit Basic Information', () => {
 
   it('offers only comments and Transferred to Accounting on a Posted memo', async () => {
     const memo = await memoWithStatus(s, 'CreditMemo', 'Posted');
-    const { onSuccess, unmount } = renderDialog(EditMemoDialog, memo);
+    const { onSuccess, unmount, user } = renderDialog(EditMemoDialog, memo);
     const d = within(await screen.findByRole('dialog', { name: 'Edit Basic Information' }));
     expect(d.queryByLabelText(/Memo Date/)).not.toBeInTheDocument();
-    fireEvent.change(d.getByLabelText('Comments'), { target: { value: 'Posted memo note' } });
+    await fill(user, d.getByLabelText('Comments'), 'Posted memo note');
     await waitFor(() => expect(saveOf(d)).toBeEnabled());
-    fireEvent.click(saveOf(d));
+    await user.click(saveOf(d));
     await waitFor(() => expect(onSuccess).toHaveBeenCalled());
     expect((await s.h.call('GET', `/v1/credit-memos/${memo.memo.id}`)).body.comment).toBe('Posted memo note');
     unmount();
@@ -90,30 +91,30 @@ describe('Edit Item', () => {
   }
 
   it('refuses a negative or non-numeric amount, decimals a currency does not have, and an end before the start', async () => {
-    const { d, unmount } = await openItem('JPY');
+    const { d, unmount, user } = await openItem('JPY');
     const amount = d.getByLabelText(/Amount without tax \(JPY\)/);
-    fireEvent.change(amount, { target: { value: '-5' } });
+    await fill(user, amount, '-5');
     await waitFor(() => expect(helperOf(amount)).toBe('Amount must be a number, 0 or more'));
-    fireEvent.change(amount, { target: { value: '100.5' } });
+    await fill(user, amount, '100.5');
     await waitFor(() => expect(helperOf(amount)).toBe('JPY amounts take no decimals'));
     expect(saveOf(d)).toBeDisabled();
-    fireEvent.change(amount, { target: { value: '100' } });
-    fireEvent.change(d.getByLabelText('Service Start Date'), { target: { value: '2026-03-10' } });
+    await fill(user, amount, '100');
+    await fill(user, d.getByLabelText('Service Start Date'), '2026-03-10');
     const end = d.getByLabelText('Service End Date');
-    fireEvent.change(end, { target: { value: '2026-03-01' } });
+    await fill(user, end, '2026-03-01');
     await waitFor(() => expect(helperOf(end)).toBe('Service end date cannot be before the start date'));
     expect(saveOf(d)).toBeDisabled();
     unmount();
   });
 
   it('saves the amount, service period and revenue recognition rule, and the server returns them', async () => {
-    const { d, memo, item, onSuccess, unmount } = await openItem('USD');
-    fireEvent.change(d.getByLabelText(/Amount without tax \(USD\)/), { target: { value: '123.45' } });
-    fireEvent.change(d.getByLabelText('Service Start Date'), { target: { value: '2026-01-01' } });
-    fireEvent.change(d.getByLabelText('Service End Date'), { target: { value: '2026-01-31' } });
-    fireEvent.change(d.getByLabelText('Revenue Recognition Rule'), { target: { value: 'Recognize upon invoicing' } });
+    const { d, memo, item, onSuccess, unmount, user } = await openItem('USD');
+    await fill(user, d.getByLabelText(/Amount without tax \(USD\)/), '123.45');
+    await fill(user, d.getByLabelText('Service Start Date'), '2026-01-01');
+    await fill(user, d.getByLabelText('Service End Date'), '2026-01-31');
+    await fill(user, d.getByLabelText('Revenue Recognition Rule'), 'Recognize upon invoicing');
     await waitFor(() => expect(saveOf(d)).toBeEnabled());
-    fireEvent.click(saveOf(d));
+    await user.click(saveOf(d));
     await waitFor(() => expect(onSuccess).toHaveBeenCalled());
     const after = ((await s.h.call('GET', `/v1/debit-memos/${memo.memo.id}/items`)).body.items as DebitMemoItem[]).find(
       (i) => i.id === item.id,

@@ -8,13 +8,14 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
-import { Controller, useForm, type Control, type FieldPath } from 'react-hook-form';
+import { useController, useForm, type Path } from 'react-hook-form';
 import { useAccountingCodes } from '../../api/accounting-codes.ts';
 import { useMemoItems } from '../../api/memos/items.ts';
 import { updateMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
 import type { CreditMemoItem, DebitMemoItem } from '../../contract/memos.ts';
-import { FormDialog } from '../../components/form-dialog.tsx';
+import { FormDialog } from '../../components/form/form-dialog.tsx';
+import { FormTextField } from '../../components/form/text-field.tsx';
 import type { MemoOfKind } from '../../api/memos/detail.ts';
 import type { MemoDialogProps } from './dialog-types.ts';
 import {
@@ -49,6 +50,8 @@ function Unavailable({ message, onClose }: { message: string; onClose: () => voi
   );
 }
 
+type F = EditItemFormValues;
+
 interface FormProps extends Pick<MemoDialogProps, 'onClose' | 'onSuccess'> {
   memo: MemoOfKind;
   item: CreditMemoItem | DebitMemoItem;
@@ -63,8 +66,6 @@ function EditItemForm({ memo, item, onClose, onSuccess }: FormProps) {
     defaultValues: editItemDefaults(item),
     mode: 'all',
   });
-  const { register, formState, control } = form;
-  const errors = formState.errors;
 
   async function submit(values: EditItemFormValues) {
     await updateMemo(memo.kind, memo.memo.id, { items: [editItemRequest(memo.kind, item.id, values)] });
@@ -78,104 +79,45 @@ function EditItemForm({ memo, item, onClose, onSuccess }: FormProps) {
         <Typography variant="subtitle2" component="p">
           {item.skuName}
         </Typography>
-        <TextField
+        <FormTextField<F>
+          name="amount"
           label={`Amount without tax (${memo.memo.currency})`}
           required
-          {...register('amount')}
-          error={Boolean(errors.amount)}
-          helperText={errors.amount?.message}
           slotProps={{ htmlInput: { inputMode: 'decimal' } }}
         />
-        <TextField
-          label="Description"
-          multiline
-          {...register('description')}
-          error={Boolean(errors.description)}
-          helperText={errors.description?.message}
-        />
+        <FormTextField<F> name="description" label="Description" multiline />
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-          <TextField
-            label="Service Start Date"
-            type="date"
-            fullWidth
-            {...register('serviceStartDate')}
-            error={Boolean(errors.serviceStartDate)}
-            helperText={errors.serviceStartDate?.message}
-            slotProps={{ inputLabel: { shrink: true } }}
-          />
-          <TextField
-            label="Service End Date"
-            type="date"
-            fullWidth
-            {...register('serviceEndDate')}
-            error={Boolean(errors.serviceEndDate)}
-            helperText={errors.serviceEndDate?.message}
-            slotProps={{ inputLabel: { shrink: true } }}
-          />
+          <FormTextField<F> name="serviceStartDate" label="Service Start Date" type="date" fullWidth />
+          <FormTextField<F> name="serviceEndDate" label="Service End Date" type="date" fullWidth />
         </Stack>
-        <CodeField
-          control={control}
-          name="deferredRevenueAccountingCode"
-          label="Deferred Revenue Accounting Code"
-          options={active}
-        />
-        <CodeField
-          control={control}
-          name="recognizedRevenueAccountingCode"
-          label="Recognized Revenue Accounting Code"
-          options={active}
-        />
+        <CodeField name="deferredRevenueAccountingCode" label="Deferred Revenue Accounting Code" options={active} />
+        <CodeField name="recognizedRevenueAccountingCode" label="Recognized Revenue Accounting Code" options={active} />
         {memo.kind === 'CreditMemo' && (
-          <CodeField
-            control={control}
-            name="onAccountAccountingCode"
-            label="On-Account Accounting Code"
-            options={active}
-          />
+          <CodeField name="onAccountAccountingCode" label="On-Account Accounting Code" options={active} />
         )}
-        <TextField
-          label="Revenue Recognition Rule"
-          {...register('revenueRecognitionRuleName')}
-          error={Boolean(errors.revenueRecognitionRuleName)}
-          helperText={errors.revenueRecognitionRuleName?.message}
-        />
+        <FormTextField<F> name="revenueRecognitionRuleName" label="Revenue Recognition Rule" />
       </Stack>
     </FormDialog>
   );
 }
 
 /** An accounting code: pick an active code, or keep or type one the tenant knows (free text). */
-function CodeField({
-  control,
-  name,
-  label,
-  options,
-}: {
-  control: Control<EditItemFormValues>;
-  name: FieldPath<EditItemFormValues>;
-  label: string;
-  options: string[];
-}) {
+function CodeField({ name, label, options }: { name: Path<F>; label: string; options: string[] }) {
+  const { field, fieldState } = useController<F>({ name });
   return (
-    <Controller
-      name={name}
-      control={control}
-      render={({ field, fieldState }) => (
-        <Autocomplete
-          freeSolo
-          options={options}
-          value={field.value}
-          onChange={(_, v) => field.onChange(v ?? '')}
-          onInputChange={(_, v) => field.onChange(v)}
-          renderInput={(params) => (
-            <TextField
-              {...params}
-              label={label}
-              onBlur={field.onBlur}
-              error={Boolean(fieldState.error)}
-              helperText={fieldState.error?.message}
-            />
-          )}
+    <Autocomplete
+      freeSolo
+      options={options}
+      value={field.value}
+      onChange={(_, v) => field.onChange(v ?? '')}
+      onInputChange={(_, v) => field.onChange(v)}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label={label}
+          onBlur={field.onBlur}
+          error={Boolean(fieldState.error)}
+          helperText={fieldState.error?.message}
         />
       )}
     />

@@ -1,20 +1,23 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import Alert from '@mui/material/Alert';
-import Checkbox from '@mui/material/Checkbox';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import { useQueryClient } from '@tanstack/react-query';
-import { Controller, useForm, useWatch, type Control } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { updateMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
-import { useReasonCodes } from '../../api/reason-codes.ts';
 import { TRANSFERRED_TO_ACCOUNTING } from '../../contract/common.ts';
-import { FormDialog } from '../../components/form-dialog.tsx';
+import { FormCheckbox } from '../../components/form/checkbox-field.tsx';
+import { CommentField } from '../../components/form/comment-field.tsx';
+import { FormDialog } from '../../components/form/form-dialog.tsx';
+import { ReasonCodeField } from '../../components/form/reason-code-field.tsx';
+import { FormTextField } from '../../components/form/text-field.tsx';
 import type { MemoDialogProps } from './dialog-types.ts';
 import { editMemoDefaults, editMemoFormSchema, editMemoRequest, type EditMemoFormValues } from './edit-memo-schema.ts';
 import { memoName } from './memo-labels.ts';
+import { useReasonCodeOptions } from './use-reason-code-options.ts';
+
+type F = EditMemoFormValues;
 
 /**
  * Basic Information → Edit. Draft: memo date, due date, reason code, comments, flags. Posted: only
@@ -23,36 +26,18 @@ import { memoName } from './memo-labels.ts';
 export default function EditMemoDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
   const qc = useQueryClient();
   const posted = memo.memo.status === 'Posted';
-  const reasonCodes = useReasonCodes(memo.kind);
   const form = useForm<EditMemoFormValues>({
     resolver: zodResolver(editMemoFormSchema),
     defaultValues: editMemoDefaults(memo),
     mode: 'all',
   });
-  const { register, control, formState } = form;
-  const errors = formState.errors;
-  const comment = useWatch({ control, name: 'comment' });
-  const current = memo.memo.reasonCode;
-  // An inactive code the memo already carries stays selectable, so saving does not silently change it.
-  const codes = [...new Set([...(current ? [current] : []), ...(reasonCodes.data ?? []).map((c) => c.name)])];
+  const { options: codes, loadError } = useReasonCodeOptions(memo.kind);
 
   async function submit(values: EditMemoFormValues) {
     await updateMemo(memo.kind, memo.memo.id, editMemoRequest(memo, values));
     await invalidateMemoEffects(qc, { operation: 'edit', kind: memo.kind, id: memo.memo.id });
     onSuccess({ message: `Saved ${memoName(memo)}` });
   }
-
-  const dateField = (name: 'effectiveDate' | 'dueDate', label: string, required = false) => (
-    <TextField
-      label={label}
-      type="date"
-      required={required}
-      {...register(name)}
-      error={Boolean(errors[name])}
-      helperText={errors[name]?.message}
-      slotProps={{ inputLabel: { shrink: true } }}
-    />
-  );
 
   return (
     <FormDialog open title="Edit Basic Information" form={form} onSubmit={submit} onClose={onClose}>
@@ -63,87 +48,28 @@ export default function EditMemoDialog({ memo, onClose, onSuccess }: MemoDialogP
             the rest.
           </Alert>
         )}
-        {!posted && dateField('effectiveDate', 'Memo Date', true)}
-        {!posted && memo.kind === 'DebitMemo' && dateField('dueDate', 'Due Date')}
-        {!posted && (
-          <Controller
-            name="reasonCode"
-            control={control}
-            render={({ field }) => (
-              <TextField
-                select
-                label="Reason Code"
-                {...field}
-                error={Boolean(errors.reasonCode)}
-                helperText={
-                  errors.reasonCode?.message ?? (reasonCodes.isError ? 'Reason codes could not be loaded' : undefined)
-                }
-              >
-                {codes.map((c) => (
-                  <MenuItem key={c} value={c}>
-                    {c}
-                  </MenuItem>
-                ))}
-              </TextField>
-            )}
-          />
-        )}
-        <TextField
-          label="Comments"
-          multiline
-          minRows={2}
-          {...register('comment')}
-          error={Boolean(errors.comment)}
-          helperText={errors.comment?.message ?? `${comment.length} / 255`}
-        />
-        <Controller
-          name="transferredToAccounting"
-          control={control}
-          render={({ field }) => (
-            <TextField select label="Transferred to Accounting" {...field}>
-              {TRANSFERRED_TO_ACCOUNTING.map((t) => (
-                <MenuItem key={t} value={t}>
-                  {t}
-                </MenuItem>
-              ))}
-            </TextField>
-          )}
-        />
-        {!posted && memo.kind === 'DebitMemo' && <Flag control={control} name="autoPay" label="Auto-Pay" />}
+        {!posted && <FormTextField<F> name="effectiveDate" label="Memo Date" type="date" required />}
+        {!posted && memo.kind === 'DebitMemo' && <FormTextField<F> name="dueDate" label="Due Date" type="date" />}
+        {!posted && <ReasonCodeField<F> name="reasonCode" margin="none" options={codes} loadError={loadError} />}
+        <CommentField<F> name="comment" label="Comments" margin="none" />
+        <FormTextField<F> name="transferredToAccounting" label="Transferred to Accounting" select>
+          {TRANSFERRED_TO_ACCOUNTING.map((t) => (
+            <MenuItem key={t} value={t}>
+              {t}
+            </MenuItem>
+          ))}
+        </FormTextField>
+        {!posted && memo.kind === 'DebitMemo' && <FormCheckbox<F> name="autoPay" label="Auto-Pay" />}
         {!posted && memo.kind === 'CreditMemo' && (
           <>
-            <Flag
-              control={control}
+            <FormCheckbox<F>
               name="autoApplyUponPosting"
               label="Auto Apply: apply to the related invoice upon posting"
             />
-            <Flag control={control} name="excludeFromAutoApplyRules" label="Exclude from auto apply rules" />
+            <FormCheckbox<F> name="excludeFromAutoApplyRules" label="Exclude from auto apply rules" />
           </>
         )}
       </Stack>
     </FormDialog>
-  );
-}
-
-function Flag({
-  control,
-  name,
-  label,
-}: {
-  control: Control<EditMemoFormValues>;
-  name: 'autoPay' | 'autoApplyUponPosting' | 'excludeFromAutoApplyRules';
-  label: string;
-}) {
-  return (
-    <Controller
-      name={name}
-      control={control}
-      render={({ field }) => (
-        <FormControlLabel
-          label={label}
-          control={<Checkbox checked={field.value} onChange={(_, v) => field.onChange(v)} onBlur={field.onBlur} />}
-        />
-      )}
-    />
   );
 }

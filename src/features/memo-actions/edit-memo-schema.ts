@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMENT_MAX } from '../../contract/comment.ts';
 import { TRANSFERRED_TO_ACCOUNTING } from '../../contract/common.ts';
 import type { UpdateCreditMemoRequest, UpdateDebitMemoRequest } from '../../contract/memo-requests.ts';
 import { isBefore, isIsoDate } from '../../lib/dates.ts';
@@ -13,7 +14,7 @@ export const editMemoFormSchema = z
   .object({
     effectiveDate: date('Memo date'),
     reasonCode: z.string().max(255, 'Reason code must be at most 255 characters'),
-    comment: z.string().max(255, 'Comments must be at most 255 characters'),
+    comment: z.string().max(COMMENT_MAX, `Comments must be at most ${COMMENT_MAX} characters`),
     transferredToAccounting: z.enum(TRANSFERRED_TO_ACCOUNTING),
     // Debit memo only.
     dueDate: z.string().refine((v) => v === '' || isIsoDate(v), 'Due date must be a valid date (yyyy-mm-dd)'),

@@ -1,20 +1,21 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import Checkbox from '@mui/material/Checkbox';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { billToEmail, useAccountDetail } from '../../api/account-detail.ts';
 import { emailMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
-import { FormDialog } from '../../components/form-dialog.tsx';
+import { FormCheckbox } from '../../components/form/checkbox-field.tsx';
+import { FormDialog } from '../../components/form/form-dialog.tsx';
+import { FormTextField } from '../../components/form/text-field.tsx';
 import type { MemoDialogProps } from './dialog-types.ts';
 import { emailFormSchema, emailRequest, splitAddresses, type EmailFormValues } from './email-schema.ts';
 import { memoKindLabel } from '../../lib/memo-kind.ts';
 import { memoName } from './memo-labels.ts';
+
+type F = EmailFormValues;
 
 /** Email Credit/Debit Memo (docs/zuora/ui-inventory.md §3.11): addresses prefilled with the bill-to contact. */
 export default function EmailDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
@@ -26,8 +27,7 @@ export default function EmailDialog({ memo, onClose, onSuccess }: MemoDialogProp
     defaultValues: { emailAddresses: '', useEmailTemplateSetting: false, includeAdditionalEmailAddresses: false },
     mode: 'all',
   });
-  const { register, control, formState, reset, getValues } = form;
-  const errors = formState.errors;
+  const { control, formState, reset, getValues } = form;
   const useTemplate = useWatch({ control, name: 'useEmailTemplateSetting' });
 
   // Prefill once the account arrives, without marking the form dirty, and never over what was typed.
@@ -62,44 +62,21 @@ export default function EmailDialog({ memo, onClose, onSuccess }: MemoDialogProp
           Sends the latest PDF of {memoName(memo)}
           {account.data ? ` (account ${account.data.basicInfo.name})` : ''}.
         </Typography>
-        <TextField
+        <FormTextField<F>
+          name="emailAddresses"
           label={`${memoKindLabel(memo.kind)} Email Address`}
-          {...register('emailAddresses')}
           disabled={useTemplate}
-          error={Boolean(errors.emailAddresses)}
-          helperText={
-            errors.emailAddresses?.message ??
-            (useTemplate ? 'Ignored: the template’s “To” address is used' : 'Separate addresses with commas')
-          }
+          helperText={useTemplate ? 'Ignored: the template’s “To” address is used' : 'Separate addresses with commas'}
         />
-        <Controller
+        <FormCheckbox<F>
           name="useEmailTemplateSetting"
-          control={control}
-          render={({ field }) => (
-            <FormControlLabel
-              label="Use Email Template Setting"
-              control={
-                <Checkbox
-                  checked={field.value}
-                  onChange={(_, v) => {
-                    field.onChange(v);
-                    void form.trigger('emailAddresses');
-                  }}
-                />
-              }
-            />
-          )}
+          label="Use Email Template Setting"
+          onValueChange={() => void form.trigger('emailAddresses')}
         />
         {additional.length > 0 && (
-          <Controller
+          <FormCheckbox<F>
             name="includeAdditionalEmailAddresses"
-            control={control}
-            render={({ field }) => (
-              <FormControlLabel
-                label={`Include Additional Email Addresses (${additional.join(', ')})`}
-                control={<Checkbox checked={field.value} onChange={(_, v) => field.onChange(v)} />}
-              />
-            )}
+            label={`Include Additional Email Addresses (${additional.join(', ')})`}
           />
         )}
       </Stack>

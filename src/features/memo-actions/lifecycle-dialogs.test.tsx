@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { fill } from '../../test/user-input.ts';
+import userEvent from '@testing-library/user-event';
 import { formatMoney } from '../../lib/money.ts';
 import CancelDialog from './cancel-dialog.tsx';
 import DeleteDialog from './delete-dialog.tsx';
@@ -27,12 +29,12 @@ const statusOf = async (path: string) => (await s.h.call('GET', path)).body.stat
 describe('confirmations', () => {
   it('posts a Draft debit memo', async () => {
     const memo = await memoWithStatus(s, 'DebitMemo', 'Draft');
-    const { onSuccess, unmount } = renderDialog(PostDialog, memo);
+    const { onSuccess, unmount, user } = renderDialog(PostDialog, memo);
     const d = within(await screen.findByRole('dialog', { name: 'Post Debit Memo' }));
     expect(nbsp(d.getByText(/Post debit memo/).textContent ?? '')).toContain(
       `${memo.memo.number} for ${nbsp(formatMoney(memo.memo.amount, memo.memo.currency))}`,
     );
-    fireEvent.click(d.getByRole('button', { name: 'Post' }));
+    await user.click(d.getByRole('button', { name: 'Post' }));
     await waitFor(() => expect(onSuccess).toHaveBeenCalled());
     expect(await statusOf(`/v1/debit-memos/${memo.memo.id}`)).toBe('Posted');
     unmount();
@@ -41,7 +43,7 @@ describe('confirmations', () => {
   it('cancels a Draft credit memo, then deletes it with a confirmation naming the memo and amount', async () => {
     const memo = await memoWithStatus(s, 'CreditMemo', 'Draft');
     const c = renderDialog(CancelDialog, memo);
-    fireEvent.click(
+    await c.user.click(
       within(await screen.findByRole('dialog', { name: 'Cancel Credit Memo' })).getByRole('button', {
         name: 'Cancel memo',
       }),
@@ -50,11 +52,12 @@ describe('confirmations', () => {
     c.unmount();
     const canceled = { kind: 'CreditMemo' as const, memo: { ...memo.memo, status: 'Canceled' as const } };
     const del = renderDialog(DeleteDialog, canceled);
+    const { user } = del;
     const d = within(await screen.findByRole('dialog', { name: 'Delete Credit Memo' }));
     expect(nbsp(d.getByText(/This cannot be undone/).parentElement?.textContent ?? '')).toContain(
       `Delete credit memo ${memo.memo.number} for ${nbsp(formatMoney(memo.memo.amount, memo.memo.currency))}?`,
     );
-    fireEvent.click(d.getByRole('button', { name: 'Delete' }));
+    await user.click(d.getByRole('button', { name: 'Delete' }));
     // The page is left for the list, which shows the confirmation (handed over in the navigation state).
     await waitFor(async () => expect((await s.h.call('GET', `/v1/credit-memos/${memo.memo.id}`)).status).toBe(404));
     del.unmount();
@@ -62,9 +65,9 @@ describe('confirmations', () => {
 
   it('shows Zuora’s refusal of Cancel Post on an applied credit memo, and changes nothing', async () => {
     const memo = await memoWithStatus(s, 'CreditMemo', 'Posted', (m) => Number(m.appliedAmount) > 0);
-    const { onSuccess, unmount } = renderDialog(UnpostDialog, memo);
+    const { onSuccess, unmount, user } = renderDialog(UnpostDialog, memo);
     const d = within(await screen.findByRole('dialog', { name: 'Cancel Post' }));
-    fireEvent.click(d.getByRole('button', { name: 'Unpost' }));
+    await user.click(d.getByRole('button', { name: 'Unpost' }));
     expect(await d.findByRole('alert')).toHaveTextContent(/appl/i);
     expect(onSuccess).not.toHaveBeenCalled();
     expect(await statusOf(`/v1/credit-memos/${memo.memo.id}`)).toBe('Posted');
@@ -76,20 +79,20 @@ describe('Email', () => {
   it('prefills the bill-to contact, refuses bad or missing addresses next to the field, and sends', async () => {
     const memo = await memoWithStatus(s, 'DebitMemo', 'Posted');
     const account = (await s.h.call('GET', `/v1/accounts/${memo.memo.accountId}`)).body;
-    const { onSuccess, unmount } = renderDialog(EmailDialog, memo);
+    const { onSuccess, unmount, user } = renderDialog(EmailDialog, memo);
     const d = within(await screen.findByRole('dialog', { name: 'Email Debit Memo' }));
     const field = d.getByLabelText('Debit Memo Email Address');
     await waitFor(() => expect(field).toHaveValue(account.billToContact.workEmail));
-    fireEvent.change(field, { target: { value: 'ap@example.com, not-an-address' } });
+    await fill(user, field, 'ap@example.com, not-an-address');
     await waitFor(() => expect(helperOf(field)).toBe('Not a valid email address: not-an-address'));
     expect(d.getByRole('button', { name: 'Send' })).toBeDisabled();
-    fireEvent.change(field, { target: { value: '  ' } });
+    await fill(user, field, '  ');
     await waitFor(() =>
       expect(helperOf(field)).toBe('Enter at least one email address, or use the email template setting'),
     );
-    fireEvent.change(field, { target: { value: 'ap@example.com, cfo@example.com' } });
+    await fill(user, field, 'ap@example.com, cfo@example.com');
     await waitFor(() => expect(d.getByRole('button', { name: 'Send' })).toBeEnabled());
-    fireEvent.click(d.getByRole('button', { name: 'Send' }));
+    await user.click(d.getByRole('button', { name: 'Send' }));
     await waitFor(() =>
       expect(onSuccess).toHaveBeenCalledWith({
         message: `Emailed debit memo ${memo.memo.number} to ap@example.com, cfo@example.com`,
@@ -105,12 +108,15 @@ describe('Email', () => {
 
   it('shows Zuora’s refusal for a Draft memo and keeps the typed addresses', async () => {
     const memo = await memoWithStatus(s, 'CreditMemo', 'Draft');
-    const { unmount } = renderDialog(EmailDialog, memo);
+    const account = (await s.h.call('GET', `/v1/accounts/${memo.memo.accountId}`)).body;
+    const { unmount, user } = renderDialog(EmailDialog, memo);
     const d = within(await screen.findByRole('dialog', { name: 'Email Credit Memo' }));
     const field = d.getByLabelText('Credit Memo Email Address');
-    fireEvent.change(field, { target: { value: 'keep@example.com' } });
+    // Type once the bill-to contact is prefilled, as a person reading the dialog would.
+    await waitFor(() => expect(field).toHaveValue(account.billToContact.workEmail));
+    await fill(user, field, 'keep@example.com');
     await waitFor(() => expect(d.getByRole('button', { name: 'Send' })).toBeEnabled());
-    fireEvent.click(d.getByRole('button', { name: 'Send' }));
+    await user.click(d.getByRole('button', { name: 'Send' }));
     expect(await d.findByRole('alert')).toHaveTextContent(
       `Only a Posted credit memo can be emailed; ${memo.memo.number} is Draft.`,
     );
@@ -120,8 +126,10 @@ describe('Email', () => {
 });
 
 describe('Upload File', () => {
-  // The browser's file chooser cannot run in jsdom; a change event with the chosen file is what it sends.
-  const choose = (input: HTMLElement, file: File) => fireEvent.change(input, { target: { files: [file] } });
+  // A file chooser lets a person pick any file ("All files"), so the dialog itself must refuse a non-PDF:
+  // user-event's upload must not drop it for the input's `accept` first.
+  const chooser = userEvent.setup({ applyAccept: false });
+  const choose = (input: HTMLElement, file: File) => chooser.upload(input, file);
   const pdf = (name: string, bytes: number) =>
     new File([new Uint8Array(bytes).fill(32).map((b, i) => (i < 5 ? '%PDF-'.charCodeAt(i) : b))], name, {
       type: 'application/pdf',
@@ -132,13 +140,13 @@ describe('Upload File', () => {
     const { unmount } = renderDialog(UploadFileDialog, memo);
     const d = within(await screen.findByRole('dialog', { name: 'Upload File' }));
     const input = d.getByLabelText('PDF file');
-    choose(input, new File(['hello'], 'notes.txt', { type: 'text/plain' }));
+    await choose(input, new File(['hello'], 'notes.txt', { type: 'text/plain' }));
     await waitFor(() => expect(helperOf(input)).toBe('notes.txt is not a PDF: only PDF files can be uploaded'));
     expect(d.getByRole('button', { name: 'Upload' })).toBeDisabled();
-    choose(input, pdf('big.pdf', 5 * 1024 * 1024));
+    await choose(input, pdf('big.pdf', 5 * 1024 * 1024));
     await waitFor(() => expect(helperOf(input)).toBe('big.pdf is 5.0 MB; the limit is 4 MB'));
     expect(d.getByRole('button', { name: 'Upload' })).toBeDisabled();
-    choose(input, pdf('signed-copy.pdf', 2048));
+    await choose(input, pdf('signed-copy.pdf', 2048));
     await waitFor(() =>
       expect(helperOf(input)).toBe(`A PDF of at most 4 MB, attached to debit memo ${memo.memo.number}.`),
     );

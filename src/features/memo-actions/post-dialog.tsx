@@ -1,8 +1,7 @@
-import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
 import { postMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { PostConfirmDialog } from '../../components/post-confirm-dialog.tsx';
 import type { MemoDialogProps } from './dialog-types.ts';
 import { memoKindLabel } from '../../lib/memo-kind.ts';
 import { memoAmountText, memoName, memoNoun } from './memo-labels.ts';
@@ -16,18 +15,12 @@ export default function PostDialog({ memo, onClose, onSuccess }: MemoDialogProps
     onSuccess({ message: `Posted ${memoNoun(memo.kind)} ${posted.number}` });
   }
   return (
-    <ConfirmDialog
-      open
+    <PostConfirmDialog
       title={`Post ${memoKindLabel(memo.kind)}`}
-      confirmLabel="Post"
+      kind={memo.kind}
+      what={`${memoName(memo)} for ${memoAmountText(memo)}`}
       onConfirm={confirm}
       onClose={onClose}
-    >
-      <Typography>
-        Post {memoName(memo)} for {memoAmountText(memo)}? A posted memo can be{' '}
-        {memo.kind === 'CreditMemo' ? 'applied and refunded' : 'collected and emailed'}, and can no longer be edited or
-        cancelled.
-      </Typography>
-    </ConfirmDialog>
+    />
   );
 }

@@ -1,10 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { fill, typeDate } from '../../test/user-input.ts';
 import type { CreditMemo, DebitMemo } from '../../contract/memos.ts';
 import { addDays } from '../../lib/dates.ts';
 import { money } from '../../lib/money.ts';
 import { startSandbox, type Sandbox } from '../../test/sandbox-client.ts';
-import { dateInput, findMemo, renderDialog } from './testing/sandbox-render.tsx';
+import { findMemo, renderDialog } from './testing/sandbox-render.tsx';
 import RefundDialog from './refund/refund-dialog.tsx';
 import WriteOffCreditDialog from './write-off-credit/write-off-credit-dialog.tsx';
 import ReverseDialog from './reverse/reverse-dialog.tsx';
@@ -46,10 +47,10 @@ describe('Refund Credit Memo', () => {
     const save = d.getByRole('button', { name: 'Refund' });
     const amount = d.getByLabelText(/Amount to Refund/);
     expect(amount).toHaveValue(money(cm.unappliedAmount).toFixed(2));
-    fireEvent.change(amount, { target: { value: money(cm.unappliedAmount).plus('0.01').toFixed(2) } });
+    await fill(user, amount, money(cm.unappliedAmount).plus('0.01').toFixed(2));
     await waitFor(() => expect(helperOf(amount)).toMatch(/cannot exceed the unapplied amount/));
     expect(save).toBeDisabled();
-    fireEvent.change(dateInput('refundDate'), { target: { value: addDays(cm.creditMemoDate, -1) } });
+    await typeDate(user, 'Refund Date', addDays(cm.creditMemoDate, -1));
     expect(
       await d.findByText(
         `The refund date cannot be before the credit memo date ${cm.creditMemoDate}`,
@@ -57,12 +58,12 @@ describe('Refund Credit Memo', () => {
         { timeout: 5000 },
       ),
     ).toBeInTheDocument();
-    fireEvent.change(dateInput('refundDate'), { target: { value: cm.creditMemoDate } });
+    await typeDate(user, 'Refund Date', cm.creditMemoDate);
     const comment = d.getByLabelText('Comment');
-    fireEvent.change(comment, { target: { value: 'y'.repeat(256) } });
+    await fill(user, comment, 'y'.repeat(256));
     await waitFor(() => expect(helperOf(comment)).toMatch(/at most 255/));
-    fireEvent.change(comment, { target: { value: 'Partial refund' } });
-    fireEvent.change(amount, { target: { value: '1.00' } });
+    await fill(user, comment, 'Partial refund');
+    await fill(user, amount, '1.00');
     await waitFor(() => expect(save).toBeEnabled());
     await user.click(save);
     await waitFor(() => expect(onSuccess).toHaveBeenCalled(), { timeout: 15_000 });
@@ -86,7 +87,7 @@ describe('Write Off Credit Memo', () => {
     const found = await openCm();
     const { user, onSuccess } = renderDialog(WriteOffCreditDialog, found);
     const d = within(await screen.findByRole('dialog', { name: 'Write Off Credit Memo' }));
-    fireEvent.change(dateInput('memoDate'), { target: { value: addDays(found.memo.creditMemoDate, -1) } });
+    await typeDate(user, 'Memo Date', addDays(found.memo.creditMemoDate, -1));
     expect(
       await d.findByText(
         `The date cannot be before the credit memo date ${found.memo.creditMemoDate}`,
@@ -95,7 +96,7 @@ describe('Write Off Credit Memo', () => {
       ),
     ).toBeInTheDocument();
     expect(d.getByRole('button', { name: 'Save' })).toBeDisabled();
-    fireEvent.change(dateInput('memoDate'), { target: { value: found.memo.creditMemoDate } });
+    await typeDate(user, 'Memo Date', found.memo.creditMemoDate);
     await waitFor(() => expect(d.getByRole('button', { name: 'Save' })).toBeEnabled());
     await user.click(d.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onSuccess).toHaveBeenCalled(), { timeout: 15_000 });
@@ -114,13 +115,13 @@ describe('Reverse Credit Memo', () => {
     const { user, onSuccess } = renderDialog(ReverseDialog, found);
     const d = within(await screen.findByRole('dialog', { name: 'Reverse Credit Memo' }));
     const memoDate = found.memo.creditMemoDate;
-    fireEvent.change(dateInput('memoDate'), { target: { value: addDays(memoDate, 1) } });
-    fireEvent.change(dateInput('applyEffectiveDate'), { target: { value: memoDate } });
+    await typeDate(user, 'Memo Date', addDays(memoDate, 1));
+    await typeDate(user, 'Apply Effective Date', memoDate);
     expect(
       await d.findByText(`The date cannot be before the memo date ${addDays(memoDate, 1)}`, {}, { timeout: 5000 }),
     ).toBeInTheDocument();
     expect(d.getByRole('button', { name: 'Reverse' })).toBeDisabled();
-    fireEvent.change(dateInput('applyEffectiveDate'), { target: { value: addDays(memoDate, 1) } });
+    await typeDate(user, 'Apply Effective Date', addDays(memoDate, 1));
     await waitFor(() => expect(d.getByRole('button', { name: 'Reverse' })).toBeEnabled());
     await user.click(d.getByRole('button', { name: 'Reverse' }));
     await waitFor(() => expect(onSuccess).toHaveBeenCalled(), { timeout: 15_000 });

@@ -9,7 +9,7 @@ import { useId, useRef } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { uploadMemoFile } from '../../api/memos/lifecycle-mutations.ts';
 import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
-import { FormDialog } from '../../components/form-dialog.tsx';
+import { FormDialog } from '../../components/form/form-dialog.tsx';
 import type { MemoDialogProps } from './dialog-types.ts';
 import { memoName } from './memo-labels.ts';
 import { uploadFileFormSchema, type UploadFileFormValues } from './upload-file-schema.ts';
@@ -37,7 +37,6 @@ export default function UploadFileDialog({ memo, onClose, onSuccess }: MemoDialo
     <FormDialog open title="Upload File" form={form} onSubmit={submit} onClose={onClose} submitLabel="Upload">
       <Controller
         name="file"
-        control={form.control}
         render={({ field, fieldState }) => (
           <FormControl error={Boolean(fieldState.error)} fullWidth sx={{ pt: 1 }}>
             {/* The native input stays in the DOM (labelled, for assistive tech and tests), outside the row so

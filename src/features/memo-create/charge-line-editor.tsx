@@ -9,7 +9,7 @@ import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import ExpandMore from '@mui/icons-material/ExpandMore';
 import { useWatch } from 'react-hook-form';
 import type { MemoKind } from '../../lib/memo-kind.ts';
-import { FormTextField } from './form-text-field.tsx';
+import { FormTextField } from '../../components/form/text-field.tsx';
 import type { StandaloneFormValues } from './standalone-schema.ts';
 
 type F = StandaloneFormValues;

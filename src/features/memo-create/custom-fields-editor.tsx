@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography';
 import Add from '@mui/icons-material/Add';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import { useFieldArray } from 'react-hook-form';
-import { FormTextField } from './form-text-field.tsx';
+import { FormTextField } from '../../components/form/text-field.tsx';
 import type { StandaloneFormValues } from './standalone-schema.ts';
 
 /** Custom fields of the memo (`Name__c` → value), sent as top-level body fields. */

@@ -1,17 +1,19 @@
 import { useState } from 'react';
 import Box from '@mui/material/Box';
 import { useQueryClient } from '@tanstack/react-query';
-import { useController, useFormContext, useWatch } from 'react-hook-form';
+import { useController, useFormContext } from 'react-hook-form';
 import { invoiceHeaderQuery, invoiceItemsQuery } from '../../api/invoices.ts';
 import type { MemoKind } from '../../lib/memo-kind.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AccountPicker } from './account-picker.tsx';
-import { FormCheckbox } from './form-checkbox.tsx';
-import { FormTextField } from './form-text-field.tsx';
+import { FormCheckbox } from '../../components/form/checkbox-field.tsx';
+import { FormTextField } from '../../components/form/text-field.tsx';
+import { CommentField } from '../../components/form/comment-field.tsx';
+import { ReasonCodeField } from '../../components/form/reason-code-field.tsx';
+import { useMemoReasonCodes } from './use-memo-reason-codes.ts';
 import type { FromInvoiceFormValues } from './from-invoice-schema.ts';
 import { InvoicePicker } from './invoice-picker.tsx';
 import { invoiceItemLines } from './invoice-lines.ts';
-import { ReasonCodeField } from './reason-code-field.tsx';
 
 type F = FromInvoiceFormValues;
 const grid = { display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(3, minmax(0, 1fr))' } } as const;
@@ -22,7 +24,7 @@ export function FromInvoiceBasicFields({ kind }: { kind: MemoKind }) {
   const { control, setValue } = useFormContext<F>();
   const account = useController<F, 'account'>({ control, name: 'account' });
   const invoice = useController<F, 'invoice'>({ control, name: 'invoice' });
-  const comment = useWatch<F, 'comment'>({ name: 'comment' });
+  const reasonCodes = useMemoReasonCodes(kind);
   const [loading, setLoading] = useState(false);
   const [loadError, setLoadError] = useState<unknown>(null);
 
@@ -85,7 +87,7 @@ export function FromInvoiceBasicFields({ kind }: { kind: MemoKind }) {
         required
         helperText={inv ? `Not before the invoice date, ${inv.invoiceDate}.` : undefined}
       />
-      <ReasonCodeField<F> kind={kind} />
+      <ReasonCodeField<F> name="reasonCode" margin="none" {...reasonCodes} />
       <Box sx={{ display: 'flex', flexDirection: 'column' }}>
         <FormCheckbox<F> name="taxAutoCalculation" label="Tax Auto Calculation" />
         {kind === 'CreditMemo' ? (
@@ -99,14 +101,7 @@ export function FromInvoiceBasicFields({ kind }: { kind: MemoKind }) {
         <FormCheckbox<F> name="autoPost" label="Auto-post (post the memo when it is saved)" />
       </Box>
       <Box sx={{ gridColumn: '1 / -1' }}>
-        <FormTextField<F>
-          name="comment"
-          label="Comments"
-          multiline
-          minRows={2}
-          fullWidth
-          helperText={`${comment.length}/255`}
-        />
+        <CommentField<F> name="comment" label="Comments" margin="none" />
       </Box>
     </Box>
   );

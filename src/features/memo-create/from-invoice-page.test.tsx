@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { fill } from '../../test/user-input.ts';
+import type { UserEvent } from '@testing-library/user-event';
 import FromInvoicePage from './from-invoice-page.tsx';
 import { startSandbox, type Sandbox } from '../../test/sandbox-client.ts';
 import { chooseAccount, chooseOption, postsTo, renderPage } from './testing/render-page.tsx';
@@ -15,9 +17,10 @@ beforeAll(async () => {
 afterAll(() => s.h.close());
 afterEach(cleanup);
 
-function setText(el: HTMLElement, value: string) {
-  fireEvent.change(el, { target: { value } });
-  fireEvent.blur(el);
+/** Types into a field and leaves it, as a person does (the create forms validate a field once it is left). */
+async function setText(user: UserEvent, el: HTMLElement, value: string) {
+  await fill(user, el, value);
+  await user.tab();
 }
 
 async function openInvoice(kind: 'credit-memos' | 'debit-memos') {
@@ -47,10 +50,10 @@ describe('from-invoice memo form', () => {
     expect(within(table).getByLabelText(`Credit Amount, ${support}`)).toHaveValue('299.00');
     expect(within(table).getByLabelText(`State Sales Tax credit, ${support}`)).toHaveValue('24.67');
 
-    fireEvent.change(screen.getByLabelText(/^Memo Date/), { target: { value: '2026-03-22' } });
-    setText(within(table).getByLabelText(`Credit Amount, ${support}`), '299.01');
-    setText(within(table).getByLabelText(`Credit Amount, ${api}`), '1.234');
-    setText(within(table).getByLabelText(`State Sales Tax credit, ${support}`), '30.00');
+    await fill(user, screen.getByLabelText(/^Memo Date/), '2026-03-22');
+    await setText(user, within(table).getByLabelText(`Credit Amount, ${support}`), '299.01');
+    await setText(user, within(table).getByLabelText(`Credit Amount, ${api}`), '1.234');
+    await setText(user, within(table).getByLabelText(`State Sales Tax credit, ${support}`), '30.00');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(
       await screen.findByText('The memo date cannot be before the invoice date (2026-03-23).'),
@@ -69,8 +72,8 @@ describe('from-invoice memo form', () => {
     expect(await screen.findByText('Select at least one invoice item.')).toBeInTheDocument();
 
     await user.click(within(table).getByRole('checkbox', { name: `Include ${support}` }));
-    fireEvent.change(screen.getByLabelText(/^Memo Date/), { target: { value: '2026-03-23' } });
-    setText(within(table).getByLabelText(`Credit Amount, ${support}`), '100.00');
+    await fill(user, screen.getByLabelText(/^Memo Date/), '2026-03-23');
+    await setText(user, within(table).getByLabelText(`Credit Amount, ${support}`), '100.00');
     // Lowering the amount scales the tax line: 24.67 × 100 / 299 = 8.25.
     await waitFor(() => expect(within(table).getByLabelText(`State Sales Tax credit, ${support}`)).toHaveValue('8.25'));
     expect(screen.getByRole('status', { name: 'Totals' })).toHaveTextContent('$108.25');
@@ -107,7 +110,7 @@ describe('from-invoice memo form', () => {
 
   it('does not cap a debit at the available-to-credit amount', async () => {
     const { user, table } = await openInvoice('debit-memos');
-    setText(within(table).getByLabelText('Debit Amount, line 2: Premium Support Fee'), '5000.00');
+    await setText(user, within(table).getByLabelText('Debit Amount, line 2: Premium Support Fee'), '5000.00');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(async () => expect(await postsTo(s, /^\/v1\/debit-memos\/invoice\//)).toHaveLength(1), {
       timeout: 10_000,
@@ -126,12 +129,12 @@ describe('from-invoice memo form', () => {
     await user.click(within(table).getByRole('checkbox', { name: `Tax included, ${support}` }));
     const inclusive = toFixed(available.plus(tax), 'USD');
     expect(amountField()).toHaveValue(inclusive);
-    setText(amountField(), toFixed(available.plus(tax).plus(5), 'USD'));
+    await setText(user, amountField(), toFixed(available.plus(tax).plus(5), 'USD'));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(
       await screen.findByText(new RegExp(`^At most ${toFixed(available, 'USD')} before tax is available to credit`)),
     ).toBeInTheDocument();
-    setText(amountField(), inclusive);
+    await setText(user, amountField(), inclusive);
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/credit-memos\/[0-9a-f]{32}$/), {
       timeout: 10_000,

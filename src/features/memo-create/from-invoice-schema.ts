@@ -4,7 +4,9 @@ import { pickedAccountSchema } from './standalone-schema.ts';
 import { isBefore, today } from '../../lib/dates.ts';
 import { money, toFixed } from '../../lib/money.ts';
 import { amountBeforeTax } from './line-tax.ts';
-import { MAX_CHARGES, MAX_COMMENT, amountProblem, dateProblem } from './field-rules.ts';
+import { amountProblem } from '../../contract/amount.ts';
+import { COMMENT_MAX } from '../../contract/comment.ts';
+import { MAX_CHARGES, dateProblem } from './field-rules.ts';
 
 // The "from invoice" form (docs/zuora/ui-inventory.md §3.1; docs/zuora/api-digest.md §4.4, §6.4). Each invoice item is a row that
 // starts selected; a credit cannot exceed what is still available to credit on the item (or tax line).
@@ -43,7 +45,7 @@ export const invoiceItemLineSchema = z.object({
   serviceEndDate: z.string(),
   amount: z.string(),
   taxMode: z.enum(['TaxExclusive', 'TaxInclusive']),
-  description: z.string().max(MAX_COMMENT, `At most ${MAX_COMMENT} characters.`),
+  description: z.string().max(COMMENT_MAX, `At most ${COMMENT_MAX} characters.`),
   taxItems: z.array(taxLineSchema),
 });
 export type InvoiceItemLine = z.infer<typeof invoiceItemLineSchema>;
@@ -55,7 +57,7 @@ export const fromInvoiceFormSchema = z
     invoice: pickedInvoiceSchema.nullable(),
     effectiveDate: z.string(),
     reasonCode: z.string(),
-    comment: z.string().max(MAX_COMMENT, `At most ${MAX_COMMENT} characters.`),
+    comment: z.string().max(COMMENT_MAX, `At most ${COMMENT_MAX} characters.`),
     taxAutoCalculation: z.boolean(),
     autoApplyToInvoiceUponPosting: z.boolean(),
     excludeFromAutoApplyRules: z.boolean(),
@@ -77,7 +79,7 @@ export const fromInvoiceFormSchema = z
     v.items.forEach((item, i) => {
       if (!item.selected) return;
       const at = (path: (string | number)[], message: string) => issue(['items', i, ...path], message);
-      const amount = amountProblem(item.amount, currency);
+      const amount = amountProblem(item.amount, currency, { least: 'zero' });
       if (amount) at(['amount'], amount);
       else if (v.kind === 'CreditMemo' && amountBeforeTax(item, currency).gt(money(item.availableToCreditAmount))) {
         // A tax-included amount holds its tax: the limit applies to the part before tax, as on the server.
@@ -93,7 +95,7 @@ export const fromInvoiceFormSchema = z
       }
       if (item.taxMode === 'TaxInclusive') return; // tax is then computed by the engine, not typed
       item.taxItems.forEach((t, j) => {
-        const tax = amountProblem(t.amount, currency);
+        const tax = amountProblem(t.amount, currency, { least: 'zero' });
         if (tax) at(['taxItems', j, 'amount'], tax);
         else if (v.kind === 'CreditMemo' && money(t.amount).gt(money(t.availableToCredit))) {
           at(['taxItems', j, 'amount'], `At most ${t.availableToCredit} of this tax is available to credit.`);

@@ -9,7 +9,7 @@ import { Money } from '../../components/money.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { fitsCurrency, sum, toFixed } from '../../lib/money.ts';
 import { isDecimal } from './field-rules.ts';
-import { FormTextField } from './form-text-field.tsx';
+import { FormTextField } from '../../components/form/text-field.tsx';
 import type { FromInvoiceFormValues } from './from-invoice-schema.ts';
 import { scaleBase } from './invoice-lines.ts';
 import { amountBeforeTax, includedTax } from './line-tax.ts';

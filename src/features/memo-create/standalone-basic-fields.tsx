@@ -3,9 +3,11 @@ import MenuItem from '@mui/material/MenuItem';
 import { useController, useFormContext, useWatch } from 'react-hook-form';
 import type { MemoKind } from '../../lib/memo-kind.ts';
 import { AccountPicker } from './account-picker.tsx';
-import { FormCheckbox } from './form-checkbox.tsx';
-import { FormTextField } from './form-text-field.tsx';
-import { ReasonCodeField } from './reason-code-field.tsx';
+import { FormCheckbox } from '../../components/form/checkbox-field.tsx';
+import { FormTextField } from '../../components/form/text-field.tsx';
+import { CommentField } from '../../components/form/comment-field.tsx';
+import { ReasonCodeField } from '../../components/form/reason-code-field.tsx';
+import { useMemoReasonCodes } from './use-memo-reason-codes.ts';
 import type { StandaloneFormValues } from './standalone-schema.ts';
 
 type F = StandaloneFormValues;
@@ -16,7 +18,7 @@ export function StandaloneBasicFields({ kind }: { kind: MemoKind }) {
   const { control, setValue } = useFormContext<F>();
   const { field, fieldState } = useController<F, 'account'>({ control, name: 'account' });
   const account = useWatch<F, 'account'>({ name: 'account' });
-  const comment = useWatch<F, 'comment'>({ name: 'comment' });
+  const reasonCodes = useMemoReasonCodes(kind);
   return (
     <Box sx={grid}>
       <Box sx={{ gridColumn: { md: 'span 2' } }}>
@@ -50,21 +52,14 @@ export function StandaloneBasicFields({ kind }: { kind: MemoKind }) {
           helperText="Empty: from the account's payment term."
         />
       )}
-      <ReasonCodeField<F> kind={kind} />
+      <ReasonCodeField<F> name="reasonCode" margin="none" {...reasonCodes} />
       <FormTextField<F>
         name="number"
         label="Memo Number (optional)"
         helperText="Up to 32 letters, digits, - or _. Empty: the next number."
       />
       <Box sx={{ gridColumn: { md: 'span 2' } }}>
-        <FormTextField<F>
-          name="comment"
-          label="Comments"
-          multiline
-          minRows={2}
-          fullWidth
-          helperText={`${comment.length}/255`}
-        />
+        <CommentField<F> name="comment" label="Comments" margin="none" />
       </Box>
       <Box sx={{ display: 'flex', flexDirection: 'column' }}>
         {kind === 'DebitMemo' ? (

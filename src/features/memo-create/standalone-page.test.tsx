@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { fill } from '../../test/user-input.ts';
+import type { UserEvent } from '@testing-library/user-event';
 import StandalonePage from './standalone-page.tsx';
 import { startSandbox, type Sandbox } from '../../test/sandbox-client.ts';
 import { chooseAccount, chooseOption, postsTo, renderPage } from './testing/render-page.tsx';
@@ -23,9 +25,10 @@ async function addCharge(user: ReturnType<typeof renderPage>['user'], product: R
 }
 
 /** Sets a text field as typing would end up (change then blur), without a key event per character. */
-function setText(el: HTMLElement, value: string) {
-  fireEvent.change(el, { target: { value } });
-  fireEvent.blur(el);
+/** Types into a field and leaves it, as a person does (the create forms validate a field once it is left). */
+async function setText(user: UserEvent, el: HTMLElement, value: string) {
+  await fill(user, el, value);
+  await user.tab();
 }
 
 const field = (group: string, label: RegExp) =>
@@ -63,16 +66,20 @@ describe('standalone memo form', () => {
     expect(field('Charge 1: Implementation Fee', /Debit Amount/)).toHaveValue('375000');
     expect(field('Charge 2: API Calls', /Quantity/)).toHaveValue('1');
 
-    setText(field('Charge 1: Implementation Fee', /Debit Amount/), '1000.5');
-    setText(field('Charge 2: API Calls', /Quantity/), '');
-    fireEvent.change(field('Charge 2: API Calls', /Service Start Date/), { target: { value: '2026-02-01' } });
-    fireEvent.change(field('Charge 2: API Calls', /Service End Date/), { target: { value: '2026-01-31' } });
-    fireEvent.change(screen.getByLabelText(/^Memo Date/), { target: { value: '2026-03-01' } });
-    fireEvent.change(screen.getByLabelText(/^Due Date/), { target: { value: '2026-02-28' } });
-    setText(screen.getByLabelText(/Memo Number/), 'DM 1');
-    fireEvent.change(screen.getByLabelText('Comments'), { target: { value: 'c'.repeat(256) } });
+    await setText(user, field('Charge 1: Implementation Fee', /Debit Amount/), '1000.5');
+    await setText(user, field('Charge 2: API Calls', /Quantity/), '');
+    await fill(user, field('Charge 2: API Calls', /Service Start Date/), '2026-02-01');
+    await fill(user, field('Charge 2: API Calls', /Service End Date/), '2026-01-31');
+    await fill(user, screen.getByLabelText(/^Memo Date/), '2026-03-01');
+    await fill(user, screen.getByLabelText(/^Due Date/), '2026-02-28');
+    await setText(user, screen.getByLabelText(/Memo Number/), 'DM 1');
+    await fill(user, screen.getByLabelText('Comments'), 'c'.repeat(256));
     await user.click(screen.getByRole('button', { name: 'Add custom field' }));
-    setText(within(screen.getByRole('group', { name: 'Custom field 1' })).getByLabelText('Field name'), 'Region');
+    await setText(
+      user,
+      within(screen.getByRole('group', { name: 'Custom field 1' })).getByLabelText('Field name'),
+      'Region',
+    );
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
     expect(await screen.findByText('JPY amounts have no decimals.')).toBeInTheDocument();
@@ -80,21 +87,27 @@ describe('standalone memo form', () => {
     expect(screen.getByText('The service end date cannot be before the start date.')).toBeInTheDocument();
     expect(screen.getByText('The due date cannot be before the memo date.')).toBeInTheDocument();
     expect(screen.getByText('Use at most 32 letters, digits, "-" or "_".')).toBeInTheDocument();
-    expect(screen.getByText('At most 255 characters.')).toBeInTheDocument();
-    expect(screen.getByText('A custom field name ends in __c, e.g. Region__c.')).toBeInTheDocument();
+    expect(screen.getByText('At most 255 characters. (256 / 255)')).toBeInTheDocument();
+    expect(
+      screen.getByText('A custom field name ends in __c (or __NS for NetSuite), e.g. Region__c.'),
+    ).toBeInTheDocument();
     expect(await postsTo(s, /^\/v1\/debit-memos$/)).toHaveLength(0);
 
-    setText(field('Charge 1: Implementation Fee', /Debit Amount/), '1000');
-    setText(field('Charge 2: API Calls', /Quantity/), '0');
+    await setText(user, field('Charge 1: Implementation Fee', /Debit Amount/), '1000');
+    await setText(user, field('Charge 2: API Calls', /Quantity/), '0');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('The quantity must be a positive number.')).toBeInTheDocument();
 
-    setText(field('Charge 2: API Calls', /Quantity/), '2');
-    fireEvent.change(field('Charge 2: API Calls', /Service End Date/), { target: { value: '2026-02-28' } });
-    fireEvent.change(screen.getByLabelText(/^Due Date/), { target: { value: '2026-03-31' } });
-    setText(screen.getByLabelText(/Memo Number/), '');
-    fireEvent.change(screen.getByLabelText('Comments'), { target: { value: 'component test' } });
-    setText(within(screen.getByRole('group', { name: 'Custom field 1' })).getByLabelText('Field name'), 'Region__c');
+    await setText(user, field('Charge 2: API Calls', /Quantity/), '2');
+    await fill(user, field('Charge 2: API Calls', /Service End Date/), '2026-02-28');
+    await fill(user, screen.getByLabelText(/^Due Date/), '2026-03-31');
+    await setText(user, screen.getByLabelText(/Memo Number/), '');
+    await fill(user, screen.getByLabelText('Comments'), 'component test');
+    await setText(
+      user,
+      within(screen.getByRole('group', { name: 'Custom field 1' })).getByLabelText('Field name'),
+      'Region__c',
+    );
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
     await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/debit-memos\/[0-9a-f]{32}$/), {

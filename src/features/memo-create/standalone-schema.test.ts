@@ -86,12 +86,15 @@ describe('standalone form rules', () => {
           { name: 'Region', value: 'x' },
           { name: 'Region__c', value: 'EU' },
           { name: 'Region__c', value: 'US' },
+          { name: 'IntegrationId__NS', value: '42' },
         ],
       }),
     );
     expect(e['customFields.0.name']).toMatch(/ends in __c/);
     expect(e['customFields.2.name']).toBe('This custom field is already set.');
     expect(e['customFields.1.name']).toBeUndefined();
+    // A NetSuite connector field is a custom field too, as the server takes it (docs/zuora/api-digest.md §0).
+    expect(e['customFields.3.name']).toBeUndefined();
   });
 
   it('validates each charge amount against the currency decimals', () => {

@@ -1,16 +1,10 @@
 import { z } from 'zod';
 import type { MemoKind } from '../../lib/memo-kind.ts';
 import { isBefore, today } from '../../lib/dates.ts';
-import {
-  CUSTOM_FIELD_NAME,
-  MAX_ACCOUNTING_CODE,
-  MAX_CHARGES,
-  MAX_COMMENT,
-  MEMO_NUMBER,
-  amountProblem,
-  dateProblem,
-  quantityProblem,
-} from './field-rules.ts';
+import { amountProblem } from '../../contract/amount.ts';
+import { COMMENT_MAX } from '../../contract/comment.ts';
+import { CUSTOM_FIELD_RE } from '../../contract/memo-requests.ts';
+import { MAX_ACCOUNTING_CODE, MAX_CHARGES, MEMO_NUMBER, dateProblem, quantityProblem } from './field-rules.ts';
 
 // The standalone ("from charges") form: its values are the strings the inputs hold, and this schema
 // mirrors Zuora's rules for POST /v1/{credit|debit}-memos (docs/zuora/api-digest.md §4.3, §6.3) so that the form
@@ -41,7 +35,7 @@ export const chargeLineSchema = z.object({
   uom: z.string(),
   amount: z.string(),
   quantity: z.string(),
-  description: z.string().max(MAX_COMMENT, `At most ${MAX_COMMENT} characters.`),
+  description: z.string().max(COMMENT_MAX, `At most ${COMMENT_MAX} characters.`),
   serviceStartDate: z.string(),
   serviceEndDate: z.string(),
   financeInformation: financeSchema,
@@ -58,7 +52,7 @@ export const standaloneFormSchema = z
     dueDate: z.string(),
     currency: z.string(),
     reasonCode: z.string(),
-    comment: z.string().max(MAX_COMMENT, `At most ${MAX_COMMENT} characters.`),
+    comment: z.string().max(COMMENT_MAX, `At most ${COMMENT_MAX} characters.`),
     autoPay: z.boolean(),
     excludeFromAutoApplyRules: z.boolean(),
     autoPost: z.boolean(),
@@ -83,8 +77,8 @@ export const standaloneFormSchema = z
     }
     const seen = new Set<string>();
     v.customFields.forEach((f, i) => {
-      if (!CUSTOM_FIELD_NAME.test(f.name))
-        issue(['customFields', i, 'name'], 'A custom field name ends in __c, e.g. Region__c.');
+      if (!CUSTOM_FIELD_RE.test(f.name))
+        issue(['customFields', i, 'name'], 'A custom field name ends in __c (or __NS for NetSuite), e.g. Region__c.');
       else if (seen.has(f.name)) issue(['customFields', i, 'name'], 'This custom field is already set.');
       seen.add(f.name);
     });
@@ -98,7 +92,7 @@ export const standaloneFormSchema = z
 export type StandaloneFormValues = z.infer<typeof standaloneFormSchema>;
 
 function chargeIssues(c: ChargeLine, currency: string, issue: (field: string[], message: string) => void) {
-  const amount = amountProblem(c.amount, currency);
+  const amount = amountProblem(c.amount, currency, { least: 'zero' });
   if (amount) issue(['amount'], amount);
   const quantity = quantityProblem(c.quantity, c.chargeType === 'Usage');
   if (quantity) issue(['quantity'], quantity);

@@ -10,6 +10,7 @@ import { memoKindLabel, type MemoKind } from '../../lib/memo-kind.ts';
 import { cancelMemo, deleteMemo, emailMemo, postMemo } from '../../api/memos/lifecycle-mutations.ts';
 import type { MemoRow } from '../../api/memos/list.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { PostConfirmDialog } from '../../components/post-confirm-dialog.tsx';
 import { BulkResultsDialog } from './bulk-results-dialog.tsx';
 import { runBulk, type BulkOutcome } from './run-bulk.ts';
 
@@ -55,6 +56,12 @@ export function BulkActions({ kind, selected, permissions, onFinished }: Props) 
   const reasonsId = useId();
   const refused = (Object.keys(ACTIONS) as BulkAction[]).filter((a) => !permissions.has(ACTIONS[a].permission));
   const noun = `${memoKindLabel(kind).toLowerCase()}${count === 1 ? '' : 's'}`;
+
+  const progressText = progress > 0 && (
+    <Typography variant="body2" role="status" sx={{ mt: 1 }}>
+      {progress} of {count} done…
+    </Typography>
+  );
 
   async function run(a: BulkAction, targets: MemoRow[]) {
     setProgress(0);
@@ -107,7 +114,19 @@ export function BulkActions({ kind, selected, permissions, onFinished }: Props) 
           )}
         </Box>
       )}
-      {pending && (
+      {pending?.action === 'post' && (
+        <PostConfirmDialog
+          title={`Post ${count} ${noun}?`}
+          kind={kind}
+          what={`these ${noun}: ${pending.targets.map((r) => r.number).join(', ')}`}
+          cancelLabel="Back"
+          onConfirm={() => run('post', pending.targets)}
+          onClose={() => setPending(null)}
+        >
+          {progressText}
+        </PostConfirmDialog>
+      )}
+      {pending && pending.action !== 'post' && (
         <ConfirmDialog
           open
           title={`${ACTIONS[pending.action].label} ${count} ${noun}?`}
@@ -118,11 +137,7 @@ export function BulkActions({ kind, selected, permissions, onFinished }: Props) 
           onClose={() => setPending(null)}
         >
           <Typography variant="body2">{pending.targets.map((r) => r.number).join(', ')}</Typography>
-          {progress > 0 && (
-            <Typography variant="body2" role="status" sx={{ mt: 1 }}>
-              {progress} of {count} done…
-            </Typography>
-          )}
+          {progressText}
         </ConfirmDialog>
       )}
       <BulkResultsDialog

@@ -10,9 +10,10 @@ import { memoDetailPath } from '../../lib/memo-routes.ts';
 import { memoKindLabel } from '../../lib/memo-kind.ts';
 import { postMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { memoListQuery, type MemoRow } from '../../api/memos/list.ts';
+import { formatMoney } from '../../lib/money.ts';
 import { useSession } from '../../api/session.tsx';
 import { ActionSnackbar, type ActionNotice } from '../../components/action-snackbar.tsx';
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { PostConfirmDialog } from '../../components/post-confirm-dialog.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BulkActions } from './bulk-actions.tsx';
 import { useColumnVisibility } from './column-visibility.ts';
@@ -145,10 +146,10 @@ export default function MemoListPage({ kind }: { kind: MemoKind }) {
         </>
       )}
       {toPost && (
-        <ConfirmDialog
-          open
+        <PostConfirmDialog
           title={`Post ${toPost.number}?`}
-          confirmLabel="Post"
+          kind={kind}
+          what={`${memoKindLabel(kind).toLowerCase()} ${toPost.number} for ${formatMoney(toPost.amount, toPost.currency)}`}
           onClose={() => setToPost(null)}
           onConfirm={async () => {
             await postMemo(kind, toPost.id);
@@ -159,9 +160,7 @@ export default function MemoListPage({ kind }: { kind: MemoKind }) {
             });
             setToPost(null);
           }}
-        >
-          Posting makes the memo final: its amounts can no longer be edited.
-        </ConfirmDialog>
+        />
       )}
       <ActionSnackbar notice={notice} onClose={() => setNotice(null)} />
     </>

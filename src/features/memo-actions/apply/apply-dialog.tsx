@@ -11,13 +11,13 @@ import Typography from '@mui/material/Typography';
 import CircularProgress from '@mui/material/CircularProgress';
 import { useSettlementTargets } from '../../../api/billing-documents.ts';
 import { useApplyCreditMemo } from '../../../api/memos/settlement-mutations.ts';
-import { FormDialog } from '../../../components/form-dialog.tsx';
+import { FormDialog } from '../../../components/form/form-dialog.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import type { CreditMemo } from '../../../contract/memos.ts';
 import { today } from '../../../lib/dates.ts';
 import { formatMoney } from '../../../lib/money.ts';
 import type { MemoDialogProps } from '../dialog-types.ts';
-import { DateField } from '../fields/date-field.tsx';
+import { DateField } from '../../../components/form/date-field.tsx';
 import { useIdempotencyKey } from '../use-idempotency-key.ts';
 import { ApplyTargetRow } from './apply-target-row.tsx';
 import {
@@ -91,7 +91,7 @@ function ApplyForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoDia
       <Typography variant="body2">
         Unapplied amount of {cm.number}: <strong>{formatMoney(cm.unappliedAmount, cm.currency)}</strong>
       </Typography>
-      <DateField control={form.control} name="effectiveDate" label="Effective Date" />
+      <DateField name="effectiveDate" label="Effective Date" />
       {targets.isError ? (
         <ErrorAlert
           error={targets.error}

@@ -3,7 +3,7 @@ import { isIsoDate } from '../../../lib/dates.ts';
 import { cmp, formatMoney, money, sum, toWire, type MoneyInput } from '../../../lib/money.ts';
 import type { CreditMemoApplyRequest } from '../../../contract/settlement-requests.ts';
 import type { SettlementTarget, SettlementTargetLine } from '../../../api/billing-documents.ts';
-import { amountProblem, parseAmount } from '../fields/amount-rules.ts';
+import { amountProblem, parseAmount } from '../../../contract/amount.ts';
 
 // Apply a credit memo (docs/zuora/api-digest.md §6.11, docs/zuora/ui-inventory.md §3.5): an amount per document (blank = not applied),
 // optionally split per item and tax item; each ≤ that document's or line's balance, the running total
@@ -48,12 +48,18 @@ export function applyFormSchema(currency: string, unapplied: MoneyInput) {
     v.targets.forEach((t, i) => {
       const usedLines = t.lines.filter((l) => l.amount.trim() !== '');
       if (t.amount.trim() !== '') {
-        const problem = amountProblem(t.amount, currency, { max: t.balance, what: `the balance of ${t.number}` });
+        const problem = amountProblem(t.amount, currency, {
+          least: 'positive',
+          max: { value: t.balance, what: `the balance of ${t.number}` },
+        });
         if (problem) ctx.addIssue({ code: 'custom', path: ['targets', i, 'amount'], message: problem });
       }
       t.lines.forEach((l, j) => {
         if (l.amount.trim() === '') return;
-        const problem = amountProblem(l.amount, currency, { max: l.balance, what: 'the item balance' });
+        const problem = amountProblem(l.amount, currency, {
+          least: 'positive',
+          max: { value: l.balance, what: 'the item balance' },
+        });
         if (problem) ctx.addIssue({ code: 'custom', path: ['targets', i, 'lines', j, 'amount'], message: problem });
       });
       if (usedLines.length) {

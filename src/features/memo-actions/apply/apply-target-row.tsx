@@ -8,7 +8,7 @@ import ExpandMore from '@mui/icons-material/ExpandMore';
 import ChevronRight from '@mui/icons-material/ChevronRight';
 import { useSettlementTargetLines } from '../../../api/billing-documents.ts';
 import { Money } from '../../../components/money.tsx';
-import { AmountField } from '../fields/amount-field.tsx';
+import { AmountField } from '../../../components/form/amount-field.tsx';
 import type { ApplyFormValues } from './apply-schema.ts';
 
 /** One invoice or debit memo: its balance and the amount to apply; expands to its items and tax items. */
@@ -61,7 +61,6 @@ export function ApplyTargetRow({
         </TableCell>
         <TableCell sx={{ minWidth: 180 }}>
           <AmountField
-            control={form.control}
             name={`targets.${index}.amount`}
             label={`Amount to apply to ${target.number}`}
             currency={currency}
@@ -89,7 +88,6 @@ export function ApplyTargetRow({
               </TableCell>
               <TableCell>
                 <AmountField
-                  control={form.control}
                   name={`targets.${index}.lines.${j}.amount`}
                   label={`Amount for ${l.name}`}
                   currency={currency}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { fill } from '../../../test/user-input.ts';
 import type { CreditMemo } from '../../../contract/memos.ts';
 import { money, sum, toFixed } from '../../../lib/money.ts';
 import type { MemoOfKind } from '../../../api/memos/detail.ts';
@@ -70,12 +71,11 @@ describe('Apply Credit Memo', () => {
     // Every document at its full balance: the running total exceeds the unapplied amount.
     for (const d of docs) {
       const field = dialog.getByLabelText(`Amount to apply to ${d.documentNumber}`);
-      fireEvent.change(field, { target: { value: toFixed(d.balance, 'USD') } });
+      await fill(user, field, toFixed(d.balance, 'USD'));
     }
     await waitFor(() => expect(dialog.getByRole('status')).toHaveTextContent(/exceeds the unapplied amount/));
     expect(save).toBeDisabled();
-    for (const d of docs)
-      fireEvent.change(dialog.getByLabelText(`Amount to apply to ${d.documentNumber}`), { target: { value: '' } });
+    for (const d of docs) await fill(user, dialog.getByLabelText(`Amount to apply to ${d.documentNumber}`), '');
 
     // Split per item: the item amounts must add up to the document amount.
     await user.type(dmAmount, '0.02');

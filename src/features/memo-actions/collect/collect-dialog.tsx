@@ -1,18 +1,17 @@
 import { useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
 import Typography from '@mui/material/Typography';
 import { useCollectDebitMemo, type CollectResponse } from '../../../api/memos/settlement-mutations.ts';
-import { FormDialog } from '../../../components/form-dialog.tsx';
+import { FormCheckbox } from '../../../components/form/checkbox-field.tsx';
+import { FormDialog } from '../../../components/form/form-dialog.tsx';
 import type { DebitMemo } from '../../../contract/memos.ts';
 import { formatMoney, sum } from '../../../lib/money.ts';
 import type { MemoDialogProps } from '../dialog-types.ts';
@@ -87,26 +86,8 @@ function CollectForm({ dm, onClose, onSuccess }: { dm: DebitMemo } & Pick<MemoDi
       <Typography variant="body2">
         Open balance of {dm.number}: <strong>{formatMoney(dm.balance, dm.currency)}</strong>. Apply, oldest first:
       </Typography>
-      <Controller
-        control={form.control}
-        name="creditMemos"
-        render={({ field }) => (
-          <FormControlLabel
-            label="1. Unapplied credit memos"
-            control={<Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)} />}
-          />
-        )}
-      />
-      <Controller
-        control={form.control}
-        name="payments"
-        render={({ field }) => (
-          <FormControlLabel
-            label="2. Unapplied payments"
-            control={<Checkbox checked={field.value} onChange={(e) => field.onChange(e.target.checked)} />}
-          />
-        )}
-      />
+      <FormCheckbox<CollectFormValues> name="creditMemos" label="1. Unapplied credit memos" />
+      <FormCheckbox<CollectFormValues> name="payments" label="2. Unapplied payments" />
       {!creditMemos && !payments ? <FormHelperText error>Choose at least one source</FormHelperText> : null}
     </FormDialog>
   );

@@ -1,19 +1,20 @@
 import { useMemo } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import MenuItem from '@mui/material/MenuItem';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useRefundCreditMemo } from '../../../api/memos/settlement-mutations.ts';
-import { FormDialog } from '../../../components/form-dialog.tsx';
+import { FormDialog } from '../../../components/form/form-dialog.tsx';
+import { FormTextField } from '../../../components/form/text-field.tsx';
 import { REFUND_METHOD_TYPES } from '../../../contract/common.ts';
 import type { CreditMemo } from '../../../contract/memos.ts';
 import { formatMoney } from '../../../lib/money.ts';
 import type { MemoDialogProps } from '../dialog-types.ts';
-import { AmountField } from '../fields/amount-field.tsx';
-import { CommentField } from '../fields/comment-field.tsx';
-import { DateField } from '../fields/date-field.tsx';
-import { ReasonCodeField } from '../fields/reason-code-field.tsx';
+import { AmountField } from '../../../components/form/amount-field.tsx';
+import { CommentField } from '../../../components/form/comment-field.tsx';
+import { DateField } from '../../../components/form/date-field.tsx';
+import { useReasonCodeOptions } from '../use-reason-code-options.ts';
+import { ReasonCodeField } from '../../../components/form/reason-code-field.tsx';
 import { useIdempotencyKey } from '../use-idempotency-key.ts';
 import { refundDefaults, refundFormSchema, toRefundRequest, type RefundFormValues } from './refund-schema.ts';
 
@@ -27,6 +28,7 @@ function RefundForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoDi
   const mutation = useRefundCreditMemo(cm.id);
   const keyFor = useIdempotencyKey();
   const schema = useMemo(() => refundFormSchema(cm), [cm]);
+  const reasonCodes = useReasonCodeOptions('CreditMemoRefund');
   const form = useForm<RefundFormValues>({
     mode: 'all',
     resolver: zodResolver(schema),
@@ -46,38 +48,22 @@ function RefundForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoDi
       <Typography variant="body2">
         Refund type: External. Unapplied amount: <strong>{formatMoney(cm.unappliedAmount, cm.currency)}</strong>
       </Typography>
-      <Controller
-        control={form.control}
-        name="methodType"
-        render={({ field, fieldState }) => (
-          <TextField
-            select
-            label="Method Type"
-            fullWidth
-            margin="normal"
-            required
-            {...field}
-            error={Boolean(fieldState.error)}
-            helperText={fieldState.error?.message}
-          >
-            {REFUND_METHOD_TYPES.map((m) => (
-              <MenuItem key={m} value={m}>
-                {m}
-              </MenuItem>
-            ))}
-          </TextField>
-        )}
-      />
-      <AmountField control={form.control} name="totalAmount" label="Amount to Refund" currency={cm.currency} />
+      <FormTextField<RefundFormValues> name="methodType" select label="Method Type" fullWidth margin="normal" required>
+        {REFUND_METHOD_TYPES.map((m) => (
+          <MenuItem key={m} value={m}>
+            {m}
+          </MenuItem>
+        ))}
+      </FormTextField>
+      <AmountField name="totalAmount" label="Amount to Refund" currency={cm.currency} />
       <DateField
-        control={form.control}
         name="refundDate"
         label="Refund Date"
         minDate={cm.creditMemoDate}
         helperText={`On or after ${cm.creditMemoDate}`}
       />
-      <ReasonCodeField control={form.control} name="reasonCode" transactionType="CreditMemoRefund" />
-      <CommentField control={form.control} name="comment" />
+      <ReasonCodeField name="reasonCode" {...reasonCodes} />
+      <CommentField name="comment" />
     </FormDialog>
   );
 }

@@ -3,7 +3,8 @@ import { REFUND_METHOD_TYPES } from '../../../contract/common.ts';
 import type { CreditMemoRefundRequest } from '../../../contract/settlement-requests.ts';
 import { isBefore, isIsoDate, today } from '../../../lib/dates.ts';
 import { toFixed, toWire, type MoneyInput } from '../../../lib/money.ts';
-import { amountProblem } from '../fields/amount-rules.ts';
+import { COMMENT_MAX } from '../../../contract/comment.ts';
+import { amountProblem } from '../../../contract/amount.ts';
 
 // Refund a credit memo (docs/zuora/api-digest.md §6.13): External only in this dialog, a method type from Zuora's
 // enum, an amount ≤ the unapplied amount, a refund date not before the memo date, comment ≤ 255.
@@ -23,14 +24,14 @@ export function refundFormSchema(cm: { currency: string; unappliedAmount: MoneyI
       totalAmount: z.string(),
       refundDate: z.string(),
       reasonCode: z.string(),
-      comment: z.string().max(255, 'The comment can be at most 255 characters'),
+      comment: z.string().max(COMMENT_MAX, `The comment can be at most ${COMMENT_MAX} characters`),
     })
     .superRefine((v, ctx) => {
       if (!(REFUND_METHOD_TYPES as readonly string[]).includes(v.methodType))
         ctx.addIssue({ code: 'custom', path: ['methodType'], message: 'Choose the refund method' });
       const problem = amountProblem(v.totalAmount, cm.currency, {
-        max: cm.unappliedAmount,
-        what: 'the unapplied amount',
+        least: 'positive',
+        max: { value: cm.unappliedAmount, what: 'the unapplied amount' },
       });
       if (problem) ctx.addIssue({ code: 'custom', path: ['totalAmount'], message: problem });
       if (!isIsoDate(v.refundDate))

@@ -6,12 +6,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { memoDetailQuery } from '../../../api/memos/detail.ts';
 import { memoDetailPath } from '../../../lib/memo-routes.ts';
 import { useReverseCreditMemo } from '../../../api/memos/settlement-mutations.ts';
-import { FormDialog } from '../../../components/form-dialog.tsx';
+import { FormDialog } from '../../../components/form/form-dialog.tsx';
 import type { CreditMemo } from '../../../contract/memos.ts';
 import type { MemoDialogProps } from '../dialog-types.ts';
-import { CommentField } from '../fields/comment-field.tsx';
-import { DateField } from '../fields/date-field.tsx';
-import { ReasonCodeField } from '../fields/reason-code-field.tsx';
+import { CommentField } from '../../../components/form/comment-field.tsx';
+import { DateField } from '../../../components/form/date-field.tsx';
+import { useReasonCodeOptions } from '../use-reason-code-options.ts';
+import { ReasonCodeField } from '../../../components/form/reason-code-field.tsx';
 import { useIdempotencyKey } from '../use-idempotency-key.ts';
 import {
   reverseDefaults,
@@ -31,6 +32,7 @@ function ReverseForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoD
   const mutation = useReverseCreditMemo(cm.id);
   const keyFor = useIdempotencyKey();
   const schema = useMemo(() => reverseFormSchema(cm.creditMemoDate), [cm.creditMemoDate]);
+  const reasonCodes = useReasonCodeOptions('DebitMemo');
   const form = useForm<ReverseFormValues>({
     mode: 'all',
     resolver: zodResolver(schema),
@@ -54,21 +56,19 @@ function ReverseForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoD
         A debit memo mirroring {cm.number} is created and {cm.number} is applied to it.
       </Alert>
       <DateField
-        control={form.control}
         name="memoDate"
         label="Memo Date"
         minDate={cm.creditMemoDate}
         helperText={`Date of the debit memo; on or after ${cm.creditMemoDate}`}
       />
       <DateField
-        control={form.control}
         name="applyEffectiveDate"
         label="Apply Effective Date"
         minDate={memoDate || cm.creditMemoDate}
         helperText="On or after the memo date"
       />
-      <ReasonCodeField control={form.control} name="reasonCode" transactionType="DebitMemo" />
-      <CommentField control={form.control} name="comment" />
+      <ReasonCodeField name="reasonCode" {...reasonCodes} />
+      <CommentField name="comment" />
     </FormDialog>
   );
 }

@@ -1,11 +1,7 @@
 import type { ComponentType } from 'react';
-import { render } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { ThemeProvider, createTheme } from '@mui/material/styles';
-import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import type { MemoStatus } from '../../../contract/common.ts';
+import { renderWithApp } from '../../../test/render.tsx';
 import type { Sandbox } from '../../../test/sandbox-client.ts';
 import type { MemoOfKind } from '../../../api/memos/detail.ts';
 import type { MemoDialogProps } from '../dialog-types.ts';
@@ -18,22 +14,12 @@ export function renderDialog(
   memo: MemoOfKind,
   params: Record<string, string> = {},
 ) {
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false, staleTime: 30_000 }, mutations: { retry: false } },
-  });
   const onClose = vi.fn();
   const onSuccess = vi.fn();
-  const user = userEvent.setup();
-  const view = render(
-    <QueryClientProvider client={queryClient}>
-      <ThemeProvider theme={createTheme()}>
-        <MemoryRouter>
-          <Dialog memo={memo} onClose={onClose} onSuccess={onSuccess} searchParams={new URLSearchParams(params)} />
-        </MemoryRouter>
-      </ThemeProvider>
-    </QueryClientProvider>,
+  const view = renderWithApp(
+    <Dialog memo={memo} onClose={onClose} onSuccess={onSuccess} searchParams={new URLSearchParams(params)} />,
   );
-  return { ...view, queryClient, onClose, onSuccess, user };
+  return { ...view, onClose, onSuccess };
 }
 
 /** Finds a memo of a status through the sandbox API (the same data the dialog sees). */
@@ -60,13 +46,6 @@ export const findMemo = <K extends MemoOfKind['kind']>(
   kind: K,
   pick: (m: Record<string, unknown>) => boolean,
 ) => memoWithStatus(s, kind, 'Posted', pick);
-
-/** The hidden input that carries a MUI X date field's value (its visible part is a group of sections). */
-export function dateInput(name: string): HTMLInputElement {
-  const input = document.body.querySelector<HTMLInputElement>(`input[name="${name}"]`);
-  if (!input) throw new Error(`no date input named ${name}`);
-  return input;
-}
 
 /** The helper text MUI ties to a field through aria-describedby: where a refused value is explained. */
 export const helperOf = (input: HTMLElement) =>

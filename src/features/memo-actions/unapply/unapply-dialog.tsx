@@ -1,9 +1,7 @@
 import { useEffect, useMemo } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import Checkbox from '@mui/material/Checkbox';
 import CircularProgress from '@mui/material/CircularProgress';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -13,15 +11,16 @@ import Typography from '@mui/material/Typography';
 import { useMemoApplications } from '../../../api/memos/applications.ts';
 import { useUnapplyCreditMemo } from '../../../api/memos/settlement-mutations.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
-import { FormDialog } from '../../../components/form-dialog.tsx';
+import { FormCheckbox } from '../../../components/form/checkbox-field.tsx';
+import { FormDialog } from '../../../components/form/form-dialog.tsx';
 import { Money } from '../../../components/money.tsx';
 import type { CreditMemo } from '../../../contract/memos.ts';
 import { today } from '../../../lib/dates.ts';
 import { formatMoney, sum } from '../../../lib/money.ts';
 import type { MemoDialogProps } from '../dialog-types.ts';
-import { AmountField } from '../fields/amount-field.tsx';
-import { parseAmount } from '../fields/amount-rules.ts';
-import { DateField } from '../fields/date-field.tsx';
+import { AmountField } from '../../../components/form/amount-field.tsx';
+import { parseAmount } from '../../../contract/amount.ts';
+import { DateField } from '../../../components/form/date-field.tsx';
 import { useIdempotencyKey } from '../use-idempotency-key.ts';
 import { AppliedDocumentLabel } from './applied-document-label.tsx';
 import {
@@ -84,23 +83,8 @@ function UnapplyForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoD
       maxWidth="md"
       submitLabel="Unapply"
     >
-      <DateField control={form.control} name="effectiveDate" label="Effective Date" />
-      <Controller
-        control={form.control}
-        name="unapplyAll"
-        render={({ field }) => (
-          <FormControlLabel
-            label="Unapply from all"
-            control={
-              <Checkbox
-                checked={field.value}
-                onChange={(e) => field.onChange(e.target.checked)}
-                onBlur={field.onBlur}
-              />
-            }
-          />
-        )}
-      />
+      <DateField name="effectiveDate" label="Effective Date" />
+      <FormCheckbox name="unapplyAll" label="Unapply from all" />
       {apps.isError ? <ErrorAlert error={apps.error} onRetry={() => void apps.refetch()} /> : null}
       {apps.isPending ? <CircularProgress size={24} aria-label="Loading applications" /> : null}
       {parts && parts.length === 0 && !apps.isPending ? (
@@ -129,7 +113,6 @@ function UnapplyForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoD
                     <Money value={p.applied} currency={cm.currency} />
                   ) : (
                     <AmountField
-                      control={form.control}
                       name={`parts.${i}.amount`}
                       label={`Amount to unapply (row ${i + 1})`}
                       currency={cm.currency}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../../../lib/dates.ts';
 import { sum, toWire } from '../../../lib/money.ts';
 import type { CreditMemoUnapplyRequest } from '../../../contract/settlement-requests.ts';
-import { amountProblem, parseAmount } from '../fields/amount-rules.ts';
+import { amountProblem, parseAmount } from '../../../contract/amount.ts';
 
 // Unapply a credit memo (docs/zuora/api-digest.md §6.12, docs/zuora/ui-inventory.md §3.6): per applied document an amount ≤ what is
 // applied to it (blank = leave it), or "Unapply from all" for everything.
@@ -34,7 +34,10 @@ export function unapplyFormSchema(currency: string) {
       if (v.unapplyAll) return;
       v.parts.forEach((p, i) => {
         if (p.amount.trim() === '') return;
-        const problem = amountProblem(p.amount, currency, { max: p.applied, what: 'the applied amount' });
+        const problem = amountProblem(p.amount, currency, {
+          least: 'positive',
+          max: { value: p.applied, what: 'the applied amount' },
+        });
         if (problem) ctx.addIssue({ code: 'custom', path: ['parts', i, 'amount'], message: problem });
       });
       if (!sum(v.parts.map((p) => parseAmount(p.amount) ?? 0)).gt(0))

@@ -6,13 +6,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { memoDetailQuery } from '../../../api/memos/detail.ts';
 import { memoDetailPath } from '../../../lib/memo-routes.ts';
 import { useWriteOffCreditMemo } from '../../../api/memos/settlement-mutations.ts';
-import { FormDialog } from '../../../components/form-dialog.tsx';
+import { FormDialog } from '../../../components/form/form-dialog.tsx';
 import type { CreditMemo } from '../../../contract/memos.ts';
 import { formatMoney, isZero } from '../../../lib/money.ts';
 import type { MemoDialogProps } from '../dialog-types.ts';
-import { CommentField } from '../fields/comment-field.tsx';
-import { DateField } from '../fields/date-field.tsx';
-import { ReasonCodeField } from '../fields/reason-code-field.tsx';
+import { CommentField } from '../../../components/form/comment-field.tsx';
+import { DateField } from '../../../components/form/date-field.tsx';
+import { useReasonCodeOptions } from '../use-reason-code-options.ts';
+import { ReasonCodeField } from '../../../components/form/reason-code-field.tsx';
 import { useIdempotencyKey } from '../use-idempotency-key.ts';
 import {
   toWriteOffCreditRequest,
@@ -36,6 +37,7 @@ function WriteOffCreditForm({
   const mutation = useWriteOffCreditMemo(cm.id);
   const keyFor = useIdempotencyKey();
   const schema = useMemo(() => writeOffCreditFormSchema(cm.creditMemoDate), [cm.creditMemoDate]);
+  const reasonCodes = useReasonCodeOptions('DebitMemo');
   const form = useForm<WriteOffCreditFormValues>({
     mode: 'all',
     resolver: zodResolver(schema),
@@ -66,14 +68,13 @@ function WriteOffCreditForm({
         </Alert>
       )}
       <DateField
-        control={form.control}
         name="memoDate"
         label="Memo Date"
         minDate={cm.creditMemoDate}
         helperText={`Date of the debit memo; on or after ${cm.creditMemoDate}`}
       />
-      <ReasonCodeField control={form.control} name="reasonCode" transactionType="DebitMemo" />
-      <CommentField control={form.control} name="comment" />
+      <ReasonCodeField name="reasonCode" {...reasonCodes} />
+      <CommentField name="comment" />
     </FormDialog>
   );
 }

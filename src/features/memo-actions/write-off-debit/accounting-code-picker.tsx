@@ -1,4 +1,4 @@
-import { Controller, type Control } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import Autocomplete, { createFilterOptions } from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import type { AccountingCode } from '../../../api/accounting-codes.ts';
@@ -9,18 +9,9 @@ const filter = createFilterOptions<AccountingCode>({
 });
 
 /** Searchable (by name and GL number) picker of the write-off expense codes; required when shown. */
-export function AccountingCodePicker({
-  control,
-  codes,
-  loading,
-}: {
-  control: Control<WriteOffFormValues>;
-  codes: readonly AccountingCode[];
-  loading: boolean;
-}) {
+export function AccountingCodePicker({ codes, loading }: { codes: readonly AccountingCode[]; loading: boolean }) {
   return (
-    <Controller
-      control={control}
+    <Controller<WriteOffFormValues, 'accountingCode'>
       name="accountingCode"
       render={({ field, fieldState }) => (
         <Autocomplete

@@ -1,10 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { fill, typeDate } from '../../../test/user-input.ts';
 import type { DebitMemo, DebitMemoItem } from '../../../contract/memos.ts';
 import { addDays } from '../../../lib/dates.ts';
 import { formatMoney, money, toFixed } from '../../../lib/money.ts';
 import { startSandbox, type Sandbox } from '../../../test/sandbox-client.ts';
-import { dateInput, findMemo, renderDialog } from '../testing/sandbox-render.tsx';
+import { findMemo, renderDialog } from '../testing/sandbox-render.tsx';
 import WriteOffDebitDialog from './write-off-debit-dialog.tsx';
 
 // The Write Off Debit Memo dialog against the real sandbox: every validation rule shown next to its
@@ -54,13 +55,13 @@ describe('Write Off Debit Memo: validation', () => {
   });
 
   it('refuses a date before the debit memo date and names the earliest allowed date', async () => {
-    const { dialog, memo, unmount } = await openDialog('USD');
-    fireEvent.change(dateInput('memoDate'), { target: { value: addDays(memo.debitMemoDate, -1) } });
+    const { dialog, memo, unmount, user } = await openDialog('USD');
+    await typeDate(user, 'Write-Off Date', addDays(memo.debitMemoDate, -1));
     expect(
       await dialog.findByText(`The write-off date cannot be before the debit memo date ${memo.debitMemoDate}`),
     ).toBeInTheDocument();
     expect(save(dialog)).toBeDisabled();
-    fireEvent.change(dateInput('memoDate'), { target: { value: memo.debitMemoDate } });
+    await typeDate(user, 'Write-Off Date', memo.debitMemoDate);
     await waitFor(() => expect(save(dialog)).toBeEnabled());
     unmount();
   });
@@ -93,7 +94,7 @@ describe('Write Off Debit Memo: validation', () => {
     const comment = dialog.getByLabelText('Comment');
     await user.type(comment, 'Customer insolvent');
     expect(helperOf(comment)).toBe('18 / 255');
-    fireEvent.change(comment, { target: { value: 'x'.repeat(256) } });
+    await fill(user, comment, 'x'.repeat(256));
     await waitFor(() => expect(helperOf(comment)).toMatch(/at most 255 characters \(256 \/ 255\)/));
     expect(save(dialog)).toBeDisabled();
     unmount();

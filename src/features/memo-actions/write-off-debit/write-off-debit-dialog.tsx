@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import CircularProgress from '@mui/material/CircularProgress';
 import Stack from '@mui/material/Stack';
-import { FormDialog } from '../../../components/form-dialog.tsx';
+import { FormDialog } from '../../../components/form/form-dialog.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { useAccountingCodes, writeOffExpenseCodes } from '../../../api/accounting-codes.ts';
 import { memoDetailQuery, useMemoDetail } from '../../../api/memos/detail.ts';
@@ -13,9 +13,10 @@ import { memoDetailPath } from '../../../lib/memo-routes.ts';
 import { useWriteOffDebitMemo } from '../../../api/memos/settlement-mutations.ts';
 import type { DebitMemo } from '../../../contract/memos.ts';
 import { cmp, formatMoney } from '../../../lib/money.ts';
-import { CommentField } from '../fields/comment-field.tsx';
-import { DateField } from '../fields/date-field.tsx';
-import { ReasonCodeField } from '../fields/reason-code-field.tsx';
+import { CommentField } from '../../../components/form/comment-field.tsx';
+import { DateField } from '../../../components/form/date-field.tsx';
+import { useReasonCodeOptions } from '../use-reason-code-options.ts';
+import { ReasonCodeField } from '../../../components/form/reason-code-field.tsx';
 import type { MemoDialogProps } from '../dialog-types.ts';
 import { useIdempotencyKey } from '../use-idempotency-key.ts';
 import { deferredRevenueCodes, revenueImpactSentence, useWriteOffPreview } from './allocation.ts';
@@ -54,6 +55,7 @@ function WriteOffDebitForm({
     () => writeOffFormSchema(memo, codes.data ? expenseCodes.map((c) => c.name) : undefined),
     [memo, codes.data, expenseCodes],
   );
+  const reasonCodes = useReasonCodeOptions('CreditMemo');
   const form = useForm<WriteOffFormValues>({
     mode: 'all',
     resolver: zodResolver(schema),
@@ -102,17 +104,15 @@ function WriteOffDebitForm({
     <FormDialog open title="Write Off Debit Memo" form={form} onSubmit={submit} onClose={onClose} maxWidth="md">
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ pt: 1 }}>
         <DateField
-          control={form.control}
           name="memoDate"
           label="Write-Off Date"
           minDate={memo.debitMemoDate}
           helperText={`On or after ${memo.debitMemoDate}`}
         />
-        <ReasonCodeField control={form.control} name="reasonCode" transactionType="CreditMemo" />
+        <ReasonCodeField name="reasonCode" {...reasonCodes} />
       </Stack>
-      <CommentField control={form.control} name="comment" />
+      <CommentField name="comment" />
       <WriteOffDetails
-        control={form.control}
         revenueImpacting={revenueImpacting}
         currency={memo.currency}
         openBalance={formatMoney(memo.balance, memo.currency)}

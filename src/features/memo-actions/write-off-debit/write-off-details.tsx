@@ -1,15 +1,13 @@
-import { Controller, type Control } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { AccountingCode } from '../../../api/accounting-codes.ts';
-import { AmountField } from '../fields/amount-field.tsx';
+import { AmountField } from '../../../components/form/amount-field.tsx';
 import { AccountingCodePicker } from './accounting-code-picker.tsx';
-import type { WriteOffFormValues } from './write-off-schema.ts';
 
 interface Props {
-  control: Control<WriteOffFormValues>;
   revenueImpacting: boolean;
   currency: string;
   openBalance: string;
@@ -21,7 +19,6 @@ interface Props {
 
 /** "Write-Off Details": Revenue Impacting switch, the accounting code it implies or asks for, and the amount. */
 export function WriteOffDetails({
-  control,
   revenueImpacting,
   currency,
   openBalance,
@@ -40,7 +37,6 @@ export function WriteOffDetails({
         Write-Off Details
       </Typography>
       <Controller
-        control={control}
         name="revenueImpacting"
         render={({ field }) => (
           <FormControlLabel
@@ -66,10 +62,9 @@ export function WriteOffDetails({
           slotProps={{ htmlInput: { readOnly: true } }}
         />
       ) : (
-        <AccountingCodePicker control={control} codes={expenseCodes} loading={codesLoading} />
+        <AccountingCodePicker codes={expenseCodes} loading={codesLoading} />
       )}
       <AmountField
-        control={control}
         name="amount"
         label="Write-Off Amount"
         currency={currency}

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { COMMENT_MAX } from '../../../contract/comment.ts';
 import { isBefore, isIsoDate, today } from '../../../lib/dates.ts';
 import { toFixed, toWire } from '../../../lib/money.ts';
 import {
-  WRITE_OFF_COMMENT_MAX,
   WRITE_OFF_DEFAULT_REASON_CODE,
   writeOffAmountProblem,
   writeOffDateProblem,
@@ -29,7 +29,7 @@ export function writeOffFormSchema(memo: WriteOffMemoInput, allowedAccountingCod
     .object({
       memoDate: z.string(),
       reasonCode: z.string(),
-      comment: z.string().max(WRITE_OFF_COMMENT_MAX, `The comment can be at most ${WRITE_OFF_COMMENT_MAX} characters`),
+      comment: z.string().max(COMMENT_MAX, `The comment can be at most ${COMMENT_MAX} characters`),
       revenueImpacting: z.boolean(),
       accountingCode: z.string(),
       amount: z.string(),

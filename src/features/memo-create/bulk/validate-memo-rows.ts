@@ -1,7 +1,9 @@
 import type { MemoKind } from '../../../lib/memo-kind.ts';
 import { isBefore } from '../../../lib/dates.ts';
 import { sum, toWire } from '../../../lib/money.ts';
-import { MAX_CHARGES, MAX_COMMENT, amountProblem, dateProblem, quantityProblem } from '../field-rules.ts';
+import { amountProblem } from '../../../contract/amount.ts';
+import { COMMENT_MAX } from '../../../contract/comment.ts';
+import { MAX_CHARGES, dateProblem, quantityProblem } from '../field-rules.ts';
 import type { CsvRow } from './read-memo-csv.ts';
 
 // Step 2: every row checked, rows grouped into memos by memoRef, each valid memo turned into one
@@ -92,14 +94,14 @@ function rowErrors(row: CsvRow, kind: MemoKind, lookups: Lookups, today: string)
     else if (c.dueDate && !memoDate && isBefore(c.dueDate, c.memoDate || today))
       errors.push('dueDate is before the memo date.');
   }
-  if ((c.comment ?? '').length > MAX_COMMENT) errors.push(`comment is longer than ${MAX_COMMENT} characters.`);
+  if ((c.comment ?? '').length > COMMENT_MAX) errors.push(`comment is longer than ${COMMENT_MAX} characters.`);
   if (c.autoPost && !/^(true|false)$/i.test(c.autoPost)) errors.push('autoPost must be true or false.');
-  if ((c.description ?? '').length > MAX_COMMENT) errors.push(`description is longer than ${MAX_COMMENT} characters.`);
+  if ((c.description ?? '').length > COMMENT_MAX) errors.push(`description is longer than ${COMMENT_MAX} characters.`);
 
   const charge = resolveCharge(c, lookups, errors);
   if (charge?.model.startsWith('Discount'))
     errors.push(`Charge ${charge.number ?? charge.id} is a discount charge; memos cannot use discount charges.`);
-  const amount = amountProblem(c.amount ?? '', account?.currency ?? '');
+  const amount = amountProblem(c.amount ?? '', account?.currency ?? '', { least: 'zero' });
   if (amount) errors.push(`amount: ${amount}`);
   const quantity = quantityProblem(c.quantity ?? '', false);
   if (quantity) errors.push(`quantity: ${quantity}`);

@@ -1,35 +1,15 @@
 import type { ReactElement } from 'react';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { expect } from 'vitest';
-import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { ThemeProvider, createTheme } from '@mui/material/styles';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import type { UserEvent } from '@testing-library/user-event';
+import { renderWithApp } from '../../../test/render.tsx';
 import type { Sandbox } from '../../../test/sandbox-client.ts';
 
 // Create-page tests run against the real sandbox app in-process (src/test/sandbox-client.ts): the
 // accounts, catalog and invoices are the demo seed's, not mocks.
 
 /** Renders a page at `path` inside a data router (the unsaved-changes prompt needs one). */
-export function renderPage(element: ReactElement, path: string) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const router = createMemoryRouter(
-    [
-      { path, element },
-      { path: '*', element: <p>Left the form</p> },
-    ],
-    { initialEntries: [path] },
-  );
-  const user = userEvent.setup();
-  render(
-    <QueryClientProvider client={queryClient}>
-      <ThemeProvider theme={createTheme()}>
-        <RouterProvider router={router} />
-      </ThemeProvider>
-    </QueryClientProvider>,
-  );
-  return { user, router, queryClient };
-}
+export const renderPage = (element: ReactElement, path: string) => renderWithApp(element, { path });
 
 export async function chooseAccount(user: UserEvent, search: string, name: RegExp) {
   const input = screen.getByRole<HTMLInputElement>('combobox', { name: /Account/ });

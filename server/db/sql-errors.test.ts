@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sqlInputError } from './sql-input-errors.ts';
+import { sqlInputError } from './sql-errors.ts';
 
 describe('database refusals as Zuora errors', () => {
   it('a unique value taken by a concurrent request is a business-rule refusal naming the key, not a 500', () => {

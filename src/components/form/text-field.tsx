@@ -1,8 +1,8 @@
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import { useController, useFormContext, type FieldValues, type Path } from 'react-hook-form';
 
-/** A MUI text field bound to the surrounding react-hook-form, showing its field's error. */
-export function FormTextField<T extends FieldValues>({
+/** A MUI text field bound to the surrounding form (FormDialog or a page's FormProvider), showing its field's error. */
+export function FormTextField<T extends FieldValues = FieldValues>({
   name,
   helperText,
   type,

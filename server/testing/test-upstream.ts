@@ -2,9 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { DEFAULT_CLIENTS, loadConfig } from '../config.ts';
-import { createHarness, type Harness } from '../testing/harness.ts';
-import { createProxyApp, type ProxyApp } from './proxy-app.ts';
-import type { ProxyOptions } from './proxy-options.ts';
+import { createHarness, type Harness } from './harness.ts';
+import { createProxyApp, type ProxyApp } from '../proxy/proxy-app.ts';
+import type { ProxyOptions } from '../proxy/proxy-options.ts';
 
 // Test kit for proxy mode: a second sandbox served over real HTTP on a random 127.0.0.1 port acts as
 // "the real tenant" (it speaks the same OAuth and v1 contract), recording what reached it.

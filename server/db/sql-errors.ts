@@ -29,3 +29,17 @@ export function sqlInputError(err: unknown): ZuoraError | null {
   const what = INPUT_SQLSTATES[code];
   return what ? new ZuoraError(ErrorCategory.InvalidValue, `A value in the request ${what}.`, { status: 400 }) : null;
 }
+
+// Lock contention between concurrent writes: a deadlock (40P01), a serialization failure (40001) or a
+// lock that could not be had (55P03). The transaction rolled back, so nothing changed and the client
+// may retry: Zuora's locking-contention category 50 (HTTP 409), never a 500.
+const LOCK_SQLSTATES = new Set(['40P01', '40001', '55P03']);
+
+export function lockContentionError(err: unknown): ZuoraError | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !LOCK_SQLSTATES.has(code)) return null;
+  return new ZuoraError(
+    ErrorCategory.LockingContention,
+    'Another operation is changing the same documents. Nothing was changed; please retry.',
+  );
+}

@@ -1,18 +1,21 @@
 import { useState, type ReactNode } from 'react';
-import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { FormProvider, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog, { type DialogProps } from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import { ConfirmDialog } from './confirm-dialog.tsx';
-import { ErrorAlert } from './error-alert.tsx';
+import { ConfirmDialog } from '../confirm-dialog.tsx';
+import { ErrorAlert } from '../error-alert.tsx';
 
 export interface FormDialogProps<TInput extends FieldValues, TOutput> {
   open: boolean;
   title: string;
-  /** The react-hook-form instance of the dialog's fields (its zod resolver mirrors the Zuora rule). */
+  /**
+   * The react-hook-form instance of the dialog's fields (its zod resolver mirrors the Zuora rule). The dialog
+   * provides it as the form context, which every field of the kit in this folder binds to.
+   */
   form: UseFormReturn<TInput, unknown, TOutput>;
   /** Runs with the parsed values; a rejection (e.g. ZuoraApiError) is shown at the top of the form. */
   onSubmit: (values: TOutput) => Promise<unknown>;
@@ -25,7 +28,8 @@ export interface FormDialogProps<TInput extends FieldValues, TOutput> {
 
 /**
  * A dialog around a form: Save is disabled while the form is invalid or submitting (no double submit),
- * the server's error shows at the top, and closing with typed input asks before discarding it.
+ * the server's error shows at the top, and closing with typed input asks before discarding it. The fields
+ * inside bind to the form through its context (`useFormContext`), never through props.
  */
 export function FormDialog<TInput extends FieldValues, TOutput>({
   open,
@@ -58,7 +62,7 @@ export function FormDialog<TInput extends FieldValues, TOutput>({
   }
 
   return (
-    <>
+    <FormProvider {...form}>
       <Dialog open={open} onClose={requestClose} aria-labelledby={titleId} maxWidth={maxWidth} fullWidth>
         <form noValidate onSubmit={(e) => void submit(e)}>
           <DialogTitle id={titleId}>{title}</DialogTitle>
@@ -95,6 +99,6 @@ export function FormDialog<TInput extends FieldValues, TOutput>({
       >
         What you typed in “{title}” will be lost.
       </ConfirmDialog>
-    </>
+    </FormProvider>
   );
 }
