@@ -51,6 +51,7 @@ test('first list load, next page and a memo detail stay within their request bud
 
   // Previous page: served from the cache, no request.
   mark = api.mark;
+  await page.mouse.move(0, 0); // the Next button's tooltip would cover Previous
   await page.getByRole('button', { name: 'Go to previous page' }).click();
   await expect(page.getByText(/^Page 1 · rows 1–20$/)).toBeVisible();
   await page.waitForLoadState('networkidle');
