@@ -1,20 +1,56 @@
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test';
+import { filmingEnv } from './e2e/support/film.ts';
+
+// Three lanes, each with its own sandbox server (fresh PGlite data, demo seed) so that no lane sees another
+// lane's write-offs, and each lane runs its specs one at a time (they share that server's data). Two run
+// at once (`workers: 2`, one per core of the CI machine):
+//   specs         e2e/*.spec.ts at 1440×900
+//   walkthroughs  e2e/walkthroughs/ as `npm run demo` runs them: filmed (when an ffmpeg exists), no trace
+//   phone         e2e/walkthroughs/ at 390×844 (the mouse runs)
+// No retries: a flaky step fails here as it would in front of an audience.
+
+type WebServer = Exclude<NonNullable<PlaywrightTestConfig['webServer']>, unknown[]>;
 
 const port = Number(process.env.E2E_PORT ?? 4310);
+export const DESKTOP = { width: 1440, height: 900 };
+export const PHONE = { width: 390, height: 844 };
 
-// One sandbox server (fresh PGlite data dir, demo seed) serves the built SPA and the API for every spec.
+const film = filmingEnv();
+if (film) Object.assign(process.env, film); // workers inherit it: Playwright finds ffmpeg there
+
+/** A sandbox server on `port`: serves the built SPA and the API, with the demo dataset in memory. */
+export function sandboxServer(serverPort: number): WebServer {
+  return {
+    command: `node --import tsx server/main.ts`,
+    env: { PORT: String(serverPort), HOST: '127.0.0.1', DATA_DIR: 'memory://', SEED: 'demo', LOG_LEVEL: 'warn' },
+    url: `http://127.0.0.1:${serverPort}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+  };
+}
+
+/** How the walkthroughs run for an audience (`npm run demo`) and in `npm test`'s walkthroughs lane. */
+export const demoUse = {
+  viewport: DESKTOP,
+  video: film && process.env.DEMO_VIDEO !== 'off' ? { mode: 'on' as const, size: DESKTOP } : ('off' as const),
+  trace: 'off' as const,
+  screenshot: 'off' as const,
+};
+
+const lanes = { specs: port, walkthroughs: port + 1, phone: port + 2 };
+const baseURL = (p: number) => `http://127.0.0.1:${p}`;
+
 export default defineConfig({
   testDir: './e2e',
-  workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  retries: 0,
   timeout: 60_000,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     ...devices['Desktop Chrome'],
-    viewport: { width: 1440, height: 900 },
+    viewport: DESKTOP,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
@@ -29,12 +65,22 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium' }],
-  webServer: {
-    command: `node --import tsx server/main.ts`,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: 'memory://', SEED: 'demo', LOG_LEVEL: 'warn' },
-    url: `http://127.0.0.1:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-  },
+  projects: [
+    { name: 'specs', testIgnore: 'walkthroughs/**', workers: 1, use: { baseURL: baseURL(lanes.specs) } },
+    {
+      name: 'walkthroughs',
+      testDir: './e2e/walkthroughs',
+      workers: 1,
+      use: { ...demoUse, baseURL: baseURL(lanes.walkthroughs) },
+    },
+    {
+      name: 'phone',
+      testDir: './e2e/walkthroughs',
+      // The six stories with the mouse (touch-sized screen); their keyboard runs add time, not coverage here.
+      grepInvert: /\(keyboard only\)/,
+      workers: 1,
+      use: { viewport: PHONE, baseURL: baseURL(lanes.phone) },
+    },
+  ],
+  webServer: Object.values(lanes).map(sandboxServer),
 });

@@ -1,5 +1,6 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { drive } from './support/drive.ts';
 
 // Walkthroughs of memo creation: the standalone form, the from-invoice form and the bulk CSV upload, against
 // the sandbox's demo data (Acme Corporation: USD; Sakura Robotics KK: JPY; Stark Logistics' invoice
@@ -119,19 +120,25 @@ test('leaving a form with typed input asks first', async ({ page }) => {
   await expect(page).toHaveURL(/\/debit-memos$/);
 });
 
-test('bulk CSV of 5 credit memos with one bad row: 4 created, 1 explained, and a re-run creates nothing new', async ({
+test('bulk CSV of 5 credit memos with one bad row: 4 created, 1 explained, and a re-run from any browser creates nothing twice', async ({
   page,
 }) => {
   await signIn(page, '/credit-memos/new/bulk');
   await expect(page.getByRole('heading', { name: 'Bulk Create Credit Memos' })).toBeVisible();
   const file = 'e2e/fixtures/credit-memos-5-one-bad.csv';
   await page.getByLabel('CSV file').setInputFiles(file);
-  await expect(page.getByRole('status').filter({ hasText: '6 rows, 5 memos: 5 ready, 0 with errors.' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: '6 rows, 5 memos: 5 new, 0 already created by an earlier upload, 0 with errors.' }),
+  ).toBeVisible();
   const memos = page.getByRole('table', { name: 'Memos in the file' });
   await expect(memos.getByRole('row')).toHaveCount(6);
   await page.getByRole('button', { name: 'Create 5 credit memos' }).click();
 
-  await expect(page.getByRole('status').filter({ hasText: '4 created, 1 failed, 0 not sent' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: '4 created, 0 already existed, 1 failed, 0 not sent' }),
+  ).toBeVisible();
   const bad = memos.getByRole('row', { name: /E2E-4/ });
   await expect(bad).toContainText(
     'Failed: Cannot find a ProductRatePlanCharge instance with id or number ffffffffffffffffffffffffffffffff.',
@@ -142,27 +149,30 @@ test('bulk CSV of 5 credit memos with one bad row: 4 created, 1 explained, and a
   // The file with its bad row fixed: this browser remembers the 4 created memos and sends only the fifth.
   await page.getByRole('button', { name: 'Upload another file' }).click();
   await page.getByLabel('CSV file').setInputFiles('e2e/fixtures/credit-memos-5-fixed.csv');
-  await page.getByRole('button', { name: 'Create 5 credit memos' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '5 created, 0 failed' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: '5 memos: 1 new, 4 already created by an earlier upload' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Create 1 credit memo' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '1 created, 4 already existed, 0 failed' })).toBeVisible();
   await expect(memos.getByText('Already created by an earlier upload:')).toHaveCount(4);
   const afterFix = await memos.getByRole('link', { name: /^CM\d+$/ }).allTextContents();
   expect(afterFix.filter((n) => created.includes(n))).toHaveLength(4);
   expect(afterFix).toHaveLength(5);
 
-  // The first file again from another browser (nothing remembered there): the same Idempotency-Keys,
-  // so Zuora replays the first results instead of creating.
+  // The fixed file again from another browser (nothing remembered there): each memo sends its own
+  // Idempotency-Key, so the server replays each one's first result instead of creating it again.
   const other = await page.context().browser()!.newContext({ baseURL: test.info().project.use.baseURL });
   const page2 = await other.newPage();
   await signIn(page2, '/credit-memos/new/bulk');
-  await page2.getByLabel('CSV file').setInputFiles(file);
+  await page2.getByLabel('CSV file').setInputFiles('e2e/fixtures/credit-memos-5-fixed.csv');
   await page2.getByRole('button', { name: 'Create 5 credit memos' }).click();
-  await expect(page2.getByRole('status').filter({ hasText: '4 created, 1 failed' })).toBeVisible();
+  await expect(page2.getByRole('status').filter({ hasText: '0 created, 5 already existed, 0 failed' })).toBeVisible();
   expect(
     await page2
       .getByRole('table', { name: 'Memos in the file' })
       .getByRole('link', { name: /^CM\d+$/ })
       .allTextContents(),
-  ).toEqual(created);
+  ).toEqual(afterFix);
   await other.close();
 
   await memos.getByRole('link', { name: created[0] }).click();
@@ -208,11 +218,12 @@ async function pickWithKeys(page: Page, option: RegExp) {
 test('the standalone form works with the keyboard alone', async ({ page }) => {
   test.setTimeout(150_000); // one key press at a time is slow on a shared machine
   await signIn(page, '/debit-memos/new/standalone');
-  await tabTo(page, page.getByRole('combobox', { name: 'Account' }));
-  await page.keyboard.type('Acme');
-  await expect(page.getByRole('option').first()).toHaveText(/Acme Corporation/);
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
+  // The suggestions re-render as each search answers: move to the one wanted, never press Enter blind.
+  await drive(page, 'keyboard').autocomplete(
+    page.getByRole('combobox', { name: 'Account' }),
+    'Acme',
+    page.getByRole('option', { name: /Acme Corporation/ }),
+  );
   await expect(page.getByText('Currency USD')).toBeVisible();
 
   await tabTo(page, page.getByRole('button', { name: 'Add charge' }));
@@ -239,12 +250,11 @@ test('the standalone form works with the keyboard alone', async ({ page }) => {
 test('the from-invoice form works with the keyboard alone', async ({ page }) => {
   test.setTimeout(150_000); // one key press at a time is slow on a shared machine
   await signIn(page, '/credit-memos/new/from-invoice');
-  await tabTo(page, page.getByRole('combobox', { name: 'Account' }));
-  await page.keyboard.type('Stark');
-  // Wait for the search's answer: before it, the list still shows the unfiltered accounts.
-  await expect(page.getByRole('option').first()).toHaveText(/Stark Logistics/);
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
+  await drive(page, 'keyboard').autocomplete(
+    page.getByRole('combobox', { name: 'Account' }),
+    'Stark',
+    page.getByRole('option', { name: /Stark Logistics/ }),
+  );
   await tabTo(page, page.getByRole('combobox', { name: 'Invoice' }), 5);
   await pickWithKeys(page, /INV00000061/);
   const items = page.getByRole('table', { name: 'Invoice items' });
@@ -288,4 +298,24 @@ test('axe finds no violations on both forms and the bulk page', async ({ page })
   });
   await expect(page.getByText('USD amounts have at most 2 decimals.')).toBeVisible();
   await scan();
+});
+
+test('a Viewer opening a create form by URL learns at once that they may not, before filling anything in', async ({
+  page,
+}) => {
+  await page.goto(`/sign-in?next=${encodeURIComponent('/debit-memos')}`);
+  await page.getByRole('button', { name: /Sign in as Viewer/ }).click();
+  await expect(page).toHaveURL('/debit-memos');
+  for (const [url, heading] of [
+    ['/debit-memos/new/standalone', 'Create Debit Memos'],
+    ['/credit-memos/new/from-invoice', 'Create Credit Memos'],
+    ['/credit-memos/new/bulk', 'Create Credit Memos'],
+  ]) {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText(
+      `You cannot create ${heading.slice(7).toLowerCase()}Requires the “Create memos” permission.`,
+    );
+    await expect(page.getByRole('button', { name: /^(Save|Create|Choose CSV file)/ })).toHaveCount(0);
+  }
 });

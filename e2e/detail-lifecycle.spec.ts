@@ -62,6 +62,7 @@ test('post a Draft debit memo, email it, view its PDF, then unpost it', async ({
   await page.getByRole('button', { name: 'Email Debit Memo' }).click();
   const email = page.getByRole('dialog', { name: 'Email Debit Memo' });
   await expect(email.getByLabel('Debit Memo Email Address')).not.toHaveValue('');
+  await expect(email).toContainText('It has no PDF yet: Send generates one first and attaches it.');
   await email.getByLabel('Debit Memo Email Address').fill('ap@example.com');
   await email.getByRole('button', { name: 'Send' }).click();
   await expect(snackbar(page)).toContainText('Emailed debit memo');
@@ -69,10 +70,9 @@ test('post a Draft debit memo, email it, view its PDF, then unpost it', async ({
   await expect(history.getByText('Emailed')).toBeVisible();
   await expect(history.getByText('to ap@example.com')).toBeVisible();
 
-  // No PDF yet: View PDF generates version 1 and opens it; Regenerate PDF makes version 2.
-  await expect(
-    page.getByRole('region', { name: 'Files' }).getByText('No PDF has been generated or uploaded yet.'),
-  ).toBeVisible();
+  // The email generated version 1 and sent it; View PDF opens it; Regenerate PDF makes version 2.
+  await expect(history.getByText('PDF generated')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Files' }).getByText('Version 1')).toBeVisible();
   const popup = page.waitForEvent('popup');
   await page.getByRole('button', { name: 'View PDF' }).click();
   const tab = await popup;

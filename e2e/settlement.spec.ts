@@ -101,7 +101,10 @@ test('apply to an invoice and a debit memo, unapply part, refund part', async ({
   await refund.getByLabel('Comment').fill('Partial refund by check');
   await page.screenshot({ path: test.info().outputPath('refund-dialog.png') });
   await refund.getByRole('button', { name: 'Refund' }).click();
-  await expect(refund).toBeHidden();
+  const confirmRefund = page.getByRole('dialog', { name: 'Confirm Refund' });
+  await expect(confirmRefund).toContainText('Refund $2.00 of');
+  await confirmRefund.getByRole('button', { name: 'Refund' }).click();
+  await expect(confirmRefund).toBeHidden();
   await expect(
     page
       .getByRole('definition')

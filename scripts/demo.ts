@@ -11,11 +11,10 @@ import {
   readFileSync,
   rmSync,
   statSync,
-  symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { filmingEnv } from '../e2e/support/film.ts';
 import type { WalkthroughRecord } from '../e2e/support/step.ts';
 
 const args = process.argv.slice(2);
@@ -43,37 +42,14 @@ function buildIfNeeded() {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-/**
- * Playwright films with its own ffmpeg build, which is downloaded separately (`npx playwright install
- * ffmpeg`) and cannot be where only package registries are reached. The system's ffmpeg (Debian:
- * `apt-get install ffmpeg`) encodes the same VP8 video: lend it to Playwright under the name it looks
- * for. Without any ffmpeg the demo still runs, with screenshots and report but no videos.
- */
+/** Videos when an ffmpeg can be lent to Playwright (e2e/support/film.ts); otherwise screenshots only. */
 function videoEnv(): Record<string, string> {
-  const browsers = JSON.parse(readFileSync(join(root, 'node_modules/playwright-core/browsers.json'), 'utf8')) as {
-    browsers: { name: string; revision: string }[];
-  };
-  const rev = browsers.browsers.find((b) => b.name === 'ffmpeg')?.revision;
-  const own = join(
-    process.env.PLAYWRIGHT_BROWSERS_PATH ?? join(homedir(), '.cache/ms-playwright'),
-    `ffmpeg-${rev}`,
-    'ffmpeg-linux',
+  const env = filmingEnv();
+  if (env) return env;
+  console.warn(
+    'No ffmpeg for Playwright: the walkthroughs run without videos (apt-get install ffmpeg, or npx playwright install ffmpeg).',
   );
-  if (existsSync(own)) return {};
-  const system = spawnSync('sh', ['-c', 'command -v ffmpeg'], { encoding: 'utf8' }).stdout.trim();
-  if (!rev || !system || process.platform !== 'linux') {
-    console.warn(
-      'No ffmpeg for Playwright: the walkthroughs run without videos (apt-get install ffmpeg, or npx playwright install ffmpeg).',
-    );
-    return { DEMO_VIDEO: 'off' };
-  }
-  const lent = join(root, 'node_modules/.cache/demo-ffmpeg');
-  const link = join(lent, `ffmpeg-${rev}`, 'ffmpeg-linux');
-  if (!existsSync(link)) {
-    mkdirSync(join(lent, `ffmpeg-${rev}`), { recursive: true });
-    symlinkSync(system, link);
-  }
-  return { PLAYWRIGHT_BROWSERS_PATH: lent };
+  return { DEMO_VIDEO: 'off' };
 }
 
 function run(): number {

@@ -12,6 +12,7 @@ import { sqlInputError } from './db/sql-errors.ts';
 import { objectQueryError, objectQueryEnvelope } from './object-query/errors.ts';
 import { readJsonBody } from './validation.ts';
 import { compressResponses, gunzipRequests } from './transport.ts';
+import { omitNullFields, trackId, unknownApiPaths } from './zuora-surface.ts';
 
 export interface AppDeps {
   db: Database;
@@ -30,13 +31,14 @@ export function createApp({ db, config }: AppDeps) {
     c.set('db', db);
     c.set('config', config);
     await next();
-    const trackId = c.req.header('zuora-track-id');
-    if (trackId) c.header('Zuora-Track-Id', trackId);
   });
   hardenApp(app, config);
+  app.use('*', trackId);
   // Every body has a size limit, the sign-in endpoints' too (they are reached without a token).
   app.use('*', requestSizeLimit(config.bodyLimit));
   app.use('*', compressResponses(), gunzipRequests(config.bodyLimit));
+  // Inside compression, so nulls are dropped from the JSON before it is gzipped.
+  if (config.nullFields === 'omit') app.use('*', omitNullFields);
 
   app.onError((err, c) => {
     if (err instanceof ZuoraError) {
@@ -100,6 +102,7 @@ export function createApp({ db, config }: AppDeps) {
   app.use('/settings/*', requireBearer(secretOf), limit);
   app.use('/sandbox/outbox', requireBearer(secretOf), limit);
   registerApiRoutes(app);
+  unknownApiPaths(app);
   return app;
 }
 

@@ -37,6 +37,8 @@ export interface Config {
   dataDir: string;
   databaseUrl?: string;
   seed: 'demo' | 'large' | 'none';
+  /** `SANDBOX_NULL_FIELDS=omit`: answer sparsely, dropping null fields, as Object Query and some tenants do. */
+  nullFields: 'send' | 'omit';
   tokenTtlSeconds: number;
   clients: SandboxClient[];
   proxy?: ProxyConfig;
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR ?? './.data',
     databaseUrl: env.DATABASE_URL || undefined,
     seed: (env.SEED as Config['seed']) ?? 'demo',
+    nullFields: env.SANDBOX_NULL_FIELDS === 'omit' ? 'omit' : 'send',
     tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 3600),
     clients: parseClients(env.SANDBOX_CLIENTS),
     proxy,

@@ -47,9 +47,15 @@ for (const mode of MODES) {
       await d.fill(refund.getByLabel('Comment'), 'Partial refund by check, as agreed');
     });
 
-    await step(page, 'Refund: the refund is processed and the unapplied amount goes down', async () => {
+    const confirm = page.getByRole('dialog', { name: 'Confirm Refund' });
+    await step(page, 'Refund: money leaves the company, so the dialog asks to confirm what goes where', async () => {
       await d.press(refund.getByRole('button', { name: 'Refund' }));
-      await expect(refund).toBeHidden();
+      await expect(confirm).toContainText(`Refund $20.00 of ${cm.number} to the customer by Check`);
+    });
+
+    await step(page, 'Confirm: the refund is processed and the unapplied amount goes down', async () => {
+      await d.press(confirm.getByRole('button', { name: 'Refund' }));
+      await expect(confirm).toBeHidden();
       await expect(
         page.getByText(new RegExp(`^Refund R-?\\d+ of \\$20\\.00 processed for ${cm.number}`)),
       ).toBeVisible();

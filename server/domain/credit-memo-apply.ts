@@ -6,6 +6,7 @@ import { allocate, money, sum, type Money } from '../../src/lib/money.ts';
 import type { CreditMemoApplyRequest, CreditMemoUnapplyRequest } from '../../src/contract/settlement-requests.ts';
 import { applyToTarget, lockTargets, targetsOf } from './apply-targets.ts';
 import { recordEvent } from './history.ts';
+import { refuseWriteOffCredit } from './write-off-lock.ts';
 import { dateNotBefore } from './settlement-codes.ts';
 import { LineBook, memoLines, settle, type Line, type Pair } from './settle-lines.ts';
 
@@ -52,7 +53,15 @@ export async function applyCreditMemo(
   for (const t of targets) {
     const applied = await applyToTarget(tx, source, t, locked, effectiveDate, caller);
     const targetKey = t.type === 'Invoice' ? 'invoiceId' : 'debitMemoId';
-    await recordEvent(tx, cm.id, 'applied', caller, { [targetKey]: t.id, amount: applied.toString(), effectiveDate });
+    // The event names the document by its number too: the timeline shows numbers, not ids.
+    const number = t.type === 'Invoice' ? locked.invoices.get(t.id)?.invoice_number : locked.memos.get(t.id)?.number;
+    const numberKey = t.type === 'Invoice' ? 'invoiceNumber' : 'debitMemoNumber';
+    await recordEvent(tx, cm.id, 'applied', caller, {
+      [targetKey]: t.id,
+      ...(number ? { [numberKey]: number } : {}),
+      amount: applied.toString(),
+      effectiveDate,
+    });
     if (t.type === 'DebitMemo')
       await recordEvent(tx, t.id, 'applied', caller, {
         creditMemoId: cm.id,
@@ -76,6 +85,7 @@ export async function unapplyCreditMemo(
   const fresh = locked.memos.get(cm.id)!;
   if (fresh.status !== 'Posted')
     throw refuse(`Only a Posted credit memo can be unapplied; ${fresh.number} is ${fresh.status}.`);
+  await refuseWriteOffCredit(tx, fresh, 'unapply');
   const effectiveDate = dateNotBefore(request.effectiveDate, fresh.memo_date, 'effectiveDate', 'the credit memo date');
 
   for (const t of targets) {

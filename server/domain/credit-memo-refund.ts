@@ -10,6 +10,7 @@ import { requestAmount } from './apply-targets.ts';
 import { recordEvent } from './history.ts';
 import { newId, nextNumber } from './ids.ts';
 import { findMemo } from './memo-repo.ts';
+import { refuseWriteOffCredit } from './write-off-lock.ts';
 import { dateNotBefore, reasonCodeOf } from './settlement-codes.ts';
 import { LineBook, memoLines, refundLines, type Portion } from './settle-lines.ts';
 import { runWrite } from '../db/transaction.ts';
@@ -42,6 +43,7 @@ export async function refundCreditMemo(
     const cm = await findMemo(tx, 'CreditMemo', key, { forUpdate: true });
     if (cm.status !== 'Posted')
       throw refuse(`Only a Posted credit memo can be refunded; ${cm.number} is ${cm.status}.`);
+    await refuseWriteOffCredit(tx, cm, 'refund');
     const amount = requestAmount(request.totalAmount, cm.currency, 'totalAmount');
     if (amount.gt(money(cm.balance)))
       throw refuse(

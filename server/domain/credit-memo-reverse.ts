@@ -6,6 +6,7 @@ import { money, type Money } from '../../src/lib/money.ts';
 import type { CreditMemoReverseRequest } from '../../src/contract/settlement-requests.ts';
 import { recordEvent } from './history.ts';
 import { findMemo } from './memo-repo.ts';
+import { refuseWriteOffCredit } from './write-off-lock.ts';
 import { assignNumber, createMirrorMemo, memoLineRows, mirrorPairs, type MirrorLine } from './mirror-memo.ts';
 import { dateNotBefore, reasonCodeOf } from './settlement-codes.ts';
 import { settle } from './settle-lines.ts';
@@ -31,6 +32,7 @@ export async function reverseCreditMemo(
     const cm = await findMemo(tx, 'CreditMemo', key, { forUpdate: true });
     if (cm.status !== 'Posted')
       throw refuse(`Only a Posted credit memo can be reversed; ${cm.number} is ${cm.status}.`);
+    await refuseWriteOffCredit(tx, cm, 'reverse');
     if (cm.reversed) throw refuse(`The credit memo ${cm.number} is already reversed.`);
     if (!money(cm.applied_amount).eq(0))
       throw refuse(

@@ -138,7 +138,9 @@ export async function collectDebitMemo(
     }
 
     const locked = { memos, invoices: new Map() };
-    const response: DebitMemoCollectResponse = {
+    // The sandbox always answers both lists in full; the SPA's reader takes them absent (settlement-responses.ts).
+    type Applied = NonNullable<DebitMemoCollectResponse['appliedCreditMemos']>;
+    const response: DebitMemoCollectResponse & { appliedCreditMemos: Applied; appliedPayments: Applied } = {
       appliedCreditMemos: [],
       appliedPayments: [],
       debitMemo: { id: dm.id, number: dm.number },

@@ -1,5 +1,6 @@
 import Big from 'big.js';
 import { money, roundTo } from '../../src/lib/money.ts';
+import { servicePeriodOf } from '../../src/contract/service-period.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { MemoKind } from '../db/types.ts';
 import { notFound, Resource, ruleViolation } from '../errors.ts';
@@ -112,6 +113,14 @@ export async function insertChargeItem(
   const taxed = charge.taxable && rate.gt(0) && taxStyle !== null;
   const tax = taxed ? roundTo(amount.times(rate), memo.currency) : new Big(0);
 
+  const period = servicePeriodOf({
+    chargeType: charge.type,
+    memoDate: memo.memoDate,
+    start: line.serviceStartDate,
+    end: line.serviceEndDate,
+    planStart: charge.plan_start,
+    planEnd: charge.plan_end,
+  });
   const itemId = newId();
   await tx
     .insertInto('memo_items')
@@ -128,8 +137,8 @@ export async function insertChargeItem(
       unit_of_measure: charge.uom,
       sku: charge.product_sku,
       sku_name: charge.name,
-      service_start_date: line.serviceStartDate ?? charge.plan_start,
-      service_end_date: line.serviceEndDate ?? charge.plan_end,
+      service_start_date: period.start,
+      service_end_date: period.end,
       source_item_type: 'ProductRatePlanCharge',
       source_item_id: charge.id,
       processing_type: 'Charge',

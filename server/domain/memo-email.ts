@@ -6,11 +6,14 @@ import type { MemoRow } from '../db/types.ts';
 import { invalidValue, ruleViolation } from '../errors.ts';
 import { recordEvent } from './history.ts';
 import { newId } from './ids.ts';
+import { generateMemoPdf } from './memo-pdf.ts';
 import { resourceOf } from './memo-repo.ts';
 
 // "Email memo": the sandbox records the message in email_outbox instead of delivering it (SMTP
 // delivery is out of scope; with SMTP_URL set it only logs that it would send). Zuora's rules: Posted
-// memos only; explicit addresses, else the bill-to contact's work or personal email.
+// memos only; explicit addresses, else the bill-to contact's work or personal email. The email sends the
+// latest PDF (docs/zuora/ui-inventory.md §3.11); a memo without one gets it generated first, in the same
+// transaction, so no email goes out without the document it announces.
 
 // Pragmatic address check (what a mail server would accept at a glance), not full RFC 5322.
 const EMAIL_RE = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
@@ -70,7 +73,7 @@ export async function emailMemo(
       .executeTakeFirst();
     if (!file) throw invalidValue(`'pdfFileId': ${req.pdfFileId} is not a file of ${memo.number}.`, resource);
   }
-  pdfFileId ??= null;
+  pdfFileId ??= (await generateMemoPdf(tx, memo, caller)).id;
 
   const kindLabel = memo.kind === 'CreditMemo' ? 'Credit Memo' : 'Debit Memo';
   const subject = `${kindLabel} ${memo.number} from your billing team`;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { currencyDecimals, fitsCurrency, money, sum, type MoneyInput } from '../../src/lib/money.ts';
 import { addDays } from '../../src/lib/dates.ts';
+import { amountLimitProblem } from '../../src/contract/amount-limit.ts';
 import { PERMISSION_LABELS, type Permission } from '../../src/contract/permissions.ts';
 import type { Caller } from '../caller.ts';
 import type { Tx } from '../db/transaction.ts';
@@ -25,8 +26,13 @@ export function assertCan(actor: Actor, permission: Permission): void {
   }
 }
 
-/** Category 20 when an amount has more decimals than its currency allows (JPY 1.5, USD 1.005). */
+/**
+ * Category 20 when an amount has more decimals than its currency allows (JPY 1.5, USD 1.005), or is beyond
+ * the largest amount a JSON number carries exactly (src/contract/amount-limit.ts).
+ */
 export function assertFitsCurrency(amount: MoneyInput, currency: string, field: string, resource?: number): void {
+  const tooLarge = amountLimitProblem(amount, currency);
+  if (tooLarge) throw invalidValue(`'${field}': ${tooLarge}`, resource);
   if (!fitsCurrency(amount, currency)) {
     const dp = currencyDecimals(currency);
     throw invalidValue(
@@ -122,12 +128,14 @@ export async function recomputeTotals(tx: Tx, memoId: string): Promise<void> {
     .execute();
   const memo = await tx
     .selectFrom('memos')
-    .select(['applied_amount', 'refund_amount'])
+    .select(['applied_amount', 'refund_amount', 'currency', 'kind'])
     .where('id', '=', memoId)
     .executeTakeFirstOrThrow();
   const tax = sum(items.map((i) => i.tax_amount));
   const amount = sum(items.map((i) => i.amount_without_tax)).plus(tax);
   const balance = amount.minus(money(memo.applied_amount)).minus(money(memo.refund_amount));
+  const tooLarge = amountLimitProblem(amount, memo.currency, `The ${memoNoun(memo.kind)}'s total with tax`);
+  if (tooLarge) throw invalidValue(tooLarge, resourceOf(memo.kind));
   await tx
     .updateTable('memos')
     .set({ amount: amount.toString(), tax_amount: tax.toString(), balance: balance.toString() })

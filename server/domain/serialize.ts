@@ -9,7 +9,8 @@ import type {
 } from '../../src/contract/memos.ts';
 import type { MemoItemRow, MemoRow, MemoTaxationItemRow } from '../db/types.ts';
 
-// Row → Zuora wire JSON (zuora-version 257.0 shapes: `description`, `taxationItems: {data}`).
+// Row → Zuora wire JSON in the shapes of the version the SPA pins (src/contract/version.ts, 257.0: `description`,
+// `taxationItems: {data}`).
 // The one place that maps the shared memos table onto the two Zuora objects.
 // Object.assign rather than `{ ...common(row), … }`: V8 (Node 20) spreads these ~45-key objects on a
 // slow path, ~20x slower, which dominated list responses.

@@ -8,6 +8,7 @@ import { proxyOptionsFromEnv, type ProxyOptions } from './proxy-options.ts';
 import { TokenSource } from './token-source.ts';
 import { hardenApp, requestSizeLimit } from '../security.ts';
 import { compressResponses } from '../transport.ts';
+import { trackId, unknownApiPaths } from '../zuora-surface.ts';
 
 // Proxy mode: the same HTTP surface as the sandbox, answered by a real Zuora tenant. The
 // client secret and the tenant token stay in this process; the sandbox's own routes (demo sign-in,
@@ -34,6 +35,7 @@ export function createProxyApp(
     await next();
   });
   hardenApp(app, config);
+  app.use('*', trackId);
   app.use('*', requestSizeLimit(config.bodyLimit)); // 413 before anything is read or forwarded
   // fetch() inflates the tenant's gzip; the browser gets it gzipped again. A gzip request body is forwarded as sent.
   app.use('*', compressResponses());
@@ -72,6 +74,7 @@ export function createProxyApp(
   });
   app.all('/v1/*', (c) => forward(c, tokens, opts));
   app.all('/object-query/*', (c) => forward(c, tokens, opts));
+  unknownApiPaths(app);
   return { app, tokens };
 }
 

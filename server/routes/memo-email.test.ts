@@ -54,7 +54,15 @@ describe('POST …/emails', () => {
     const [mail] = await outboxOf(memo.id);
     expect(mail.to).toEqual(['ada@acme.example', 'billing@acme.example']);
     expect(mail.subject).toBe(`Credit Memo ${memo.number} from your billing team`);
-    expect(mail.pdfFileId).toBeNull();
+    // The memo had no PDF: one is generated first, so the email keeps its promise of the latest PDF.
+    const after = await h.conn.db
+      .selectFrom('memos')
+      .select('latest_pdf_file_id')
+      .where('id', '=', memo.id)
+      .executeTakeFirstOrThrow();
+    expect(after.latest_pdf_file_id).not.toBeNull();
+    expect(mail.pdfFileId).toBe(after.latest_pdf_file_id);
+    expect(mail.body).toContain('The PDF is attached.');
   });
 
   it('refuses a Draft memo (30), a bill-to contact without email (30), a bad address (20), a foreign pdfFileId (20), and changes nothing', async () => {

@@ -132,6 +132,56 @@ describe('create from charge', () => {
     expect(after.body.number).toBe(next(drawn.body.number as string, 2));
   });
 
+  test('an amount or a total a JSON number cannot carry exactly is refused (20), never rounded', async () => {
+    const base = { accountNumber: f.usd.account_number };
+    // 999999999999999.99 arrives as the double 1e15: refused, not stored as 1,000,000,000,000,000.
+    await expectRefused(
+      h,
+      'POST',
+      '/v1/debit-memos',
+      { ...base, charges: [{ productRatePlanChargeId: f.untaxed.id, amount: Number('999999999999999.99') }] },
+      20,
+      { message: /charges\[0\]\.amount.*largest amount accepted, \$9,999,999,999,999\.99/ },
+    );
+    // Within the limit, but its tax takes the memo's total beyond it.
+    await expectRefused(
+      h,
+      'POST',
+      '/v1/credit-memos',
+      { ...base, charges: [{ productRatePlanChargeId: f.taxable.id, amount: 9999999999999.99 }] },
+      20,
+      { message: /total.*largest amount accepted/ },
+    );
+    const res = await h.call('POST', '/v1/debit-memos', {
+      ...base,
+      charges: [{ productRatePlanChargeId: f.untaxed.id, amount: 9999999999999.99 }],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.amount).toBe(9999999999999.99);
+  });
+
+  test('blank service dates of a one-time charge are the memo date, not the rate plan’s 2020–2066', async () => {
+    const oneTime = (
+      await h.conn.db
+        .selectFrom('product_rate_plan_charges')
+        .select('id')
+        .where('name', '=', 'Implementation Fee')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const res = await h.call('POST', '/v1/debit-memos', {
+      accountNumber: f.usd.account_number,
+      effectiveDate: '2026-03-10',
+      charges: [
+        { productRatePlanChargeId: oneTime, amount: 10 },
+        { productRatePlanChargeId: f.untaxed.id, amount: 5 },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const [one, recurring] = await itemsOf(res.body.id);
+    expect([one.service_start_date, one.service_end_date]).toEqual(['2026-03-10', '2026-03-10']);
+    expect(recurring.service_start_date).not.toBe('2026-03-10');
+  });
+
   test('every bad field is refused with its category and nothing is stored', async () => {
     const ok = () => ({ accountId: f.usd.id, charges: [{ productRatePlanChargeId: f.taxable.id, amount: 10 }] });
     const charge = (extra: Record<string, unknown>) => ({

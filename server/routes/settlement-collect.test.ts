@@ -43,12 +43,12 @@ describe('debit memo collect', () => {
     const res = await h.call('POST', `/v1/debit-memos/${dm.number}/collect`, { applyCredit: true });
     expect(res.status).toBe(200);
     const body = debitMemoCollectResponseSchema.parse(res.body);
-    expect(body.appliedCreditMemos.map((c) => [c.id, c.appliedAmount, c.unappliedAmount])).toEqual([
+    expect(body.appliedCreditMemos?.map((c) => [c.id, c.appliedAmount, c.unappliedAmount])).toEqual([
       [old.id, 30, 0],
       [newBig.id, 50, 0],
       [newSmall.id, 20, 0],
     ]);
-    expect(body.appliedPayments.map((p) => [p.id, p.appliedAmount, p.unappliedAmount])).toEqual([[pEarly.id, 20, 20]]);
+    expect(body.appliedPayments?.map((p) => [p.id, p.appliedAmount, p.unappliedAmount])).toEqual([[pEarly.id, 20, 20]]);
     expect(body.debitMemo).toEqual({ id: dm.id, number: dm.number });
     expect(dec((await memo(dm.id)).balance)).toBe('0');
     expect(dec((await payment(pLate.id)).applied_amount)).toBe('0');

@@ -223,6 +223,30 @@ describe('debit memo write-off', () => {
     await expectInvariants(db());
   });
 
+  it('the credit memo of a write-off stays applied to its debit memo: unapply, refund, reverse and write-off are refused', async () => {
+    for (const body of [{}, { revenueImpacting: 'No', recognizedRevenueAccountingCode: 'Bad Debt Expense' }]) {
+      const dm = await newDm();
+      const res = await h.call('PUT', `/v1/debit-memos/${dm.number}/write-off`, { amount: 50, ...body });
+      expect(res.status).toBe(200);
+      const cm = await memo(res.body.creditMemo.id);
+      const because = new RegExp(`${cm.number}.*created by writing off ${dm.number} and stays applied to it`);
+      const calls = [
+        () =>
+          h.call('PUT', `/v1/credit-memos/${cm.number}/unapply`, { debitMemos: [{ debitMemoId: dm.id, amount: 50 }] }),
+        () =>
+          h.call('POST', `/v1/credit-memos/${cm.number}/refunds`, {
+            type: 'External',
+            methodType: 'Check',
+            totalAmount: 50,
+          }),
+        () => h.call('PUT', `/v1/credit-memos/${cm.number}/reverse`, {}),
+        () => h.call('PUT', `/v1/credit-memos/${cm.id}/write-off`, {}),
+      ];
+      for (const call of calls) await expectRefusedUnchanged(db(), call, 30, because);
+      expect(dec((await memo(dm.id)).balance)).toBe('91.58');
+    }
+  });
+
   it('20 parallel write-offs of one debit memo: exactly one succeeds, the others get a Zuora error', async () => {
     const dm = await newDm();
     const results = await Promise.all(

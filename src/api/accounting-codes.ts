@@ -19,7 +19,7 @@ export const accountingCodeSchema = z
   .loose();
 export type AccountingCode = z.infer<typeof accountingCodeSchema>;
 
-const accountingCodeListSchema = z.object({
+export const accountingCodeListSchema = z.object({
   accountingCodes: z.array(accountingCodeSchema),
   nextPage: z.string().nullish(),
   success: z.literal(true),

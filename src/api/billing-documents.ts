@@ -1,34 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { zuoraRequest } from './client.ts';
 import { fetchAllPages } from './paging.ts';
-import { zDate, zMoney } from '../contract/common.ts';
+import { billingDocumentListSchema, invoiceItemListSchema } from '../contract/invoices.ts';
 import { debitMemoItemListSchema, debitMemoListSchema } from '../contract/memos.ts';
 import { isPositive } from '../lib/money.ts';
 
 // The documents a credit memo can settle (docs/zuora/api-digest.md §8.3): Posted invoices of the account through
 // billing-documents (no documentType filter there, so it is filtered here) and Posted debit memos
 // through the debit memo list. Items are read when the user expands a document in the apply dialog.
-
-export const billingDocumentSchema = z
-  .object({
-    id: z.string(),
-    documentNumber: z.string(),
-    documentType: z.string(),
-    documentDate: zDate,
-    amount: zMoney,
-    balance: zMoney,
-    status: z.string(),
-    accountId: z.string().nullish(),
-    currency: z.string().nullish(),
-  })
-  .loose();
-export type BillingDocument = z.infer<typeof billingDocumentSchema>;
-const billingDocumentListSchema = z.object({
-  documents: z.array(billingDocumentSchema),
-  nextPage: z.string().nullish(),
-  success: z.literal(true),
-});
 
 /** One open target of an apply: an invoice or a debit memo, with its balance. */
 export interface SettlementTarget {
@@ -47,17 +26,6 @@ export interface SettlementTargetLine {
   name: string;
   balance: number;
 }
-
-const invoiceTaxItemSchema = z.object({ id: z.string(), name: z.string().nullish(), balance: zMoney }).loose();
-const invoiceItemSchema = z
-  .object({
-    id: z.string(),
-    chargeName: z.string().nullish(),
-    balance: zMoney,
-    taxationItems: z.object({ data: z.array(invoiceTaxItemSchema) }).nullish(),
-  })
-  .loose();
-const invoiceItemListSchema = z.object({ invoiceItems: z.array(invoiceItemSchema), success: z.literal(true) }).loose();
 
 export const settlementKeys = {
   all: ['settlement-targets'] as const,
@@ -132,12 +100,12 @@ export const settlementTargetLinesQuery = (type: SettlementTarget['type'], id: s
           signal,
         });
         return r.invoiceItems.flatMap((i) => [
-          { kind: 'item' as const, id: i.id, name: i.chargeName ?? '', balance: i.balance },
+          { kind: 'item' as const, id: i.id, name: i.chargeName ?? '', balance: i.balance ?? 0 },
           ...(i.taxationItems?.data ?? []).map((t) => ({
             kind: 'tax' as const,
             id: t.id,
             name: t.name ?? 'Tax',
-            balance: t.balance,
+            balance: t.balance ?? 0,
           })),
         ]);
       }
@@ -147,8 +115,13 @@ export const settlementTargetLinesQuery = (type: SettlementTarget['type'], id: s
         signal,
       });
       return r.items.flatMap((i) => [
-        { kind: 'item' as const, id: i.id, name: i.skuName, balance: i.balance },
-        ...i.taxationItems.data.map((t) => ({ kind: 'tax' as const, id: t.id, name: t.name, balance: t.balance })),
+        { kind: 'item' as const, id: i.id, name: i.skuName ?? '', balance: i.balance },
+        ...(i.taxationItems?.data ?? []).map((t) => ({
+          kind: 'tax' as const,
+          id: t.id,
+          name: t.name ?? 'Tax',
+          balance: t.balance,
+        })),
       ]);
     },
   });

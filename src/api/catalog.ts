@@ -48,12 +48,17 @@ export const catalogProductSchema = z
     id: z.string(),
     name: z.string(),
     sku: z.string().nullish(),
-    productRatePlans: z.array(catalogRatePlanSchema).default([]),
+    // From zuora-version 230.0 a link (a URL string) instead of the embedded rate plans; Zuora's example is of that
+    // shape although this call asks for 229.0: read as "no charges embedded" (docs/zuora/openapi/README.md).
+    productRatePlans: z
+      .union([z.array(catalogRatePlanSchema), z.string()])
+      .default([])
+      .transform((v) => (typeof v === 'string' ? [] : v)),
   })
   .loose();
 export type CatalogProduct = z.infer<typeof catalogProductSchema>;
 
-const productListSchema = z.object({
+export const productListSchema = z.object({
   products: z.array(catalogProductSchema),
   nextPage: z.string().nullish(),
   success: z.literal(true),

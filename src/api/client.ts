@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import { zuoraErrorEnvelopeSchema } from '../contract/errors.ts';
-import { ZuoraApiError } from '../lib/zuora-error.ts';
+import { ZUORA_VERSION } from '../contract/version.ts';
+import { UnreadableSuccessError, ZuoraApiError } from '../lib/zuora-error.ts';
 import { currentRateLimitWait, reportRateLimitWait, retryAfterMs } from './rate-limit.ts';
 
 // The one HTTP client of the SPA. It speaks Zuora's v1 contract: bearer token, `zuora-version`,
 // `Zuora-Track-Id`, and Zuora's two ways of failing (an HTTP 4xx/5xx, or a 200 with success:false),
 // both turned into one ZuoraApiError. Every response is parsed by the contract schema it expects.
 
-export const ZUORA_VERSION = '257.0';
+export { ZUORA_VERSION };
 
 export interface ClientConfig {
   /** Prefix of every path ('' when the SPA and the API share an origin). */
@@ -64,6 +65,8 @@ export interface RequestOptions<S extends z.ZodType> {
   query?: Record<string, string | number | boolean | readonly string[] | undefined | null>;
   /** Per-request headers, e.g. an older `zuora-version` where a resource changes shape by version. */
   headers?: Record<string, string>;
+  /** Sees the response's headers (e.g. whether an idempotent request was replayed). */
+  onHeaders?: (headers: Headers) => void;
 }
 
 /** A fresh key for a create/settle POST: Zuora replays the first result for a repeated key. */
@@ -90,23 +93,29 @@ export function buildUrl(path: string, query?: RequestOptions<z.ZodType>['query'
 
 export async function zuoraRequest<S extends z.ZodType>(path: string, options: RequestOptions<S>): Promise<z.infer<S>> {
   const res = await send(path, options);
+  options.onHeaders?.(res.headers);
   const json = await readJson(res);
   throwIfFailed(res, json);
   const parsed = options.schema.safeParse(json);
   if (!parsed.success) {
+    const detail = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('; ');
+    const method = options.method ?? 'GET';
+    if (method !== 'GET' && isSuccessBody(json)) throw new UnreadableSuccessError(res.status, detail, idOf(json));
     // A contract drift shows as a clear error naming the path, not as `undefined` deep in a component.
-    throw new ZuoraApiError(res.status, [
-      {
-        code: 0,
-        message: `Unexpected response from ${path}: ${parsed.error.issues
-          .slice(0, 3)
-          .map((i) => `${i.path.join('.')}: ${i.message}`)
-          .join('; ')}`,
-      },
-    ]);
+    throw new ZuoraApiError(res.status, [{ code: 0, message: `Unexpected response from ${path}: ${detail}` }]);
   }
   return parsed.data;
 }
+
+/** A 2xx body that says it succeeded (throwIfFailed has already turned `success: false` into an error). */
+function isSuccessBody(json: unknown): json is Record<string, unknown> {
+  return typeof json === 'object' && json !== null && (json as { success?: unknown }).success === true;
+}
+
+const idOf = (json: Record<string, unknown>) => (typeof json.id === 'string' && json.id ? json.id : null);
 
 /** For non-JSON bodies (PDF files, CSV): the Response after the same headers and error handling. */
 export async function zuoraRequestRaw(

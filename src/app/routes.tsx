@@ -1,7 +1,9 @@
-import { lazy } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { AppShell } from './app-shell.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
+import { RequirePermission } from './require-permission.tsx';
+import type { MemoKind } from '../lib/memo-kind.ts';
 import { RequireSession } from './require-session.tsx';
 import { FromInvoicePage, StandalonePage, BulkCreatePage } from '../features/memo-create/index.ts';
 import { MemoDetailPage } from '../features/memo-detail/index.ts';
@@ -12,14 +14,20 @@ import { MemoListPage } from '../features/memo-list/index.ts';
 // the page chunk fills the shell's Suspense boundary.
 const SignInPage = lazy(() => import('./sign-in-page.tsx'));
 
+const creating = (kind: MemoKind, page: ReactNode) => (
+  <RequirePermission kind={kind} permission="memo.create" doing="create">
+    {page}
+  </RequirePermission>
+);
+
 /** The memo pages of one kind; also the embedded app's route table (src/embed/embed-routes.tsx). */
 export function kindRoutes(base: 'credit-memos' | 'debit-memos'): RouteObject[] {
   const kind = base === 'credit-memos' ? 'CreditMemo' : 'DebitMemo';
   return [
     { path: base, element: <MemoListPage kind={kind} /> },
-    { path: `${base}/new/standalone`, element: <StandalonePage kind={kind} /> },
-    { path: `${base}/new/from-invoice`, element: <FromInvoicePage kind={kind} /> },
-    { path: `${base}/new/bulk`, element: <BulkCreatePage kind={kind} /> },
+    { path: `${base}/new/standalone`, element: creating(kind, <StandalonePage kind={kind} />) },
+    { path: `${base}/new/from-invoice`, element: creating(kind, <FromInvoicePage kind={kind} />) },
+    { path: `${base}/new/bulk`, element: creating(kind, <BulkCreatePage kind={kind} />) },
     { path: `${base}/:memoId`, element: <MemoDetailPage kind={kind} /> },
   ];
 }

@@ -1,3 +1,4 @@
+import { amountLimitProblem } from './amount-limit.ts';
 import { cmp, currencyDecimals, fitsCurrency, formatMoney, money, type Money, type MoneyInput } from '../lib/money.ts';
 
 // The rule for an amount a person types (a create form's charge or tax line, a CSV cell, a settlement
@@ -29,6 +30,8 @@ export function amountProblem(text: string, currency: string, rule: AmountRule):
   if (rule.least === 'positive' && !value.gt(0)) return 'The amount must be greater than 0.';
   if (value.lt(0)) return 'The amount cannot be negative.';
   if (currency && !fitsCurrency(text.trim(), currency)) return decimalsProblem(currency);
+  const tooLarge = currency ? amountLimitProblem(value, currency) : null;
+  if (tooLarge) return tooLarge;
   if (rule.max && cmp(value, rule.max.value) > 0)
     return `The amount cannot exceed ${rule.max.what} ${formatMoney(rule.max.value, currency)}.`;
   return undefined;

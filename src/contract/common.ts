@@ -5,6 +5,12 @@ import { ZUORA_ID_RE } from './ids.ts';
 export const zId = z.string().regex(ZUORA_ID_RE, 'a 32-hex id');
 export const zDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a yyyy-mm-dd date');
 export const zDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'a yyyy-mm-dd hh:mm:ss date-time');
+/**
+ * Read side: an id or date-time as a tenant sends it. Requests are checked strictly (zId, zDateTime), but a reader
+ * accepts what Zuora's own examples hold (ids that are not 32-hex, `yyyy-mm-dd hh:mm:ss` and ISO date-times alike).
+ */
+export const zReadId = z.string().min(1);
+export const zReadDateTime = z.string();
 /** Money travels as a JSON number; the SPA and server convert it to a decimal at once (src/lib/money). */
 export const zMoney = z.number();
 

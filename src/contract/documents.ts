@@ -39,19 +39,20 @@ export const creditMemoPdfStatusResponseSchema = z.object({
 });
 
 /** One entry of a memo's timeline (sandbox extension `GET …/{key}/history`), oldest first. */
-export const memoHistoryEventSchema = z.object({
-  id: z.string(),
-  event: z.string(),
-  at: zDateTime,
-  userId: z.string().nullable(),
-  userName: z.string().nullable(),
-  detail: z.record(z.string(), z.unknown()),
-});
+export const memoHistoryEventSchema = z
+  .object({
+    id: z.union([z.string(), z.number()]).transform(String),
+    event: z.string(),
+    at: zDateTime,
+    userId: z.string().nullish(),
+    userName: z.string().nullish(),
+    detail: z.record(z.string(), z.unknown()).nullish(),
+  })
+  .loose();
 export type MemoHistoryEvent = z.infer<typeof memoHistoryEventSchema>;
-export const memoHistoryResponseSchema = z.object({
-  events: z.array(memoHistoryEventSchema),
-  success: z.literal(true),
-});
+export const memoHistoryResponseSchema = z
+  .object({ events: z.array(memoHistoryEventSchema), success: z.literal(true) })
+  .loose();
 
 /** Sandbox-only `GET /sandbox/outbox`: the emails the sandbox recorded instead of sending. */
 export const outboxEmailSchema = z.object({

@@ -1,40 +1,51 @@
 import { z } from 'zod';
-import { zDate, zDateTime, zId, zMemoStatus, zMoney, listEnvelope } from './common.ts';
+import { listEnvelope, zDate, zMoney, zReadDateTime, zReadId } from './common.ts';
 
 // Response shapes of credit memos, debit memos and their items (docs/zuora/api-digest.md §3, §5). Field names are
-// Zuora's. Objects are `loose`: a real tenant sends more fields than the UI reads, and that is fine.
+// Zuora's. A tolerant reader (docs/zuora/tenant-read-contract.md A5, A12): Zuora's spec marks no response field
+// required, tenants on other minor versions omit fields and Object Query drops nulls, so a schema requires only
+// what the screen cannot work without (id, number, account, status, memo date, amount, open balance) and takes
+// every other field absent or null. Objects are `loose`: a tenant sends more fields than the UI reads.
+
+const str = z.string().nullish();
+const money = zMoney.nullish();
+const bool = z.boolean().nullish();
+const date = zDate.nullish();
+const dateTime = zReadDateTime.nullish();
 
 const audit = {
-  createdDate: zDateTime,
-  createdById: z.string().nullable(),
-  updatedDate: zDateTime,
-  updatedById: z.string().nullable(),
+  createdDate: dateTime,
+  createdById: str,
+  updatedDate: dateTime,
+  updatedById: str,
 };
 
 const memoCommon = {
-  id: zId,
+  id: zReadId,
   number: z.string(),
-  accountId: zId,
-  accountNumber: z.string().nullish(),
-  currency: z.string(),
-  targetDate: zDate.nullable(),
-  status: zMemoStatus,
+  accountId: zReadId,
+  accountNumber: str,
+  /** Zuora's list example of debit memos leaves it out; the list then takes it from the account. */
+  currency: str,
+  targetDate: date,
+  /** A status this UI does not know is shown as it comes, with no action offered (memo-status.ts). */
+  status: z.string(),
   amount: zMoney,
-  taxAmount: zMoney,
-  totalTaxExemptAmount: zMoney,
-  comment: z.string().nullable(),
-  reasonCode: z.string().nullable(),
-  referredInvoiceId: z.string().nullable(),
-  transferredToAccounting: z.string().nullable(),
-  taxStatus: z.string().nullable(),
-  taxMessage: z.string().nullable(),
-  latestPDFFileId: z.string().nullable(),
-  postedOn: zDateTime.nullable(),
-  postedById: z.string().nullable(),
-  cancelledOn: zDateTime.nullable(),
-  cancelledById: z.string().nullable(),
-  billToContactId: z.string().nullable(),
-  sourceType: z.string(),
+  taxAmount: money,
+  totalTaxExemptAmount: money,
+  comment: str,
+  reasonCode: str,
+  referredInvoiceId: str,
+  transferredToAccounting: str,
+  taxStatus: str,
+  taxMessage: str,
+  latestPDFFileId: str,
+  postedOn: dateTime,
+  postedById: str,
+  cancelledOn: dateTime,
+  cancelledById: str,
+  billToContactId: str,
+  sourceType: str,
   ...audit,
 };
 
@@ -42,104 +53,111 @@ export const debitMemoSchema = z
   .object({
     ...memoCommon,
     debitMemoDate: zDate,
-    dueDate: zDate.nullable(),
+    dueDate: date,
     balance: zMoney,
-    beAppliedAmount: zMoney,
-    autoPay: z.boolean(),
-    referredCreditMemoId: z.string().nullable(),
+    beAppliedAmount: money,
+    autoPay: bool,
+    referredCreditMemoId: str,
   })
   .loose();
-export type DebitMemo = z.infer<typeof debitMemoSchema>;
+/** A list row as it comes; the list fills a missing currency from the account (src/api/memos/list.ts). */
+export type DebitMemoRow = z.infer<typeof debitMemoSchema>;
+export type DebitMemo = DebitMemoRow & { currency: string };
 
 export const creditMemoSchema = z
   .object({
     ...memoCommon,
     creditMemoDate: zDate,
-    appliedAmount: zMoney,
+    appliedAmount: money,
     unappliedAmount: zMoney,
-    refundAmount: zMoney,
-    autoApplyUponPosting: z.boolean(),
-    excludeFromAutoApplyRules: z.boolean(),
-    reversed: z.boolean(),
-    source: z.string().nullable(),
-    sourceId: z.string().nullable(),
+    refundAmount: money,
+    autoApplyUponPosting: bool,
+    excludeFromAutoApplyRules: bool,
+    reversed: bool,
+    source: str,
+    sourceId: str,
   })
   .loose();
-export type CreditMemo = z.infer<typeof creditMemoSchema>;
+export type CreditMemoRow = z.infer<typeof creditMemoSchema>;
+export type CreditMemo = CreditMemoRow & { currency: string };
 
 export const financeInformationSchema = z
   .object({
-    deferredRevenueAccountingCode: z.string().nullish(),
-    deferredRevenueAccountingCodeType: z.string().nullish(),
-    recognizedRevenueAccountingCode: z.string().nullish(),
-    recognizedRevenueAccountingCodeType: z.string().nullish(),
-    onAccountAccountingCode: z.string().nullish(),
-    onAccountAccountingCodeType: z.string().nullish(),
-    revenueRecognitionRuleName: z.string().nullish(),
-    revenueScheduleNumber: z.string().nullish(),
+    deferredRevenueAccountingCode: str,
+    deferredRevenueAccountingCodeType: str,
+    recognizedRevenueAccountingCode: str,
+    recognizedRevenueAccountingCodeType: str,
+    onAccountAccountingCode: str,
+    onAccountAccountingCodeType: str,
+    revenueRecognitionRuleName: str,
+    revenueScheduleNumber: str,
   })
   .loose();
 
 const taxItemCommon = {
-  id: zId,
-  name: z.string(),
+  id: zReadId,
+  name: str,
   taxAmount: zMoney,
-  exemptAmount: zMoney,
-  jurisdiction: z.string().nullable(),
-  locationCode: z.string().nullable(),
-  sourceTaxItemId: z.string().nullable(),
-  taxCode: z.string().nullable(),
-  taxCodeDescription: z.string().nullable(),
-  taxDate: zDate.nullable(),
-  taxRate: z.number(),
-  taxRateDescription: z.string().nullable(),
-  taxRateType: z.string(),
-  financeInformation: z
-    .object({ salesTaxPayableAccountingCode: z.string().nullish(), onAccountAccountingCode: z.string().nullish() })
-    .loose()
-    .nullish(),
+  exemptAmount: money,
+  jurisdiction: str,
+  locationCode: str,
+  sourceTaxItemId: str,
+  taxCode: str,
+  taxCodeDescription: str,
+  taxDate: date,
+  taxRate: z.number().nullish(),
+  taxRateDescription: str,
+  taxRateType: str,
+  financeInformation: z.object({ salesTaxPayableAccountingCode: str, onAccountAccountingCode: str }).loose().nullish(),
 };
 
 /** DM taxation item (zuora-version ≥ 239.0). */
 export const debitMemoTaxationItemSchema = z
-  .object({ ...taxItemCommon, balance: zMoney, creditAmount: zMoney, paymentAmount: zMoney })
+  .object({ ...taxItemCommon, balance: zMoney, creditAmount: money, paymentAmount: money })
   .loose();
 export type DebitMemoTaxationItem = z.infer<typeof debitMemoTaxationItemSchema>;
 
 /** CM taxation item. */
 export const creditMemoTaxationItemSchema = z
-  .object({ ...taxItemCommon, appliedAmount: zMoney, unappliedAmount: zMoney, refundAmount: zMoney })
+  .object({ ...taxItemCommon, appliedAmount: money, unappliedAmount: zMoney, refundAmount: money })
   .loose();
 export type CreditMemoTaxationItem = z.infer<typeof creditMemoTaxationItemSchema>;
 
 const itemCommon = {
-  id: zId,
+  id: zReadId,
   amount: zMoney,
-  amountWithoutTax: zMoney,
-  quantity: z.number().nullable(),
-  unitPrice: z.number().nullable(),
-  unitOfMeasure: z.string().nullable(),
-  sku: z.string().nullable(),
-  skuName: z.string(),
-  serviceStartDate: zDate.nullable(),
-  serviceEndDate: zDate.nullable(),
-  sourceItemType: z.string().nullable(),
-  sourceItemId: z.string().nullable(),
-  subscriptionId: z.string().nullable(),
-  appliedToItemId: z.string().nullable(),
-  processingType: z.string().nullable(),
-  taxMode: z.string(),
-  description: z.string().nullable(),
-  financeInformation: financeInformationSchema.nullable(),
+  amountWithoutTax: money,
+  quantity: z.number().nullish(),
+  unitPrice: z.number().nullish(),
+  unitOfMeasure: str,
+  sku: str,
+  skuName: str,
+  serviceStartDate: date,
+  serviceEndDate: date,
+  sourceItemType: str,
+  sourceItemId: str,
+  subscriptionId: str,
+  appliedToItemId: str,
+  processingType: str,
+  taxMode: str,
+  /** `description` from zuora-version 257.0, the version the SPA pins (src/contract/version.ts); `comment` before. */
+  description: str,
+  financeInformation: financeInformationSchema.nullish(),
   ...audit,
 };
+
+const taxationItemsOf = <T extends z.ZodType>(item: T) =>
+  z
+    .object({ data: z.array(item), nextPage: str })
+    .loose()
+    .nullish();
 
 export const debitMemoItemSchema = z
   .object({
     ...itemCommon,
     balance: zMoney,
-    beAppliedAmount: zMoney,
-    taxationItems: z.object({ data: z.array(debitMemoTaxationItemSchema), nextPage: z.string().nullish() }),
+    beAppliedAmount: money,
+    taxationItems: taxationItemsOf(debitMemoTaxationItemSchema),
   })
   .loose();
 export type DebitMemoItem = z.infer<typeof debitMemoItemSchema>;
@@ -147,41 +165,30 @@ export type DebitMemoItem = z.infer<typeof debitMemoItemSchema>;
 export const creditMemoItemSchema = z
   .object({
     ...itemCommon,
-    appliedAmount: zMoney,
+    appliedAmount: money,
     unappliedAmount: zMoney,
-    refundAmount: zMoney,
-    creditFromItemSource: z.string().nullable(),
-    creditFromItemId: z.string().nullable(),
-    taxationItems: z.object({ data: z.array(creditMemoTaxationItemSchema), nextPage: z.string().nullish() }),
+    refundAmount: money,
+    creditFromItemSource: str,
+    creditFromItemId: str,
+    taxationItems: taxationItemsOf(creditMemoTaxationItemSchema),
   })
   .loose();
 export type CreditMemoItem = z.infer<typeof creditMemoItemSchema>;
 
 /** A CM part: the unapplied part has both invoiceId and debitMemoId null (docs/zuora/api-digest.md §5.3). */
 export const creditMemoPartSchema = z
-  .object({
-    id: z.string(),
-    amount: zMoney,
-    invoiceId: z.string().nullable(),
-    debitMemoId: z.string().nullable(),
-    ...audit,
-  })
+  .object({ id: z.string(), amount: zMoney, invoiceId: str, debitMemoId: str, ...audit })
   .loose();
 export type CreditMemoPart = z.infer<typeof creditMemoPartSchema>;
 
 /** A payment or credit memo applied to a debit memo (docs/zuora/api-digest.md §4.18). */
 export const debitMemoApplicationPartSchema = z
-  .object({
-    appliedAmount: zMoney,
-    creditMemoId: z.string().nullish(),
-    paymentId: z.string().nullish(),
-    ...audit,
-  })
+  .object({ appliedAmount: zMoney, creditMemoId: str, paymentId: str, ...audit })
   .loose();
 export type DebitMemoApplicationPart = z.infer<typeof debitMemoApplicationPartSchema>;
 
 export const memoFileSchema = z
-  .object({ id: z.string(), pdfFileUrl: z.string(), versionNumber: z.number().int() })
+  .object({ id: z.string(), pdfFileUrl: z.string(), versionNumber: z.number().int().nullish() })
   .loose();
 export type MemoFile = z.infer<typeof memoFileSchema>;
 
@@ -194,21 +201,6 @@ export const debitMemoApplicationPartListSchema = listEnvelope('applicationParts
 export const debitMemoFileListSchema = listEnvelope('debitMemoFiles', memoFileSchema);
 export const creditMemoFileListSchema = listEnvelope('creditMemoFiles', memoFileSchema);
 
-export const debitMemoResponseSchema = debitMemoSchema.extend({ success: z.literal(true) });
-export const creditMemoResponseSchema = creditMemoSchema.extend({ success: z.literal(true) });
-
-/** PUT /v1/debit-memos/{key}/write-off response (seed 002). */
-export const writeOffDebitMemoResponseSchema = z.object({
-  creditMemo: z.object({ id: zId }),
-  success: z.literal(true),
-});
-/** PUT /v1/credit-memos/{id}/write-off response. */
-export const writeOffCreditMemoResponseSchema = z.object({
-  debitMemo: z.object({ id: zId }),
-  success: z.literal(true),
-});
-export const reverseCreditMemoResponseSchema = z.object({
-  creditMemo: z.object({ id: zId }),
-  debitMemo: z.object({ id: zId }),
-  success: z.literal(true),
-});
+// One memo read by key: Zuora sends its currency there, and every amount on the page is shown in it.
+export const debitMemoResponseSchema = debitMemoSchema.extend({ currency: z.string(), success: z.literal(true) });
+export const creditMemoResponseSchema = creditMemoSchema.extend({ currency: z.string(), success: z.literal(true) });

@@ -94,7 +94,8 @@ export function cmp(a: MoneyInput, b: MoneyInput): -1 | 0 | 1 {
 }
 
 export const isZero = (v: MoneyInput) => money(v).eq(0);
-export const isPositive = (v: MoneyInput) => money(v).gt(0);
+/** False for an amount a tenant left out (a tolerant read): nothing is known to be there. */
+export const isPositive = (v: MoneyInput | null | undefined) => v !== null && v !== undefined && money(v).gt(0);
 export const isNegative = (v: MoneyInput) => money(v).lt(0);
 export const minMoney = (a: MoneyInput, b: MoneyInput) => (money(a).lte(money(b)) ? money(a) : money(b));
 
@@ -127,6 +128,11 @@ export function allocate(total: MoneyInput, weights: MoneyInput[], currency: str
 export function formatMoney(value: MoneyInput | null | undefined, currency: string, locale?: string): string {
   if (value === null || value === undefined) return '';
   const dp = currencyDecimals(currency);
+  // No currency known (a tenant row without one, whose account has none either): the number alone.
+  if (!currency)
+    return new Intl.NumberFormat(locale ?? getDisplayLocale(), { minimumFractionDigits: dp }).format(
+      Number(money(value).toFixed(dp, Big.roundHalfUp)),
+    );
   return new Intl.NumberFormat(locale ?? getDisplayLocale(), {
     style: 'currency',
     currency,

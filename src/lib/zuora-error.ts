@@ -25,3 +25,25 @@ export class ZuoraApiError extends Error {
     this.category = reasons.length > 0 ? categoryOf(reasons[0].code) : 0;
   }
 }
+
+/**
+ * A write Zuora answered with 2xx and `success: true` whose body the schema could not read in full (a tenant on
+ * another version, a field this UI does not know). The write happened: it counts as done, the UI reloads or opens
+ * the document by `documentId`, and it is never sent again with a new Idempotency-Key (docs/architecture.md
+ * "Money is decimal" and "Mutations that create").
+ */
+export class UnreadableSuccessError extends ZuoraApiError {
+  /** The id of the document the answer names at its top level, when it has one. */
+  readonly documentId: string | null;
+
+  constructor(status: number, detail: string, documentId: string | null) {
+    super(status, [
+      {
+        code: 0,
+        message: `Zuora answered that this was done, but its answer could not be read in full (${detail}). It was not sent again.`,
+      },
+    ]);
+    this.name = 'UnreadableSuccessError';
+    this.documentId = documentId;
+  }
+}

@@ -1,5 +1,10 @@
 import type { MemoStatus } from '../contract/common.ts';
-import { creditMemoSchema, debitMemoSchema, type CreditMemo, type DebitMemo } from '../contract/memos.ts';
+import {
+  creditMemoResponseSchema,
+  debitMemoResponseSchema,
+  type CreditMemo,
+  type DebitMemo,
+} from '../contract/memos.ts';
 
 // Memo values for the pure availability tests, parsed by the contract schemas so they cannot drift
 // from the wire shape. (These are inputs of a pure function, not stand-ins for server responses.)
@@ -36,7 +41,9 @@ const common = {
 };
 
 export function creditMemo(status: MemoStatus, over: Partial<CreditMemo> = {}): CreditMemo {
-  return creditMemoSchema.parse({
+  // `common` carries a currency, as a memo read by key always does.
+  return creditMemoResponseSchema.parse({
+    success: true,
     ...common,
     number: 'CM00000001',
     status,
@@ -54,7 +61,8 @@ export function creditMemo(status: MemoStatus, over: Partial<CreditMemo> = {}): 
 }
 
 export function debitMemo(status: MemoStatus, over: Partial<DebitMemo> = {}): DebitMemo {
-  return debitMemoSchema.parse({
+  return debitMemoResponseSchema.parse({
+    success: true,
     ...common,
     number: 'DM00000001',
     status,

@@ -44,24 +44,30 @@ export type BulkEntryResult =
   | { success: true; id: string; number: string; status: string }
   | { success: false; reasons: { code: number | string; message: string }[]; objectIndex?: number };
 
-/** One bulk request of ≤ 50 standalone memos; per-entry results in request order. */
+/**
+ * One bulk request of ≤ 50 standalone memos; per-entry results in request order. `replayed` when the
+ * server answered from its stored result for the Idempotency-Key (the sandbox's `Idempotent-Replayed`).
+ */
 export async function bulkCreateStandaloneMemos(
   kind: MemoKind,
   memos: Record<string, unknown>[],
   idempotencyKey: string,
-): Promise<BulkEntryResult[]> {
+): Promise<{ results: BulkEntryResult[]; replayed: boolean }> {
   const schema = kind === 'CreditMemo' ? bulkCreditMemoResponseSchema : bulkDebitMemoResponseSchema;
+  let replayed = false;
   const r = await zuoraRequest(`${memoApiBase(kind)}/bulk`, {
     method: 'POST',
     body: { sourceType: 'Standalone', memos },
     idempotencyKey,
     schema,
+    onHeaders: (h) => void (replayed = h.get('Idempotent-Replayed') === 'true'),
   });
-  return r.memos.map((m): BulkEntryResult =>
+  const results = r.memos.map((m): BulkEntryResult =>
     m.success
       ? { success: true, id: m.id, number: m.number, status: m.status }
       : { success: false, reasons: m.reasons, objectIndex: m.objectIndex },
   );
+  return { results, replayed };
 }
 
 export function useCreateStandaloneMemo(kind: MemoKind) {

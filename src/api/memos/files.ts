@@ -22,7 +22,7 @@ export async function fetchMemoFiles(kind: MemoKind, id: string, signal?: AbortS
         ),
   );
   // Zuora promises newest first; sort anyway so a proxy answering in another order shows the same.
-  return [...files].sort((a, b) => b.versionNumber - a.versionNumber);
+  return [...files].sort((a, b) => (b.versionNumber ?? 0) - (a.versionNumber ?? 0));
 }
 
 export const memoFilesQuery = (kind: MemoKind, id: string) =>

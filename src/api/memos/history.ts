@@ -1,8 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { zuoraRequest } from '../client.ts';
 import { ZuoraApiError } from '../../lib/zuora-error.ts';
-import { zDateTime } from '../../contract/common.ts';
+import { memoHistoryResponseSchema, type MemoHistoryEvent } from '../../contract/documents.ts';
 import { memoKeys } from './keys.ts';
 import { memoApiBase } from './kind.ts';
 import { type MemoKind } from '../../lib/memo-kind.ts';
@@ -11,19 +10,7 @@ import { type MemoKind } from '../../lib/memo-kind.ts';
 // endpoint): against a real tenant it is absent (404/405), and the page falls back to the dates the
 // memo itself carries (created, posted, cancelled).
 
-export const memoHistoryEventSchema = z
-  .object({
-    id: z.union([z.string(), z.number()]).transform(String),
-    event: z.string(),
-    at: zDateTime,
-    userId: z.string().nullish(),
-    userName: z.string().nullish(),
-    detail: z.record(z.string(), z.unknown()).nullish(),
-  })
-  .loose();
-export type MemoHistoryEvent = z.infer<typeof memoHistoryEventSchema>;
-
-const memoHistorySchema = z.object({ events: z.array(memoHistoryEventSchema), success: z.literal(true) }).loose();
+export type { MemoHistoryEvent };
 
 /** The events, or null when the server has no history endpoint (proxy mode). */
 export async function fetchMemoHistory(
@@ -33,7 +20,7 @@ export async function fetchMemoHistory(
 ): Promise<MemoHistoryEvent[] | null> {
   try {
     const r = await zuoraRequest(`${memoApiBase(kind)}/${encodeURIComponent(id)}/history`, {
-      schema: memoHistorySchema,
+      schema: memoHistoryResponseSchema,
       signal,
     });
     return r.events;

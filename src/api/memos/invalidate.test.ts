@@ -28,8 +28,10 @@ describe('memoEffectKeys', () => {
     expect(keys).toContainEqual(memoKeys.detail('CreditMemo', 'c9'));
   });
 
-  it('email touches only the history and lists each key once', () => {
+  it('email touches the memo, its files (a PDF may be generated first) and history, and lists each key once', () => {
     expect(memoEffectKeys({ operation: 'email', kind: 'CreditMemo', id: 'c1' })).toEqual([
+      memoKeys.detail('CreditMemo', 'c1'),
+      memoKeys.files('CreditMemo', 'c1'),
       memoKeys.history('CreditMemo', 'c1'),
     ]);
     const keys = memoEffectKeys({

@@ -50,7 +50,8 @@ const TOUCHES: Record<MemoOperation, Part[]> = {
   unpost: ['list', 'detail', 'history'],
   cancel: ['list', 'detail', 'history'],
   delete: ['list'],
-  email: ['history'],
+  // An email of a memo without a PDF generates one first (its latest PDF id and files change).
+  email: ['detail', 'files', 'history'],
   regeneratePdf: ['detail', 'files', 'history'],
   uploadFile: ['files', 'history'],
   apply: ['list', 'detail', 'items', 'applications', 'history'],

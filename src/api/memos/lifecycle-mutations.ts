@@ -45,7 +45,7 @@ export const regenerateMemoPdf = (kind: MemoKind, id: string) =>
     idempotencyKey: newIdempotencyKey(),
   });
 
-const uploadResponseSchema = z.object({ fileId: z.string(), success: z.literal(true) }).loose();
+export const uploadResponseSchema = z.object({ fileId: z.string(), success: z.literal(true) }).loose();
 
 /** Uploads an externally generated PDF (multipart part `file`; debit memos, Draft or Posted). */
 export function uploadMemoFile(kind: MemoKind, id: string, file: File) {

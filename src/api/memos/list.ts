@@ -1,7 +1,15 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { zuoraRequest } from '../client.ts';
-import { creditMemoListSchema, debitMemoListSchema, type CreditMemo, type DebitMemo } from '../../contract/memos.ts';
+import {
+  creditMemoListSchema,
+  debitMemoListSchema,
+  type CreditMemo,
+  type CreditMemoRow,
+  type DebitMemo,
+  type DebitMemoRow,
+} from '../../contract/memos.ts';
+import { accountDetailSchema } from '../account-detail.ts';
 import { memoKeys } from './keys.ts';
 import { memoApiBase } from './kind.ts';
 import { type MemoKind } from '../../lib/memo-kind.ts';
@@ -45,14 +53,36 @@ export async function fetchMemoPage(kind: MemoKind, query: MemoListQuery, signal
       query,
       signal,
     });
-    return { rows: r.creditmemos, hasNextPage: Boolean(r.nextPage) };
+    return { rows: await withCurrency(r.creditmemos, signal), hasNextPage: Boolean(r.nextPage) };
   }
   const r: z.infer<typeof debitMemoListSchema> = await zuoraRequest(memoApiBase(kind), {
     schema: debitMemoListSchema,
     query,
     signal,
   });
-  return { rows: r.debitmemos, hasNextPage: Boolean(r.nextPage) };
+  return { rows: await withCurrency(r.debitmemos, signal), hasNextPage: Boolean(r.nextPage) };
+}
+
+/**
+ * Zuora's documented debit memo list leaves `currency` out of its rows (docs/zuora/openapi/README.md); a row
+ * without it takes its account's. One read per distinct account of the page, never one per row, and none when
+ * every row carries its currency (the sandbox and most tenants).
+ */
+export async function withCurrency<R extends CreditMemoRow | DebitMemoRow>(
+  rows: R[],
+  signal?: AbortSignal,
+): Promise<(R & { currency: string })[]> {
+  const missing = [...new Set(rows.filter((r) => !r.currency).map((r) => r.accountId))];
+  const found = new Map(
+    await Promise.all(
+      missing.map(async (id) => {
+        const a = await zuoraRequest(`/v1/accounts/${encodeURIComponent(id)}`, { schema: accountDetailSchema, signal });
+        return [id, a.billingAndPayment?.currency ?? ''] as const;
+      }),
+    ),
+  );
+  // '' when even the account has none: amounts then show without a currency sign rather than fail the page.
+  return rows.map((r) => ({ ...r, currency: r.currency || found.get(r.accountId) || '' }));
 }
 
 type AccountLookup = (text: string) => Promise<AccountMatches>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { zuoraRequest } from '../client.ts';
+import { UnreadableSuccessError } from '../../lib/zuora-error.ts';
 import { invalidateMemoEffects, type MemoEffect, type MemoRef } from './invalidate.ts';
 import { memoKeys } from './keys.ts';
 import { settlementKeys } from '../billing-documents.ts';
@@ -14,16 +15,14 @@ import type {
   DebitMemoCollectRequest,
 } from '../../contract/settlement-requests.ts';
 import {
+  creditMemoReverseResponseSchema,
+  creditMemoWriteOffResponseSchema,
   debitMemoCollectResponseSchema,
+  debitMemoWriteOffResponseSchema,
   refundSchema,
   type DebitMemoCollectResponse,
 } from '../../contract/settlement-responses.ts';
-import {
-  creditMemoResponseSchema,
-  reverseCreditMemoResponseSchema,
-  writeOffCreditMemoResponseSchema,
-  writeOffDebitMemoResponseSchema,
-} from '../../contract/memos.ts';
+import { creditMemoResponseSchema } from '../../contract/memos.ts';
 import type { WriteOffRequest } from '../../contract/write-off.ts';
 
 // Mutations that settle a memo (docs/zuora/api-digest.md §4.13–4.14, §6.11–6.15). Each call carries the dialog's
@@ -52,8 +51,17 @@ async function settled(qc: QueryClient, effect: MemoEffect): Promise<void> {
   ]);
 }
 
-/** After a refusal: the memo's balance may have moved under us; refetch so the dialog shows the truth. */
-function refused(qc: QueryClient, ref: MemoRef): Promise<unknown> {
+/**
+ * After a refusal: the memo's balance may have moved under us; refetch so the dialog shows the truth. After a
+ * settlement Zuora did but whose answer could not be read, which documents it touched is unknown: reload them all.
+ */
+function refused(qc: QueryClient, err: unknown, ref: MemoRef): Promise<unknown> {
+  if (err instanceof UnreadableSuccessError)
+    return Promise.all([
+      qc.invalidateQueries({ queryKey: memoKeys.all }),
+      qc.invalidateQueries({ queryKey: settlementKeys.all }),
+      qc.invalidateQueries({ queryKey: invoiceKeys.all }),
+    ]);
   return qc.invalidateQueries({ queryKey: memoKeys.memo(ref.kind, ref.id) });
 }
 
@@ -66,7 +74,7 @@ export function useApplyCreditMemo(id: string) {
     mutationFn: ({ body, idempotencyKey }: Call<ApplyCreditMemoRequest>) =>
       zuoraRequest(`${cm(id)}/apply`, { method: 'PUT', body, idempotencyKey, schema: creditMemoResponseSchema }),
     onSuccess: (_r, { body }) => settled(qc, { operation: 'apply', kind: 'CreditMemo', id, related: targetsOf(body) }),
-    onError: () => refused(qc, { kind: 'CreditMemo', id }),
+    onError: (err) => refused(qc, err, { kind: 'CreditMemo', id }),
   });
 }
 
@@ -77,7 +85,7 @@ export function useUnapplyCreditMemo(id: string) {
       zuoraRequest(`${cm(id)}/unapply`, { method: 'PUT', body, idempotencyKey, schema: creditMemoResponseSchema }),
     onSuccess: (_r, { body }) =>
       settled(qc, { operation: 'unapply', kind: 'CreditMemo', id, related: targetsOf(body) }),
-    onError: () => refused(qc, { kind: 'CreditMemo', id }),
+    onError: (err) => refused(qc, err, { kind: 'CreditMemo', id }),
   });
 }
 
@@ -92,7 +100,7 @@ export function useRefundCreditMemo(id: string) {
         schema: refundSchema.extend({ success: z.literal(true) }),
       }),
     onSuccess: () => settled(qc, { operation: 'refund', kind: 'CreditMemo', id }),
-    onError: () => refused(qc, { kind: 'CreditMemo', id }),
+    onError: (err) => refused(qc, err, { kind: 'CreditMemo', id }),
   });
 }
 
@@ -104,7 +112,7 @@ export function useWriteOffCreditMemo(id: string) {
         method: 'PUT',
         body,
         idempotencyKey,
-        schema: writeOffCreditMemoResponseSchema,
+        schema: creditMemoWriteOffResponseSchema,
       }),
     onSuccess: (r) =>
       settled(qc, {
@@ -113,7 +121,7 @@ export function useWriteOffCreditMemo(id: string) {
         id,
         related: [{ kind: 'DebitMemo', id: r.debitMemo.id }],
       }),
-    onError: () => refused(qc, { kind: 'CreditMemo', id }),
+    onError: (err) => refused(qc, err, { kind: 'CreditMemo', id }),
   });
 }
 
@@ -125,7 +133,7 @@ export function useReverseCreditMemo(id: string) {
         method: 'PUT',
         body,
         idempotencyKey,
-        schema: reverseCreditMemoResponseSchema,
+        schema: creditMemoReverseResponseSchema,
       }),
     onSuccess: (r) =>
       settled(qc, {
@@ -134,7 +142,7 @@ export function useReverseCreditMemo(id: string) {
         id,
         related: [{ kind: 'DebitMemo', id: r.debitMemo.id }],
       }),
-    onError: () => refused(qc, { kind: 'CreditMemo', id }),
+    onError: (err) => refused(qc, err, { kind: 'CreditMemo', id }),
   });
 }
 
@@ -155,7 +163,7 @@ export function useCollectDebitMemo(id: string) {
         id,
         related: (r.appliedCreditMemos ?? []).map((c) => ({ kind: 'CreditMemo' as const, id: c.id })),
       }),
-    onError: () => refused(qc, { kind: 'DebitMemo', id }),
+    onError: (err) => refused(qc, err, { kind: 'DebitMemo', id }),
   });
 }
 
@@ -167,7 +175,7 @@ export function useWriteOffDebitMemo(id: string) {
         method: 'PUT',
         body,
         idempotencyKey,
-        schema: writeOffDebitMemoResponseSchema,
+        schema: debitMemoWriteOffResponseSchema,
       }),
     onSuccess: (r) =>
       settled(qc, {
@@ -176,6 +184,6 @@ export function useWriteOffDebitMemo(id: string) {
         id,
         related: [{ kind: 'CreditMemo', id: r.creditMemo.id }],
       }),
-    onError: () => refused(qc, { kind: 'DebitMemo', id }),
+    onError: (err) => refused(qc, err, { kind: 'DebitMemo', id }),
   });
 }

@@ -2,7 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { FormProvider, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Dialog, { type DialogProps } from '@mui/material/Dialog';
+import type { DialogProps } from '@mui/material/Dialog';
+import { ResponsiveDialog } from '../responsive-dialog.tsx';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -63,7 +64,7 @@ export function FormDialog<TInput extends FieldValues, TOutput>({
 
   return (
     <FormProvider {...form}>
-      <Dialog open={open} onClose={requestClose} aria-labelledby={titleId} maxWidth={maxWidth} fullWidth>
+      <ResponsiveDialog open={open} onClose={requestClose} aria-labelledby={titleId} maxWidth={maxWidth} fullWidth>
         <form noValidate onSubmit={(e) => void submit(e)}>
           <DialogTitle id={titleId}>{title}</DialogTitle>
           <DialogContent>
@@ -83,7 +84,7 @@ export function FormDialog<TInput extends FieldValues, TOutput>({
             </Button>
           </DialogActions>
         </form>
-      </Dialog>
+      </ResponsiveDialog>
       <ConfirmDialog
         open={askDiscard}
         title="Discard your changes?"

@@ -156,6 +156,27 @@ describe('availableActions: reasons', () => {
     );
   });
 
+  it('keeps the credit memo of a debit memo write-off applied: unapply, refund, reverse and write-off say why', () => {
+    const ctx = { createdByWriteOff: { debitMemoNumber: 'DM00000004' } };
+    const writeOffCm = cm('Posted', { appliedAmount: 50, unappliedAmount: 0 });
+    // Even with something unapplied (a credit memo unapplied before this rule), none of them is offered.
+    const partly = cm('Posted', { appliedAmount: 20, unappliedAmount: 30 });
+    for (const m of [writeOffCm, partly]) {
+      const offered = availableActions(m, perms('admin'), ctx);
+      for (const [id, verb] of [
+        ['unapply', 'unapply'],
+        ['refund', 'refund'],
+        ['reverse', 'reverse'],
+        ['writeOffCredit', 'write off'],
+      ] as const)
+        expect(offered.find((a) => a.id === id)).toMatchObject({
+          enabled: false,
+          reason: `Cannot ${verb}: it was created by writing off DM00000004 and stays applied to it`,
+        });
+    }
+    expect(reasonOf(partly, 'admin', 'unapply')).toBeUndefined();
+  });
+
   it('enables unapply once something is applied, and edits never for bill-run credit memo items', () => {
     expect(enabledIds(cm('Posted', { appliedAmount: 0.01, unappliedAmount: 99.99 }), 'clerk')).toContain('unapply');
     expect(reasonOf(cm('Draft', { sourceType: 'Subscription' }), 'admin', 'editItem')).toBe(

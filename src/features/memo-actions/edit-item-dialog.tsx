@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
-import Dialog from '@mui/material/Dialog';
+import { ResponsiveDialog } from '../../components/responsive-dialog.tsx';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
@@ -41,12 +41,12 @@ export default function EditItemDialog({ memo, onClose, onSuccess, searchParams 
 
 function Unavailable({ message, onClose }: { message: string; onClose: () => void }) {
   return (
-    <Dialog open onClose={onClose} aria-labelledby="edit-item-unavailable">
+    <ResponsiveDialog open onClose={onClose} aria-labelledby="edit-item-unavailable">
       <DialogTitle id="edit-item-unavailable">Edit Item</DialogTitle>
       <DialogContent>
         <Alert severity="info">{message}</Alert>
       </DialogContent>
-    </Dialog>
+    </ResponsiveDialog>
   );
 }
 

@@ -4,6 +4,7 @@ import type { MemoUpdateItemRequest } from '../../contract/memo-requests.ts';
 import { isBefore, isIsoDate } from '../../lib/dates.ts';
 import { currencyDecimals, fitsCurrency, toWire } from '../../lib/money.ts';
 import type { MemoOfKind } from '../../api/memos/detail.ts';
+import { amountLimitProblem } from '../../contract/amount-limit.ts';
 
 // Edit one item of a Draft memo (docs/zuora/api-digest.md §4.5 / §6.5 `items[]`): amount ≥ 0 in the currency's
 // decimals, description ≤ 255, service end not before start, accounting codes ≤ 100 characters.
@@ -22,7 +23,11 @@ export function editItemFormSchema(currency: string) {
         .refine(
           (v) => !/^\d+(\.\d+)?$/.test(v) || fitsCurrency(v, currency),
           dp === 0 ? `${currency} amounts take no decimals` : `${currency} amounts take at most ${dp} decimals`,
-        ),
+        )
+        .superRefine((v, ctx) => {
+          const tooLarge = /^\d+(\.\d+)?$/.test(v) ? amountLimitProblem(v, currency) : null;
+          if (tooLarge) ctx.addIssue({ code: 'custom', message: tooLarge });
+        }),
       description: z.string().max(255, 'Description must be at most 255 characters'),
       serviceStartDate: z.string().refine((v) => v === '' || isIsoDate(v), 'Enter a valid date (yyyy-mm-dd)'),
       serviceEndDate: z.string().refine((v) => v === '' || isIsoDate(v), 'Enter a valid date (yyyy-mm-dd)'),

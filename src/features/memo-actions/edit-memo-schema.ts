@@ -42,9 +42,9 @@ export function editMemoDefaults(m: MemoOfKind): EditMemoFormValues {
       ? (memo.transferredToAccounting as EditMemoFormValues['transferredToAccounting'])
       : 'No',
     dueDate: m.kind === 'DebitMemo' ? (m.memo.dueDate ?? '') : '',
-    autoPay: m.kind === 'DebitMemo' ? m.memo.autoPay : false,
-    autoApplyUponPosting: m.kind === 'CreditMemo' ? m.memo.autoApplyUponPosting : false,
-    excludeFromAutoApplyRules: m.kind === 'CreditMemo' ? m.memo.excludeFromAutoApplyRules : false,
+    autoPay: m.kind === 'DebitMemo' ? Boolean(m.memo.autoPay) : false,
+    autoApplyUponPosting: m.kind === 'CreditMemo' ? Boolean(m.memo.autoApplyUponPosting) : false,
+    excludeFromAutoApplyRules: m.kind === 'CreditMemo' ? Boolean(m.memo.excludeFromAutoApplyRules) : false,
   };
 }
 

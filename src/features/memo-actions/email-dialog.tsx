@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { billToEmail, useAccountDetail } from '../../api/account-detail.ts';
 import { emailMemo } from '../../api/memos/lifecycle-mutations.ts';
+import { fetchMemoFiles, generateFirstMemoPdf } from '../../api/memos/files.ts';
 import { invalidateMemoEffects } from '../../api/memos/invalidate.ts';
 import { FormCheckbox } from '../../components/form/checkbox-field.tsx';
 import { FormDialog } from '../../components/form/form-dialog.tsx';
@@ -39,7 +40,14 @@ export default function EmailDialog({ memo, onClose, onSuccess }: MemoDialogProp
     }
   }, [prefill, formState.dirtyFields.emailAddresses, getValues, reset, form]);
 
+  // Only a Posted memo is emailed; a Draft is left to the server's refusal, with no PDF made for it.
+  const noPdf = !memo.memo.latestPDFFileId && memo.memo.status === 'Posted';
+
   async function submit(values: EmailFormValues) {
+    // The email sends the latest PDF: a memo without one gets it generated first (as View PDF does), so
+    // the message never goes out without the document it announces, on a tenant as in the sandbox.
+    if (noPdf && (await fetchMemoFiles(memo.kind, memo.memo.id)).length === 0)
+      await generateFirstMemoPdf(memo.kind, memo.memo.id);
     await emailMemo(memo.kind, memo.memo.id, emailRequest(values));
     await invalidateMemoEffects(qc, { operation: 'email', kind: memo.kind, id: memo.memo.id });
     const to = values.useEmailTemplateSetting
@@ -61,6 +69,7 @@ export default function EmailDialog({ memo, onClose, onSuccess }: MemoDialogProp
         <Typography variant="body2">
           Sends the latest PDF of {memoName(memo)}
           {account.data ? ` (account ${account.data.basicInfo.name})` : ''}.
+          {noPdf ? ' It has no PDF yet: Send generates one first and attaches it.' : ''}
         </Typography>
         <FormTextField<F>
           name="emailAddresses"

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { screen, waitFor, within } from '@testing-library/react';
 import { fill } from '../../test/user-input.ts';
 import userEvent from '@testing-library/user-event';
@@ -75,9 +76,23 @@ describe('confirmations', () => {
   });
 });
 
+/**
+ * Gives a memo a stored PDF through SQL: jsdom replaces the typed arrays the sandbox renders PDFs into, so
+ * the email's generate-first step is covered in e2e/detail-lifecycle.spec.ts instead.
+ */
+async function givePdf(memoId: string) {
+  const id = globalThis.crypto.randomUUID().replace(/-/g, '');
+  await sql`insert into memo_files (id, memo_id, version_number, origin, file_name, content_type, size, content)
+            values (${id}, ${memoId}, 1, 'Generated', 'memo.pdf', 'application/pdf', 8, decode('255044462d312e34', 'hex'))`.execute(
+    s.h.conn.db,
+  );
+  await sql`update memos set latest_pdf_file_id = ${id} where id = ${memoId}`.execute(s.h.conn.db);
+}
+
 describe('Email', () => {
   it('prefills the bill-to contact, refuses bad or missing addresses next to the field, and sends', async () => {
     const memo = await memoWithStatus(s, 'DebitMemo', 'Posted');
+    await givePdf(memo.memo.id);
     const account = (await s.h.call('GET', `/v1/accounts/${memo.memo.accountId}`)).body;
     const { onSuccess, unmount, user } = renderDialog(EmailDialog, memo);
     const d = within(await screen.findByRole('dialog', { name: 'Email Debit Memo' }));

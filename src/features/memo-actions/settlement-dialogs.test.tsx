@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { fill, typeDate } from '../../test/user-input.ts';
 import type { CreditMemo, DebitMemo } from '../../contract/memos.ts';
-import { addDays } from '../../lib/dates.ts';
-import { money } from '../../lib/money.ts';
+import { addDays, formatDate } from '../../lib/dates.ts';
+import { formatMoney, money } from '../../lib/money.ts';
 import { startSandbox, type Sandbox } from '../../test/sandbox-client.ts';
 import { findMemo, renderDialog } from './testing/sandbox-render.tsx';
 import RefundDialog from './refund/refund-dialog.tsx';
@@ -53,7 +53,7 @@ describe('Refund Credit Memo', () => {
     await typeDate(user, 'Refund Date', addDays(cm.creditMemoDate, -1));
     expect(
       await d.findByText(
-        `The refund date cannot be before the credit memo date ${cm.creditMemoDate}`,
+        `The refund date cannot be before the credit memo date ${formatDate(cm.creditMemoDate)}`,
         {},
         { timeout: 5000 },
       ),
@@ -65,7 +65,16 @@ describe('Refund Credit Memo', () => {
     await fill(user, comment, 'Partial refund');
     await fill(user, amount, '1.00');
     await waitFor(() => expect(save).toBeEnabled());
+    const refundsSent = () => s.sent.filter((r) => r.method === 'POST' && r.url.endsWith('/refunds')).length;
+    const sentBefore = refundsSent();
     await user.click(save);
+    // Money leaves the company: a confirmation names what goes where, and nothing is sent before it.
+    const confirm = within(await screen.findByRole('dialog', { name: 'Confirm Refund' }));
+    expect(confirm.getByText(/^Refund .* of CM/).textContent).toBe(
+      `Refund ${formatMoney(1, cm.currency)} of ${cm.number} to the customer by Check, dated ${formatDate(cm.creditMemoDate)}? The money leaves the company and the refund cannot be undone here.`,
+    );
+    expect(refundsSent()).toBe(sentBefore);
+    await user.click(confirm.getByRole('button', { name: 'Refund' }));
     await waitFor(() => expect(onSuccess).toHaveBeenCalled(), { timeout: 15_000 });
     expect(onSuccess.mock.calls[0][0].message).toMatch(/^Refund R-?\d+/);
     const post = s.sent.filter((r) => r.method === 'POST' && r.url.endsWith('/refunds')).at(-1)!;
@@ -90,7 +99,7 @@ describe('Write Off Credit Memo', () => {
     await typeDate(user, 'Memo Date', addDays(found.memo.creditMemoDate, -1));
     expect(
       await d.findByText(
-        `The date cannot be before the credit memo date ${found.memo.creditMemoDate}`,
+        `The date cannot be before the credit memo date ${formatDate(found.memo.creditMemoDate)}`,
         {},
         { timeout: 5000 },
       ),
@@ -118,7 +127,11 @@ describe('Reverse Credit Memo', () => {
     await typeDate(user, 'Memo Date', addDays(memoDate, 1));
     await typeDate(user, 'Apply Effective Date', memoDate);
     expect(
-      await d.findByText(`The date cannot be before the memo date ${addDays(memoDate, 1)}`, {}, { timeout: 5000 }),
+      await d.findByText(
+        `The date cannot be before the memo date ${formatDate(addDays(memoDate, 1))}`,
+        {},
+        { timeout: 5000 },
+      ),
     ).toBeInTheDocument();
     expect(d.getByRole('button', { name: 'Reverse' })).toBeDisabled();
     await typeDate(user, 'Apply Effective Date', addDays(memoDate, 1));

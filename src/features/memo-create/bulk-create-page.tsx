@@ -12,7 +12,6 @@ import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BulkMemoTable } from './bulk/bulk-memo-table.tsx';
 import { CsvFormatHelp } from './bulk/csv-format-help.tsx';
-import { BATCH_SIZE } from './bulk/send-in-batches.ts';
 import { useBulkUpload } from './bulk/use-bulk-upload.ts';
 import { FormSection } from './form-section.tsx';
 import { visuallyHidden } from './visually-hidden.ts';
@@ -28,7 +27,9 @@ export default function BulkCreatePage({ kind }: { kind: MemoKind }) {
   const hasFile = state.step === 'preview' || state.step === 'sending' || state.step === 'done';
   const ready = hasFile ? state.memos.filter((m) => m.body).length : 0;
   const orphanRows = hasFile ? state.rows.filter((r) => !r.memoRef) : [];
-  const created = hasFile ? state.outcomes.filter((o) => o.state === 'created').length : 0;
+  const existing = hasFile ? state.outcomes.filter((o) => o.state === 'created' && o.earlier).length : 0;
+  const created = hasFile ? state.outcomes.filter((o) => o.state === 'created' && !o.earlier).length : 0;
+  const fresh = ready - (state.step === 'preview' ? existing : 0);
   const failed = hasFile ? state.outcomes.filter((o) => o.state === 'failed').length : 0;
 
   return (
@@ -37,9 +38,9 @@ export default function BulkCreatePage({ kind }: { kind: MemoKind }) {
         Bulk Create {label}s
       </Typography>
       <Typography color="text.secondary" sx={{ mb: 2 }}>
-        Upload a CSV file of standalone {plural}. Every row is checked in the browser first; valid memos are sent{' '}
-        {BATCH_SIZE} at a time, and a memo that fails does not stop the others. Uploading the file again, as it was or
-        with bad rows fixed, does not create a memo twice.
+        Upload a CSV file of standalone {plural}. Every row is checked in the browser first; each valid memo is sent on
+        its own, and a memo that fails does not stop the others. Uploading the file again, as it was or with bad rows
+        fixed, does not create a memo twice.
       </Typography>
       <FormSection id="upload-title" title="Upload">
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -86,10 +87,10 @@ export default function BulkCreatePage({ kind }: { kind: MemoKind }) {
           <Box role="status" aria-live="polite" sx={{ mb: 2 }}>
             <Alert severity={state.step === 'done' && (failed > 0 || ready < state.memos.length) ? 'warning' : 'info'}>
               {state.step === 'preview' &&
-                `${state.rows.length} rows, ${state.memos.length} memos: ${ready} ready, ${state.memos.length - ready} with errors.`}
+                `${state.rows.length} rows, ${state.memos.length} memos: ${fresh} new, ${existing} already created by an earlier upload, ${state.memos.length - ready} with errors.`}
               {state.step === 'sending' && `Sending… ${state.outcomes.length} of ${ready} done.`}
               {state.step === 'done' &&
-                `${created} created, ${failed} failed, ${state.memos.length - ready} not sent because of errors in the file.`}
+                `${created} created, ${existing} already existed, ${failed} failed, ${state.memos.length - ready} not sent because of errors in the file.`}
             </Alert>
           </Box>
           {state.step === 'sending' && (
@@ -126,9 +127,9 @@ export default function BulkCreatePage({ kind }: { kind: MemoKind }) {
                 <Button
                   variant="contained"
                   onClick={() => void send()}
-                  disabled={ready === 0 || state.step === 'sending'}
+                  disabled={fresh === 0 || state.step === 'sending'}
                 >
-                  Create {ready} {ready === 1 ? label.toLowerCase() : plural}
+                  Create {fresh} {fresh === 1 ? label.toLowerCase() : plural}
                 </Button>
               </>
             )}

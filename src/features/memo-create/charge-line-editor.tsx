@@ -10,6 +10,7 @@ import ExpandMore from '@mui/icons-material/ExpandMore';
 import { useWatch } from 'react-hook-form';
 import type { MemoKind } from '../../lib/memo-kind.ts';
 import { FormTextField } from '../../components/form/text-field.tsx';
+import { blankServiceDateMeaning } from '../../contract/service-period.ts';
 import type { StandaloneFormValues } from './standalone-schema.ts';
 
 type F = StandaloneFormValues;
@@ -62,8 +63,18 @@ export function ChargeLineEditor({
           inputMode="decimal"
           helperText={usage ? 'Usage charges: positive' : 'Optional'}
         />
-        <FormTextField<F> name={`charges.${index}.serviceStartDate`} label="Service Start Date" type="date" />
-        <FormTextField<F> name={`charges.${index}.serviceEndDate`} label="Service End Date" type="date" />
+        <FormTextField<F>
+          name={`charges.${index}.serviceStartDate`}
+          label="Service Start Date"
+          type="date"
+          helperText={line.serviceStartDate ? undefined : blankServiceDateMeaning(line.chargeType, 'start')}
+        />
+        <FormTextField<F>
+          name={`charges.${index}.serviceEndDate`}
+          label="Service End Date"
+          type="date"
+          helperText={line.serviceEndDate ? undefined : blankServiceDateMeaning(line.chargeType, 'end')}
+        />
         <FormTextField<F> name={`charges.${index}.description`} label="Description" />
       </Box>
       <Accordion disableGutters elevation={0} sx={{ mt: 1, '&:before': { display: 'none' } }}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
+import { ResponsiveDialog } from '../../components/responsive-dialog.tsx';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -54,7 +54,7 @@ export function ChargePickerDialog({
   const hiddenDiscounts = plan ? plan.productRatePlanCharges.filter(isDiscountCharge) : [];
 
   return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="md" aria-labelledby="charge-picker-title">
+    <ResponsiveDialog open={open} onClose={onClose} fullWidth maxWidth="md" aria-labelledby="charge-picker-title">
       <DialogTitle id="charge-picker-title">Add charge</DialogTitle>
       <DialogContent>
         {catalog.isPending && <LinearProgress aria-label="Loading the product catalog" />}
@@ -119,6 +119,6 @@ export function ChargePickerDialog({
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
       </DialogActions>
-    </Dialog>
+    </ResponsiveDialog>
   );
 }

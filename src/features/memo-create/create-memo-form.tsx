@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { FormProvider, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { useNavigate } from 'react-router';
+import { UnreadableSuccessError } from '../../lib/zuora-error.ts';
 import { memoDetailPath, memoRouteBase } from '../../lib/memo-routes.ts';
 import { memoKindLabel, type MemoKind } from '../../lib/memo-kind.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -53,6 +54,20 @@ export function CreateMemoForm<T extends FieldValues>({
       void navigate(memoDetailPath(kind, memo.id));
     } catch (err) {
       attempt.afterFailure(err);
+      if (err instanceof UnreadableSuccessError) {
+        // Created, answer unreadable: leave the form (its Save could only replay) for the list, which says so.
+        saved.current = true;
+        const to = err.documentId ? memoDetailPath(kind, err.documentId) : undefined;
+        void navigate(memoRouteBase(kind), {
+          state: {
+            notice: {
+              message: `The ${label.toLowerCase()} was created, but Zuora's answer could not be read in full.`,
+              link: to ? { to, label: `Open the ${label.toLowerCase()}` } : undefined,
+            },
+          },
+        });
+        return;
+      }
       window.scrollTo({ top: 0 });
     }
   }

@@ -6,6 +6,7 @@ import FromInvoicePage from './from-invoice-page.tsx';
 import { startSandbox, type Sandbox } from '../../test/sandbox-client.ts';
 import { chooseAccount, chooseOption, postsTo, renderPage } from './testing/render-page.tsx';
 import { money, toFixed } from '../../lib/money.ts';
+import { formatDate } from '../../lib/dates.ts';
 
 // Every rule of the from-invoice form, against a posted demo invoice: Acme's INV00000053 holds
 // "API Calls" (no tax) and "Premium Support Fee" (with a State Sales Tax line).
@@ -56,7 +57,7 @@ describe('from-invoice memo form', () => {
     await setText(user, within(table).getByLabelText(`State Sales Tax credit, ${support}`), '30.00');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(
-      await screen.findByText('The memo date cannot be before the invoice date (2026-03-23).'),
+      await screen.findByText(`The memo date cannot be before the invoice date (${formatDate('2026-03-23')}).`),
     ).toBeInTheDocument();
     expect(screen.getByText('At most 299.00 is available to credit.')).toBeInTheDocument();
     expect(screen.getByText('USD amounts have at most 2 decimals.')).toBeInTheDocument();

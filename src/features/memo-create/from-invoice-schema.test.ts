@@ -7,6 +7,7 @@ import {
 } from './from-invoice-schema.ts';
 import { fromInvoiceRequest } from './build-requests.ts';
 import { fromInvoiceTotals, scaleTax } from './memo-totals.ts';
+import { formatDate } from '../../lib/dates.ts';
 
 const item = (over: Partial<InvoiceItemLine> = {}): InvoiceItemLine => ({
   selected: true,
@@ -62,7 +63,7 @@ describe('from-invoice form rules', () => {
 
   it('refuses a memo date before the invoice date', () => {
     expect(errors(valid({ effectiveDate: '2025-01-31' })).effectiveDate).toBe(
-      'The memo date cannot be before the invoice date (2025-02-01).',
+      `The memo date cannot be before the invoice date (${formatDate('2025-02-01')}).`,
     );
     expect(errors(valid({ effectiveDate: '2025-02-01' }))).toEqual({});
   });

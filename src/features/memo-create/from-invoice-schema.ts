@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MemoKind } from '../../lib/memo-kind.ts';
 import { pickedAccountSchema } from './standalone-schema.ts';
-import { isBefore, today } from '../../lib/dates.ts';
+import { formatDate, isBefore, today } from '../../lib/dates.ts';
 import { money, toFixed } from '../../lib/money.ts';
 import { amountBeforeTax } from './line-tax.ts';
 import { amountProblem } from '../../contract/amount.ts';
@@ -72,7 +72,10 @@ export const fromInvoiceFormSchema = z
     const memoDate = dateProblem(v.effectiveDate, true);
     if (memoDate) issue(['effectiveDate'], memoDate);
     else if (v.invoice && isBefore(v.effectiveDate, v.invoice.invoiceDate)) {
-      issue(['effectiveDate'], `The memo date cannot be before the invoice date (${v.invoice.invoiceDate}).`);
+      issue(
+        ['effectiveDate'],
+        `The memo date cannot be before the invoice date (${formatDate(v.invoice.invoiceDate)}).`,
+      );
     }
     if (v.invoice && !v.items.some((i) => i.selected)) issue(['items'], 'Select at least one invoice item.');
     const currency = v.invoice?.currency ?? '';

@@ -14,7 +14,7 @@ export function invoiceItemLines(items: InvoiceItem[], kind: MemoKind, currency:
     return {
       selected: true,
       invoiceItemId: item.id,
-      skuName: item.chargeName,
+      skuName: item.chargeName ?? '',
       chargeAmount: text(item.chargeAmount),
       availableToCreditAmount: available,
       quantity: item.quantity === null || item.quantity === undefined ? '' : String(item.quantity),
@@ -28,7 +28,7 @@ export function invoiceItemLines(items: InvoiceItem[], kind: MemoKind, currency:
         const taxAvailable = text(t.availableToCreditAmount ?? t.taxAmount);
         return {
           sourceTaxItemId: t.id,
-          name: t.name,
+          name: t.name ?? '',
           taxRate: t.taxRate ?? 0,
           taxRateType: t.taxRateType ?? 'Percentage',
           taxCode: t.taxCode ?? '',

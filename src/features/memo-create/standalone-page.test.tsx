@@ -65,6 +65,13 @@ describe('standalone memo form', () => {
     // Prefilled from the catalog: the JPY list price, and quantity 1 for the usage charge.
     expect(field('Charge 1: Implementation Fee', /Debit Amount/)).toHaveValue('375000');
     expect(field('Charge 2: API Calls', /Quantity/)).toHaveValue('1');
+    // What blank service dates mean, before Save: a one-time charge's date is the memo date.
+    const oneTime = within(screen.getByRole('group', { name: 'Charge 1: Implementation Fee' }));
+    expect(oneTime.getByText('Blank: the memo date')).toBeInTheDocument();
+    expect(oneTime.getByText('Blank: the start date')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('group', { name: 'Charge 2: API Calls' })).getByText('Blank: the rate plan’s start'),
+    ).toBeInTheDocument();
 
     await setText(user, field('Charge 1: Implementation Fee', /Debit Amount/), '1000.5');
     await setText(user, field('Charge 2: API Calls', /Quantity/), '');

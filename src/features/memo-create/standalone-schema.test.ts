@@ -115,6 +115,13 @@ describe('standalone form rules', () => {
     );
   });
 
+  it('refuses an amount a JSON number cannot carry exactly, naming the largest amount', () => {
+    expect(errors(valid({ charges: [charge({ amount: '999999999999999.99' })] }))['charges.0.amount']).toBe(
+      'The amount is above the largest amount accepted, $9,999,999,999,999.99.',
+    );
+    expect(errors(valid({ charges: [charge({ amount: '9999999999999.99' })] }))).toEqual({});
+  });
+
   it('needs a positive quantity on usage charges only', () => {
     expect(errors(valid({ charges: [charge({ chargeType: 'Usage', quantity: '' })] }))['charges.0.quantity']).toBe(
       'Usage charges need a quantity.',

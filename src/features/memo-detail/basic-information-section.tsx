@@ -13,6 +13,7 @@ import { Money } from '../../components/money.tsx';
 import type { AvailableAction } from '../memo-actions/index.ts';
 import type { MemoOfKind } from '../../api/memos/detail.ts';
 import { SectionCard } from './section-card.tsx';
+import { sourceLabel, sourceTypeLabel } from '../../lib/wire-labels.ts';
 
 // Basic Information (docs/zuora/ui-inventory.md §2.2): every field Zuora shows for the memo's type, editable while
 // Draft through Edit.
@@ -32,7 +33,8 @@ export function BasicInformationSection({
   const cur = memo.currency;
   const invoice = useInvoiceDetail(memo.referredInvoiceId);
   const billTo = account?.billToContact;
-  const yesNo = (v: boolean) => (v ? 'Yes' : 'No');
+  // Absent on a tenant that does not send it: shown as "—" by Field, not guessed.
+  const yesNo = (v: boolean | null | undefined) => (v === null || v === undefined ? null : v ? 'Yes' : 'No');
   const editButton = edit && (
     <Box sx={{ textAlign: 'right' }}>
       <Button
@@ -99,8 +101,8 @@ export function BasicInformationSection({
             <LocalDate value={m.memo.dueDate} />
           </Field>
         )}
-        <Field label="Source Type">{memo.sourceType}</Field>
-        {m.kind === 'CreditMemo' && m.memo.source && <Field label="Source">{m.memo.source}</Field>}
+        <Field label="Source Type">{memo.sourceType && sourceTypeLabel(memo.sourceType)}</Field>
+        {m.kind === 'CreditMemo' && m.memo.source && <Field label="Source">{sourceLabel(m.memo.source)}</Field>}
         {memo.referredInvoiceId && (
           <Field label="Related Invoice">{invoice.data?.invoiceNumber ?? memo.referredInvoiceId}</Field>
         )}

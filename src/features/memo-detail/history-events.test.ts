@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MemoHistoryEvent } from '../../api/memos/history.ts';
 import { creditMemo } from '../../test/test-memos.ts';
-import { timelineFromMemo, timelineOf, uploadedFiles } from './history-events.ts';
+import { createdByWriteOff, timelineFromMemo, timelineOf, uploadedFiles } from './history-events.ts';
 
 const ev = (event: string, detail: Record<string, unknown> = {}, at = '2026-01-02 10:00:00'): MemoHistoryEvent => ({
   id: event,
@@ -35,7 +35,7 @@ describe('timelineOf', () => {
       detail: '¥99 created debit memo',
       link: { label: 'DM00000009' },
     });
-    expect(refunded.detail).toBe('¥10 by Check (refund R-00000001)');
+    expect(refunded.detail).toBe('¥10 by check (refund R-00000001)');
   });
 
   it('links a debit memo’s write-off to the credit memo it created', () => {
@@ -72,7 +72,28 @@ describe('timelineOf', () => {
       'USD',
     );
     expect(paid.detail).toBe('$5.00 from P-00000004');
-    expect(other.title).toBe('somethingNew');
+    expect(other.title).toBe('Something new');
+  });
+});
+
+describe('timelineOf never shows a wire spelling', () => {
+  it('names fields, refund methods and sources as a person reads them, and a memo by its number', () => {
+    const dmId = 'd'.repeat(32);
+    const [edited, refunded, created, applied] = timelineOf(
+      [
+        ev('edited', { fields: ['comment', 'effectiveDate', 'reasonCode'] }),
+        ev('refunded', { amount: '10', methodType: 'CreditCardReferenceTransaction' }),
+        ev('created', { source: 'AdhocFromPrpc' }),
+        ev('applied', { debitMemoId: dmId, amount: '48.25' }),
+      ],
+      'USD',
+      new Map([[dmId, 'DM00000031']]),
+    );
+    expect(edited.detail).toBe('changed comment, memo date, reason code');
+    expect(refunded.detail).toBe('$10.00 by credit card (reference transaction)');
+    expect(created.detail).toBe('(ad hoc, from product charges)');
+    expect(applied.detail).toBe('$48.25 to');
+    expect(applied.link?.label).toBe('DM00000031');
   });
 });
 
@@ -97,4 +118,16 @@ it('uploadedFiles maps uploaded file ids to their names', () => {
       ev('pdfGenerated', { fileId: 'f2' }),
     ]),
   ]).toEqual([['f1', 'signed.pdf']]);
+});
+
+describe('createdByWriteOff', () => {
+  it('names the debit memo whose write-off created the credit memo, and nothing for other memos', () => {
+    const fromWriteOff = [
+      ev('created', { origin: 'DebitMemoWriteOff', debitMemoId: 'd'.repeat(32), debitMemoNumber: 'DM00000004' }),
+      ev('applied', { debitMemoId: 'd'.repeat(32), debitMemoNumber: 'DM00000004', amount: '50' }),
+    ];
+    expect(createdByWriteOff(fromWriteOff)).toEqual({ debitMemoNumber: 'DM00000004' });
+    expect(createdByWriteOff([ev('created', { origin: 'Reversal' }), ev('posted')])).toBeUndefined();
+    expect(createdByWriteOff(null)).toBeUndefined();
+  });
 });

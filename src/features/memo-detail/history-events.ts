@@ -2,6 +2,7 @@ import type { MemoHistoryEvent } from '../../api/memos/history.ts';
 import { memoDetailPath } from '../../lib/memo-routes.ts';
 import type { CreditMemo, DebitMemo } from '../../contract/memos.ts';
 import { formatMoney } from '../../lib/money.ts';
+import { fieldLabel, refundMethodLabel, sourceLabel, spellOut } from '../../lib/wire-labels.ts';
 
 // Turns the sandbox's memo events (server/domain/history.ts) into timeline lines a billing clerk
 // reads: what happened, to which document, for how much. Pure, so it is unit-tested.
@@ -39,11 +40,20 @@ const LINKING = new Set(['applied', 'unapplied', 'writtenOff', 'reversed', 'crea
 
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
-function linkOf(d: Record<string, unknown>): TimelineEntry['link'] {
+function linkOf(d: Record<string, unknown>, numbers: ReadonlyMap<string, string>): TimelineEntry['link'] {
+  // The memo is named by its number: from the event, else from the documents the page has read.
+  const named = (id: string, number: unknown, noun: string) =>
+    str(number) || numbers.get(id) || `${noun} ${id.slice(0, 8)}`;
   if (str(d.debitMemoId))
-    return { to: memoDetailPath('DebitMemo', str(d.debitMemoId)), label: str(d.debitMemoNumber) || 'debit memo' };
+    return {
+      to: memoDetailPath('DebitMemo', str(d.debitMemoId)),
+      label: named(str(d.debitMemoId), d.debitMemoNumber, 'debit memo'),
+    };
   if (str(d.creditMemoId))
-    return { to: memoDetailPath('CreditMemo', str(d.creditMemoId)), label: str(d.creditMemoNumber) || 'credit memo' };
+    return {
+      to: memoDetailPath('CreditMemo', str(d.creditMemoId)),
+      label: named(str(d.creditMemoId), d.creditMemoNumber, 'credit memo'),
+    };
   return undefined;
 }
 
@@ -75,7 +85,7 @@ function detailOf(
     }
     case 'refunded':
       if (amount) parts.push(amount);
-      if (str(d.methodType)) parts.push(`by ${str(d.methodType)}`);
+      if (str(d.methodType)) parts.push(`by ${refundMethodLabel(str(d.methodType)).toLowerCase()}`);
       if (str(d.refundNumber)) parts.push(`(refund ${str(d.refundNumber)})`);
       break;
     case 'writtenOff':
@@ -97,12 +107,13 @@ function detailOf(
       if (str(d.versionNumber)) parts.push(`(version ${str(d.versionNumber)})`);
       break;
     case 'edited':
-      if (Array.isArray(d.fields) && d.fields.length) parts.push(`changed ${d.fields.map(String).join(', ')}`);
+      if (Array.isArray(d.fields) && d.fields.length)
+        parts.push(`changed ${d.fields.map((f) => fieldLabel(String(f))).join(', ')}`);
       break;
     case 'created':
       if (str(d.origin) === 'DebitMemoWriteOff') parts.push('by the write-off of');
-      else if (str(d.origin)) parts.push(`by ${str(d.origin)}`);
-      else if (str(d.source)) parts.push(`from ${str(d.source)}`);
+      else if (str(d.origin)) parts.push(`by ${spellOut(str(d.origin)).toLowerCase()}`);
+      else if (str(d.source)) parts.push(`(${sourceLabel(str(d.source)).toLowerCase()})`);
       break;
     case 'collected':
       if (str(d.balanceAfter)) parts.push(`balance after: ${formatMoney(str(d.balanceAfter), currency)}`);
@@ -121,10 +132,10 @@ export function timelineOf(
 ): TimelineEntry[] {
   return events.map((e) => {
     const d = e.detail ?? {};
-    const link = LINKING.has(e.event) ? linkOf(d) : undefined;
+    const link = LINKING.has(e.event) ? linkOf(d, numbers) : undefined;
     return {
       id: e.id,
-      title: TITLES[e.event] ?? e.event,
+      title: TITLES[e.event] ?? spellOut(e.event),
       detail: detailOf(e.event, d, currency, Boolean(link), numbers),
       at: e.at,
       user: e.userName || e.userId || 'System',
@@ -135,9 +146,9 @@ export function timelineOf(
 
 /** Proxy mode (no history endpoint): the events the memo's own fields prove. */
 export function timelineFromMemo(memo: CreditMemo | DebitMemo): TimelineEntry[] {
-  const entries: TimelineEntry[] = [
-    { id: 'created', title: 'Created', detail: '', at: memo.createdDate, user: memo.createdById ?? '' },
-  ];
+  const entries: TimelineEntry[] = [];
+  if (memo.createdDate)
+    entries.push({ id: 'created', title: 'Created', detail: '', at: memo.createdDate, user: memo.createdById ?? '' });
   if (memo.postedOn)
     entries.push({ id: 'posted', title: 'Posted', detail: '', at: memo.postedOn, user: memo.postedById ?? '' });
   if (memo.cancelledOn)
@@ -157,4 +168,12 @@ export function uploadedFiles(events: readonly MemoHistoryEvent[] | null | undef
   for (const e of events ?? [])
     if (e.event === 'fileUploaded' && str(e.detail?.fileId)) out.set(str(e.detail?.fileId), str(e.detail?.fileName));
   return out;
+}
+
+/** The debit memo whose write-off generated this credit memo (the `created` event of server/domain/history.ts). */
+export function createdByWriteOff(
+  events: readonly MemoHistoryEvent[] | null | undefined,
+): { debitMemoNumber: string | null } | undefined {
+  const created = events?.find((e) => e.event === 'created' && e.detail?.origin === 'DebitMemoWriteOff');
+  return created ? { debitMemoNumber: str(created.detail?.debitMemoNumber) || null } : undefined;
 }

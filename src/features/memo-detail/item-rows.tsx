@@ -38,7 +38,7 @@ export function ItemRows({
   onEdit: () => void;
 }) {
   const cur = memo.memo.currency;
-  const taxes = item.taxationItems.data as TaxItem[];
+  const taxes = (item.taxationItems?.data ?? []) as TaxItem[];
   const tax = sum(taxes.map((t) => t.taxAmount));
   const refusal = itemEditRefusal(item);
   const f = item.financeInformation;
@@ -129,7 +129,9 @@ export function ItemRows({
           <TableCell colSpan={3} sx={{ pl: 4 }}>
             <Typography variant="body2" color="text.secondary">
               Tax: {t.name}
-              {t.taxRateType === 'Percentage' ? ` (${money(t.taxRate).times(100).toString()}%)` : ''}
+              {t.taxRateType === 'Percentage' && t.taxRate != null
+                ? ` (${money(t.taxRate).times(100).toString()}%)`
+                : ''}
               {t.jurisdiction ? ` · ${t.jurisdiction}` : ''}
             </Typography>
           </TableCell>

@@ -18,7 +18,7 @@ import { ApplicationsSection } from './applications-section.tsx';
 import { BasicInformationSection } from './basic-information-section.tsx';
 import { FilesSection } from './files-section.tsx';
 import { HistorySection } from './history-section.tsx';
-import { uploadedFiles } from './history-events.ts';
+import { createdByWriteOff, uploadedFiles } from './history-events.ts';
 import { ItemsSection } from './items-section.tsx';
 import { MemoHeader } from './memo-header.tsx';
 import { useActionUrl } from './use-action-url.ts';
@@ -45,6 +45,7 @@ export function MemoDetailView({ memo }: { memo: MemoOfKind }) {
     linkedDocuments: linked.linkedNumbers,
     itemCount: items.data?.items.length,
     hasPdf: (files.data?.length ?? 0) > 0,
+    createdByWriteOff: createdByWriteOff(history.data),
   });
 
   async function viewPdf() {

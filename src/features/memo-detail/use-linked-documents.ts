@@ -41,7 +41,7 @@ export function linkedRowsOf(apps: MemoApplications | undefined): LinkedRow[] {
         id,
         number: null,
         amount: p.amount,
-        date: p.createdDate,
+        date: p.createdDate ?? '',
         to: p.debitMemoId ? memoDetailPath('DebitMemo', p.debitMemoId) : undefined,
       };
     });
@@ -55,7 +55,7 @@ export function linkedRowsOf(apps: MemoApplications | undefined): LinkedRow[] {
       id,
       number: null,
       amount: p.appliedAmount,
-      date: p.createdDate,
+      date: p.createdDate ?? '',
       to: p.creditMemoId ? memoDetailPath('CreditMemo', p.creditMemoId) : undefined,
     };
   });

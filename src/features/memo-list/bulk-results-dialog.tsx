@@ -1,5 +1,5 @@
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
+import { ResponsiveDialog } from '../../components/responsive-dialog.tsx';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -28,7 +28,13 @@ export function BulkResultsDialog({
   const done = outcomes?.filter((o) => o.ok).length ?? 0;
   const refused = (outcomes?.length ?? 0) - done;
   return (
-    <Dialog open={outcomes !== null} onClose={onClose} aria-labelledby="bulk-results-title" maxWidth="sm" fullWidth>
+    <ResponsiveDialog
+      open={outcomes !== null}
+      onClose={onClose}
+      aria-labelledby="bulk-results-title"
+      maxWidth="sm"
+      fullWidth
+    >
       <DialogTitle id="bulk-results-title">{title}</DialogTitle>
       <DialogContent>
         <Typography sx={{ mb: 1 }} role="status">
@@ -65,6 +71,6 @@ export function BulkResultsDialog({
           Close
         </Button>
       </DialogActions>
-    </Dialog>
+    </ResponsiveDialog>
   );
 }

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
+import { ResponsiveDialog } from '../../components/responsive-dialog.tsx';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -83,7 +83,7 @@ export function ExportButton({ kind, state }: { kind: MemoKind; state: ListState
         Export CSV
       </Button>
       {/* Escape cancels like the Cancel button; a stray click outside does not throw the export away. */}
-      <Dialog
+      <ResponsiveDialog
         open={open}
         onClose={(_, reason) => reason !== 'backdropClick' && cancel()}
         aria-labelledby="export-title"
@@ -108,7 +108,7 @@ export function ExportButton({ kind, state }: { kind: MemoKind; state: ListState
         <DialogActions>
           <Button onClick={cancel}>{error ? 'Close' : 'Cancel export'}</Button>
         </DialogActions>
-      </Dialog>
+      </ResponsiveDialog>
     </>
   );
 }

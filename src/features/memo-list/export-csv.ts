@@ -15,7 +15,10 @@ interface CsvColumn {
   value: (row: MemoRow) => string;
 }
 
-const money = (get: (r: MemoRow) => number) => (r: MemoRow) => toFixed(get(r), r.currency);
+const money = (get: (r: MemoRow) => number | null | undefined) => (r: MemoRow) => {
+  const v = get(r);
+  return v === null || v === undefined ? '' : toFixed(v, r.currency);
+};
 const cm = (r: MemoRow) => r as CreditMemo;
 const dm = (r: MemoRow) => r as DebitMemo;
 
@@ -36,7 +39,7 @@ export function csvColumns(kind: MemoKind, lookups: CsvLookups): CsvColumn[] {
     credit && { header: 'Refund Amount', value: money((r) => cm(r).refundAmount) },
     { header: 'Currency', value: (r) => r.currency },
     { header: 'Reason Code', value: (r) => r.reasonCode ?? '' },
-    { header: 'Source Type', value: (r) => r.sourceType },
+    { header: 'Source Type', value: (r) => r.sourceType ?? '' },
     { header: 'Referred Invoice Id', value: (r) => r.referredInvoiceId ?? '' },
     { header: 'Posted On', value: (r) => r.postedOn ?? '' },
     { header: 'Id', value: (r) => r.id },

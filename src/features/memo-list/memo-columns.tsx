@@ -15,6 +15,7 @@ import { StatusChip } from '../../components/status-chip.tsx';
 import { isPositive } from '../../lib/money.ts';
 import { sortableFields, type ListApi, type SortField } from './list-state.ts';
 import type { ReferenceNames } from './use-reference-names.ts';
+import { sourceTypeLabel } from '../../lib/wire-labels.ts';
 
 export const memoDateOf = (row: MemoRow): string =>
   'creditMemoDate' in row ? (row as CreditMemo).creditMemoDate : (row as DebitMemo).debitMemoDate;
@@ -34,11 +35,15 @@ interface ColumnDeps {
 
 export function memoColumns({ kind, api, names, permissions, onPost }: ColumnDeps): GridColDef<MemoRow>[] {
   const sortable = new Set<string>(sortableFields(kind, api));
-  const money = (field: string, headerName: string, get: (r: MemoRow) => number): GridColDef<MemoRow> => ({
+  const money = (
+    field: string,
+    headerName: string,
+    get: (r: MemoRow) => number | null | undefined,
+  ): GridColDef<MemoRow> => ({
     field,
     headerName,
     type: 'number',
-    width: headerName.length > 12 ? 155 : 125,
+    width: headerName.length > 12 ? 150 : 120,
     sortable: sortable.has(field),
     valueGetter: (_v, row) => get(row),
     renderCell: ({ row }) => <Money value={get(row)} currency={row.currency} />,
@@ -50,7 +55,7 @@ export function memoColumns({ kind, api, names, permissions, onPost }: ColumnDep
     {
       field: 'number',
       headerName: 'Number',
-      width: 140,
+      width: 130,
       renderCell: ({ row }) => (
         <Link component={RouterLink} to={memoDetailPath(kind, row.id)}>
           {row.number}
@@ -60,7 +65,8 @@ export function memoColumns({ kind, api, names, permissions, onPost }: ColumnDep
     {
       field: 'account',
       headerName: 'Account',
-      width: 220,
+      flex: 1,
+      minWidth: 170,
       sortable: false,
       valueGetter: (_v, row) => `${names.accountName(row.accountId) ?? ''} ${row.accountNumber ?? ''}`.trim(),
       renderCell: ({ row }) => (
@@ -74,18 +80,18 @@ export function memoColumns({ kind, api, names, permissions, onPost }: ColumnDep
         </Box>
       ),
     },
-    { field: 'status', headerName: 'Status', width: 150, renderCell: ({ row }) => <StatusChip status={row.status} /> },
+    { field: 'status', headerName: 'Status', width: 130, renderCell: ({ row }) => <StatusChip status={row.status} /> },
     {
       field: 'memoDate',
       headerName: 'Memo Date',
-      width: 125,
+      width: 115,
       valueGetter: (_v, row) => memoDateOf(row),
       renderCell: ({ row }) => <LocalDate value={memoDateOf(row)} />,
     },
     kind === 'DebitMemo' && {
       field: 'dueDate',
       headerName: 'Due Date',
-      width: 125,
+      width: 115,
       renderCell: ({ row }) => <LocalDate value={dm(row).dueDate} />,
     },
     money('amount', 'Amount', (r) => r.amount),
@@ -94,14 +100,19 @@ export function memoColumns({ kind, api, names, permissions, onPost }: ColumnDep
       ? money('balance', 'Balance', (r) => dm(r).balance)
       : money('unappliedAmount', 'Unapplied Amount', (r) => cm(r).unappliedAmount),
     kind === 'CreditMemo' && money('refundAmount', 'Refund Amount', (r) => cm(r).refundAmount),
-    { field: 'currency', headerName: 'Currency', width: 90 },
+    { field: 'currency', headerName: 'Currency', width: 85 },
     { field: 'reasonCode', headerName: 'Reason Code', width: 150 },
-    { field: 'sourceType', headerName: 'Source Type', width: 120 },
+    {
+      field: 'sourceType',
+      headerName: 'Source Type',
+      width: 120,
+      valueFormatter: (v: string | null) => (v ? sourceTypeLabel(v) : ''),
+    },
     {
       field: 'referredInvoiceId',
       headerName: 'Referred Invoice',
       width: 140,
-      valueGetter: (_v, row) => names.invoiceNumber(row.referredInvoiceId) ?? row.referredInvoiceId ?? '',
+      valueGetter: (_v, row) => names.invoiceNumber(row.referredInvoiceId ?? null) ?? row.referredInvoiceId ?? '',
     },
     {
       field: 'postedOn',
@@ -112,7 +123,7 @@ export function memoColumns({ kind, api, names, permissions, onPost }: ColumnDep
     {
       field: 'actions',
       headerName: 'Actions',
-      width: 110,
+      width: 90,
       sortable: false,
       hideable: false,
       filterable: false,

@@ -12,6 +12,7 @@ import { filterAvailability } from './list-query.ts';
 import { CURRENCIES, hasActiveFilters, sourceTypesOf, usesClassicList, type ListFilters } from './list-state.ts';
 import { SelectFilter } from './select-filter.tsx';
 import { StatusFilter } from './status-filter.tsx';
+import { sourceTypeLabel } from '../../lib/wire-labels.ts';
 
 const DECIMAL_INPUT = /^-?\d*(\.\d*)?$/;
 
@@ -144,6 +145,7 @@ export function MemoFilters({ kind, filters, onChange, onClear }: Props) {
           label="Source type"
           value={filters.sourceType}
           options={sourceTypesOf(kind)}
+          labelOf={sourceTypeLabel}
           onChange={(sourceType) => onChange({ sourceType })}
           minWidth={150}
         />

@@ -16,6 +16,17 @@ import { PAGE_SIZES, type ListState, type SortField } from './list-state.ts';
 // the previous one kept) a thin progress bar, so the rows stay readable.
 const SLOT_PROPS = { loadingOverlay: { variant: 'linear-progress', noRowsVariant: 'skeleton' } } as const;
 // The no-rows overlay gets its variant and callbacks through slotProps (a stable component type).
+// The Number column (and the selection box before it) stays in view while the grid scrolls sideways in its
+// own box: MUI X pins columns only in its paid editions, so the cells are made sticky. Sticky cells must stay
+// rendered, hence no column virtualisation (a page holds at most 100 rows).
+const CHECKBOX_WIDTH = 50;
+const sticky = (left: number) => ({ position: 'sticky', left, zIndex: 2, bgcolor: 'background.paper' }) as const;
+const GRID_SX = {
+  height: 'max(420px, calc(100vh - 330px))',
+  bgcolor: 'background.paper',
+  '& [data-field="__check__"]': sticky(0),
+  '& [data-field="number"]': { ...sticky(CHECKBOX_WIDTH), borderRight: 1, borderRightColor: 'divider' },
+} as const;
 const SLOTS = { toolbar: ColumnsToolbar, noRowsOverlay: NoRowsOverlay as React.JSXElementConstructor<object> };
 
 interface Props {
@@ -104,7 +115,8 @@ export function MemoGrid({
       slots={SLOTS}
       slotProps={slotProps}
       localeText={localeText}
-      sx={{ height: 'max(420px, calc(100vh - 330px))', bgcolor: 'background.paper' }}
+      disableVirtualization
+      sx={GRID_SX}
     />
   );
 }

@@ -11,6 +11,7 @@ export function SelectFilter({
   options,
   onChange,
   minWidth = 140,
+  labelOf = (o) => o,
 }: {
   id: string;
   label: string;
@@ -18,6 +19,8 @@ export function SelectFilter({
   options: readonly string[];
   onChange: (v: string) => void;
   minWidth?: number;
+  /** How an option reads to a person (the value stays as the wire spells it). */
+  labelOf?: (option: string) => string;
 }) {
   const labelId = `${id}-label`;
   return (
@@ -34,7 +37,7 @@ export function SelectFilter({
         </MenuItem>
         {options.map((o) => (
           <MenuItem key={o} value={o}>
-            {o}
+            {labelOf(o)}
           </MenuItem>
         ))}
       </Select>

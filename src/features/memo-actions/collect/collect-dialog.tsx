@@ -3,7 +3,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
+import { ResponsiveDialog } from '../../../components/responsive-dialog.tsx';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -56,9 +56,11 @@ function CollectForm({ dm, onClose, onSuccess }: { dm: DebitMemo } & Pick<MemoDi
   }
 
   if (result) {
-    const total = sum([...result.appliedCreditMemos, ...result.appliedPayments].map((a) => a.appliedAmount));
+    const total = sum(
+      [...(result.appliedCreditMemos ?? []), ...(result.appliedPayments ?? [])].map((a) => a.appliedAmount ?? 0),
+    );
     return (
-      <Dialog
+      <ResponsiveDialog
         open
         onClose={() => onSuccess({ message: `Collected ${formatMoney(total, dm.currency)} for ${dm.number}.` })}
         aria-labelledby="collect-result-title"
@@ -77,7 +79,7 @@ function CollectForm({ dm, onClose, onSuccess }: { dm: DebitMemo } & Pick<MemoDi
             Done
           </Button>
         </DialogActions>
-      </Dialog>
+      </ResponsiveDialog>
     );
   }
 

@@ -10,7 +10,9 @@ import { formatMoney } from '../../../lib/money.ts';
 
 /** What a collect applied: each credit memo and payment, the amount taken and what it has left. */
 export function CollectResult({ result, currency }: { result: CollectResponse; currency: string }) {
-  const none = result.appliedCreditMemos.length === 0 && result.appliedPayments.length === 0;
+  const appliedCreditMemos = result.appliedCreditMemos ?? [];
+  const appliedPayments = result.appliedPayments ?? [];
+  const none = appliedCreditMemos.length === 0 && appliedPayments.length === 0;
   if (none) return <Typography>Nothing was applied: the account has no unapplied credit memo or payment.</Typography>;
   return (
     <>
@@ -18,12 +20,12 @@ export function CollectResult({ result, currency }: { result: CollectResponse; c
         Credit memos applied
       </Typography>
       <List dense aria-label="Credit memos applied">
-        {result.appliedCreditMemos.length === 0 ? (
+        {appliedCreditMemos.length === 0 ? (
           <ListItem>
             <ListItemText primary="None" />
           </ListItem>
         ) : null}
-        {result.appliedCreditMemos.map((c) => (
+        {appliedCreditMemos.map((c) => (
           <ListItem key={c.id}>
             <ListItemText
               primary={
@@ -40,12 +42,12 @@ export function CollectResult({ result, currency }: { result: CollectResponse; c
         Payments applied
       </Typography>
       <List dense aria-label="Payments applied">
-        {result.appliedPayments.length === 0 ? (
+        {appliedPayments.length === 0 ? (
           <ListItem>
             <ListItemText primary="None" />
           </ListItem>
         ) : null}
-        {result.appliedPayments.map((p) => (
+        {appliedPayments.map((p) => (
           <ListItem key={p.id}>
             <ListItemText
               primary={p.number}

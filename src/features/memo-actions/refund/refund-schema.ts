@@ -5,6 +5,7 @@ import { isBefore, isIsoDate, today } from '../../../lib/dates.ts';
 import { toFixed, toWire, type MoneyInput } from '../../../lib/money.ts';
 import { COMMENT_MAX } from '../../../contract/comment.ts';
 import { amountProblem } from '../../../contract/amount.ts';
+import { formatDate } from '../../../lib/dates.ts';
 
 // Refund a credit memo (docs/zuora/api-digest.md §6.13): External only in this dialog, a method type from Zuora's
 // enum, an amount ≤ the unapplied amount, a refund date not before the memo date, comment ≤ 255.
@@ -40,7 +41,7 @@ export function refundFormSchema(cm: { currency: string; unappliedAmount: MoneyI
         ctx.addIssue({
           code: 'custom',
           path: ['refundDate'],
-          message: `The refund date cannot be before the credit memo date ${cm.creditMemoDate}`,
+          message: `The refund date cannot be before the credit memo date ${formatDate(cm.creditMemoDate)}`,
         });
     });
 }

@@ -1,3 +1,4 @@
+import { formatDate } from '../../../lib/dates.ts';
 import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -59,7 +60,7 @@ function ReverseForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoD
         name="memoDate"
         label="Memo Date"
         minDate={cm.creditMemoDate}
-        helperText={`Date of the debit memo; on or after ${cm.creditMemoDate}`}
+        helperText={`Date of the debit memo; on or after ${formatDate(cm.creditMemoDate)}`}
       />
       <DateField
         name="applyEffectiveDate"

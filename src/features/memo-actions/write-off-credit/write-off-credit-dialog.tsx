@@ -1,3 +1,4 @@
+import { formatDate } from '../../../lib/dates.ts';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -56,7 +57,7 @@ function WriteOffCreditForm({
 
   return (
     <FormDialog open title="Write Off Credit Memo" form={form} onSubmit={submit} onClose={onClose}>
-      {isZero(cm.appliedAmount) ? (
+      {isZero(cm.appliedAmount ?? 0) ? (
         <Alert severity="info">
           A debit memo of {formatMoney(cm.unappliedAmount, cm.currency)} will be created and {cm.number} fully applied
           to it.
@@ -71,7 +72,7 @@ function WriteOffCreditForm({
         name="memoDate"
         label="Memo Date"
         minDate={cm.creditMemoDate}
-        helperText={`Date of the debit memo; on or after ${cm.creditMemoDate}`}
+        helperText={`Date of the debit memo; on or after ${formatDate(cm.creditMemoDate)}`}
       />
       <ReasonCodeField name="reasonCode" {...reasonCodes} />
       <CommentField name="comment" />

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { COMMENT_MAX } from '../../../contract/comment.ts';
 import type { CreditMemoReverseRequest, CreditMemoWriteOffRequest } from '../../../contract/settlement-requests.ts';
-import { isBefore, isIsoDate, today } from '../../../lib/dates.ts';
+import { formatDate, isBefore, isIsoDate, today } from '../../../lib/dates.ts';
 
 // Write off a credit memo (docs/zuora/api-digest.md §6.15) and reverse one (§6.14): both create a debit memo dated
 // `memoDate` ≥ the credit memo date; reverse also applies it on `applyEffectiveDate` ≥ the memo date.
@@ -11,7 +11,11 @@ const comment = z.string().max(COMMENT_MAX, `The comment can be at most ${COMMEN
 function dateRule(ctx: z.RefinementCtx, path: string, value: string, earliest: string, what: string) {
   if (!isIsoDate(value)) ctx.addIssue({ code: 'custom', path: [path], message: 'Enter a date' });
   else if (isBefore(value, earliest))
-    ctx.addIssue({ code: 'custom', path: [path], message: `The date cannot be before ${what} ${earliest}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: [path],
+      message: `The date cannot be before ${what} ${formatDate(earliest)}`,
+    });
 }
 
 export interface WriteOffCreditFormValues {

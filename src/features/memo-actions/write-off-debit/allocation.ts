@@ -18,21 +18,40 @@ export function useWriteOffPreview(
   }, [memo, items, amount]);
 }
 
-/** One plain sentence saying what the write-off does to revenue. */
+/**
+ * One plain sentence saying what the write-off books, as the preview's lines do: the items' part to
+ * revenue (revenue impacting) or to the expense code, and the tax part back to each tax item's own
+ * sales tax payable code, never to the expense.
+ */
 export function revenueImpactSentence(
   preview: WriteOffPreview,
   revenueImpacting: boolean,
   deferredCodes: readonly string[],
   expenseCode: string,
+  taxCodes: readonly string[] = [],
 ): string {
+  const tax = isPositive(preview.taxTotal)
+    ? `, and ${formatMoney(preview.taxTotal, preview.currency)} of tax is reversed to ${
+        taxCodes.length ? `its tax code${taxCodes.length > 1 ? 's' : ''} ${taxCodes.join(', ')}` : 'its tax code'
+      }`
+    : '';
+  const items = formatMoney(preview.itemTotal, preview.currency);
   if (revenueImpacting) {
     const codes = deferredCodes.length ? deferredCodes.join(', ') : 'the items’ deferred revenue code';
-    const tax = isPositive(preview.taxTotal)
-      ? `, and ${formatMoney(preview.taxTotal, preview.currency)} of tax is reversed`
-      : '';
-    return `Revenue impacting: revenue booked to ${codes} goes down by ${formatMoney(preview.itemTotal, preview.currency)}${tax}.`;
+    return `Revenue impacting: revenue booked to ${codes} goes down by ${items}${tax}.`;
   }
-  return `Not revenue impacting: ${formatMoney(preview.amount, preview.currency)} is booked as an expense to ${expenseCode || 'the chosen write-off accounting code'}; recognized revenue does not change.`;
+  return `Not revenue impacting: ${items} is booked as an expense to ${expenseCode || 'the chosen write-off accounting code'}${tax}; recognized revenue does not change.`;
+}
+
+/** The distinct sales tax payable codes of the taxation items that have an open balance. */
+export function salesTaxCodes(items: readonly DebitMemoItem[] | undefined): string[] {
+  const codes = new Set<string>();
+  for (const item of items ?? [])
+    for (const tax of item.taxationItems?.data ?? []) {
+      const code = tax.financeInformation?.salesTaxPayableAccountingCode;
+      if (code && isPositive(tax.balance)) codes.add(code);
+    }
+  return [...codes];
 }
 
 /** The distinct deferred revenue codes of the items that have an open balance. */

@@ -1,3 +1,4 @@
+import { formatDate } from '../../../lib/dates.ts';
 import { useEffect, useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -19,7 +20,7 @@ import { useReasonCodeOptions } from '../use-reason-code-options.ts';
 import { ReasonCodeField } from '../../../components/form/reason-code-field.tsx';
 import type { MemoDialogProps } from '../dialog-types.ts';
 import { useIdempotencyKey } from '../use-idempotency-key.ts';
-import { deferredRevenueCodes, revenueImpactSentence, useWriteOffPreview } from './allocation.ts';
+import { deferredRevenueCodes, revenueImpactSentence, useWriteOffPreview, salesTaxCodes } from './allocation.ts';
 import { WriteOffDetails } from './write-off-details.tsx';
 import { WriteOffPreview } from './write-off-preview.tsx';
 import {
@@ -75,7 +76,9 @@ function WriteOffDebitForm({
 
   const preview = useWriteOffPreview(memo, dmItems, amount);
   const deferred = deferredRevenueCodes(dmItems);
-  const sentence = preview ? revenueImpactSentence(preview, revenueImpacting, deferred, accountingCode) : null;
+  const sentence = preview
+    ? revenueImpactSentence(preview, revenueImpacting, deferred, accountingCode, salesTaxCodes(dmItems))
+    : null;
 
   async function submit(values: WriteOffFormValues) {
     if (!preview) throw new Error('The debit memo items are still loading.');
@@ -107,7 +110,7 @@ function WriteOffDebitForm({
           name="memoDate"
           label="Write-Off Date"
           minDate={memo.debitMemoDate}
-          helperText={`On or after ${memo.debitMemoDate}`}
+          helperText={`On or after ${formatDate(memo.debitMemoDate)}`}
         />
         <ReasonCodeField name="reasonCode" {...reasonCodes} />
       </Stack>

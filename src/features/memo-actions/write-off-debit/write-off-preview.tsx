@@ -59,7 +59,7 @@ export function WriteOffPreview({ preview, items, revenueImpacting, expenseCode,
                     <TableCell>{code}</TableCell>
                   </TableRow>,
                   ...line.taxationItems.map((tax) => {
-                    const source = item?.taxationItems.data.find((t) => t.id === tax.taxItemId);
+                    const source = item?.taxationItems?.data.find((t) => t.id === tax.taxItemId);
                     return (
                       <TableRow key={tax.taxItemId}>
                         <TableCell sx={{ pl: 4 }}>Tax: {tax.name}</TableCell>

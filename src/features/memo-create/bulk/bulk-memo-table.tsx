@@ -9,7 +9,7 @@ import { Link as RouterLink } from 'react-router';
 import { memoDetailPath } from '../../../lib/memo-routes.ts';
 import { type MemoKind } from '../../../lib/memo-kind.ts';
 import { Money } from '../../../components/money.tsx';
-import type { Outcome } from './send-in-batches.ts';
+import type { Outcome } from './send-memos.ts';
 import type { MemoDraft } from './validate-memo-rows.ts';
 
 /** One row per memo of the file: what it holds, then whether it is ready, created or why not. */

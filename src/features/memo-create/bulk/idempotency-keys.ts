@@ -1,10 +1,10 @@
 import type { MemoKind } from '../../../lib/memo-kind.ts';
 
-// Re-running a file must not create its memos twice, also after one bad row was fixed or on another
-// day. Each memo's key is derived from its own cells in the file (not the whole file, not the
-// defaulted date), and a batch's Idempotency-Key from the keys of the memos it carries: the same file
-// sends the same keys, and Zuora replays the stored results (24 h). Memos this browser saw created are
-// also remembered (created-ledger.ts), so a fixed file, whose batches differ, skips them.
+// Re-running a file must not create its memos twice, also after one bad row was fixed, from another
+// browser, or on another day. Each memo's key is derived from its own cells in the file (not the whole
+// file, not the defaulted date) and is the Idempotency-Key of that memo's own request: the same memo sends
+// the same key, and Zuora replays its stored result (24 h). Memos this browser saw created are also
+// remembered longer (created-ledger.ts).
 
 async function sha256Hex(text: string): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -16,6 +16,6 @@ export async function memoKey(kind: MemoKind, memoRef: string, source: string): 
 }
 
 /** ≤ 255 characters as Zuora requires; the prefix tells a support engineer where the key came from. */
-export async function batchKey(memoKeys: string[]): Promise<string> {
-  return `csv-bulk-${await sha256Hex(memoKeys.join(','))}`;
+export function requestKey(memoKey: string): string {
+  return `csv-memo-${memoKey}`;
 }

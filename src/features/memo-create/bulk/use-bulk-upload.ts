@@ -10,7 +10,7 @@ import { today } from '../../../lib/dates.ts';
 import { localLedger } from './created-ledger.ts';
 import { memoKey } from './idempotency-keys.ts';
 import { readMemoCsv } from './read-memo-csv.ts';
-import { sendInBatches, type Outcome } from './send-in-batches.ts';
+import { knownOutcomes, sendMemos, type BulkEntry, type Outcome } from './send-memos.ts';
 import {
   validateMemoRows,
   type AccountInfo,
@@ -30,6 +30,9 @@ export type BulkState =
       fileName: string;
       rows: RowResult[];
       memos: MemoDraft[];
+      /** The valid memos with their keys. */
+      entries: BulkEntry[];
+      /** Before sending: the memos already created by an earlier upload; then every memo's outcome. */
       outcomes: Outcome[];
     };
 
@@ -79,7 +82,14 @@ export function useBulkUpload(kind: MemoKind) {
         { account: (n) => accounts.get(n), charge: (k) => charges.get(k) },
         today(),
       );
-      setState({ step: 'preview', fileName: file.name, ...result, outcomes: [] });
+      const entries = await entriesOf(kind, result.memos);
+      setState({
+        step: 'preview',
+        fileName: file.name,
+        ...result,
+        entries,
+        outcomes: knownOutcomes(entries, localLedger()),
+      });
     } catch (err) {
       setError(err);
       setState({ step: 'idle' });
@@ -88,16 +98,14 @@ export function useBulkUpload(kind: MemoKind) {
 
   async function send() {
     if (state.step !== 'preview') return;
-    const entries = await Promise.all(
-      state.memos.flatMap(({ memoRef, body, source }) =>
-        body ? [memoKey(kind, memoRef, source).then((key) => ({ memoRef, body, key }))] : [],
-      ),
-    );
     setState({ ...state, step: 'sending' });
-    const outcomes = await sendInBatches(
-      entries,
+    const outcomes = await sendMemos(
+      state.entries,
       localLedger(),
-      (memos, key) => bulkCreateStandaloneMemos(kind, memos, key),
+      async (body, key) => {
+        const { results, replayed } = await bulkCreateStandaloneMemos(kind, [body], key);
+        return { result: results[0], replayed };
+      },
       (o) => setState((s) => (s.step === 'sending' ? { ...s, outcomes: o } : s)),
     );
     setState({ ...state, step: 'done', outcomes });
@@ -105,4 +113,12 @@ export function useBulkUpload(kind: MemoKind) {
   }
 
   return { state, error, load, send, reset: () => setState({ step: 'idle' }) };
+}
+
+function entriesOf(kind: MemoKind, memos: MemoDraft[]): Promise<BulkEntry[]> {
+  return Promise.all(
+    memos.flatMap(({ memoRef, body, source }) =>
+      body ? [memoKey(kind, memoRef, source).then((key) => ({ memoRef, body, key }))] : [],
+    ),
+  );
 }

@@ -67,6 +67,14 @@ describe('validateMemoRows', () => {
     expect(memos.every((m) => m.body === undefined)).toBe(true);
   });
 
+  it('refuses an amount a JSON number cannot carry exactly instead of showing it Ready', () => {
+    const { memos } = run(`${H}\nM1,A1,,,,,c1,,999999999999999.99,,,,\n`);
+    expect(memos[0].errors).toEqual([
+      'Line 2: amount: The amount is above the largest amount accepted, $9,999,999,999,999.99.',
+    ]);
+    expect(memos[0].body).toBeUndefined();
+  });
+
   it('explains each bad cell', () => {
     const { rows } = run(`${H}\n,ZZ,2025-13-01,2025-01-01,,,,PRPC-404,-3,0,,2025-02-02,2025-02-01\n`);
     expect(rows[0].errors).toEqual([

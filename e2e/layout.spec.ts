@@ -1,0 +1,115 @@
+import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
+import { signInAs } from './support/sign-in.ts';
+
+// The layout adapts from a phone (390×844) to a wide desktop (1440×900) and to a narrow embedding pane:
+// the page never scrolls sideways, the grid scrolls inside its own box with the Number column kept in
+// view, the navigation gives way on a phone, and dialogs take the whole phone screen. Each test leaves a
+// screenshot in its output folder (test-results/) to look at.
+
+const expect = baseExpect.configure({ timeout: 20_000 });
+const PHONE = { width: 390, height: 844 };
+
+type Box = { x: number; y: number; width: number; height: number };
+async function box(locator: Locator): Promise<Box> {
+  await expect(locator).toBeVisible();
+  const b = await locator.boundingBox({ timeout: 10_000 });
+  expect(b, 'element is laid out').not.toBeNull();
+  return b!;
+}
+const inside = (inner: Box, outer: Box) => inner.x >= outer.x - 1 && inner.x + inner.width <= outer.x + outer.width + 1;
+
+/** The page itself does not scroll sideways: whatever is wider scrolls inside its own box. */
+async function expectNoSidewaysPageScroll(page: Page) {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(scroll).toBeLessThanOrEqual(client);
+}
+
+/** Scrolls the grid's own box to its right end; the first row's Number cell is still inside the grid. */
+async function expectNumberPinned(grid: Locator) {
+  const scroller = grid.locator('.MuiDataGrid-virtualScroller');
+  const widths = await scroller.evaluate((el) => {
+    el.scrollLeft = el.scrollWidth;
+    return { scroll: el.scrollWidth, client: el.clientWidth, left: el.scrollLeft };
+  });
+  expect(widths.scroll, 'the grid is wider than its box here').toBeGreaterThan(widths.client);
+  expect(widths.left).toBeGreaterThan(0);
+  const number = grid.getByRole('row').nth(1).getByRole('gridcell').nth(1);
+  await expect(number.getByRole('link')).toHaveText(/^DM\d+/);
+  expect(inside(await box(number), await box(grid)), 'Number cell stays within the grid').toBe(true);
+}
+
+test('at 1440 px every default column of the debit memos, Currency and Actions included, shows without scrolling', async ({
+  page,
+}) => {
+  await signInAs(page, 'Billing Admin', '/debit-memos');
+  const grid = page.getByRole('grid', { name: 'Debit memos' });
+  await expect(grid.getByRole('link').first()).toBeVisible();
+  const gridBox = await box(grid);
+  for (const field of ['number', 'account', 'status', 'balance', 'currency', 'actions']) {
+    const header = grid.locator(`[role="columnheader"][data-field="${field}"]`);
+    expect(inside(await box(header), gridBox), `${field} within the grid's box`).toBe(true);
+  }
+  await expectNoSidewaysPageScroll(page);
+  await page.screenshot({ path: test.info().outputPath('debit-memos-1440.png') });
+});
+
+test.describe('on a 390 px phone', () => {
+  test.use({ viewport: PHONE });
+
+  test('the navigation is a drawer, the grid scrolls in its box with Number pinned, dialogs are full screen', async ({
+    page,
+  }) => {
+    await signInAs(page, 'Billing Admin', '/debit-memos');
+    const grid = page.getByRole('grid', { name: 'Debit memos' });
+    await expect(grid.getByRole('link').first()).toBeVisible();
+    await expectNoSidewaysPageScroll(page);
+
+    // The navigation is closed, and the grid has nearly the whole width.
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+    expect((await box(grid)).width).toBeGreaterThan(PHONE.width - 40);
+    await page.screenshot({ path: test.info().outputPath('debit-memos-390.png') });
+
+    await expectNumberPinned(grid);
+    await page.screenshot({ path: test.info().outputPath('debit-memos-390-scrolled.png') });
+
+    // The menu button opens the navigation over the page; following a link closes it again.
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav).toBeVisible();
+    await nav.getByRole('link', { name: 'Credit and Debit Memos' }).click();
+    await expect(nav).toBeHidden();
+    await expect(page).toHaveURL(/\/credit-memos$/);
+
+    // A dialog takes the whole screen: Post on a Draft row asks first.
+    await page.goto('/debit-memos?status=Draft');
+    const post = grid.getByRole('button', { name: /^Post DM/ }).first();
+    await post.click();
+    const dialog = page.getByRole('dialog', { name: /^Post DM/ });
+    await expect(dialog).toBeVisible();
+    const d = await box(dialog);
+    expect(d.width).toBeGreaterThanOrEqual(PHONE.width - 1);
+    expect(d.height).toBeGreaterThanOrEqual(PHONE.height - 1);
+    await page.screenshot({ path: test.info().outputPath('post-dialog-390.png') });
+  });
+});
+
+test('inside a narrow embedding pane the grid fits the pane and scrolls in its box with Number pinned', async ({
+  page,
+}) => {
+  await page.goto('/embed-demo.html');
+  await expect(page.getByText('Both instances are mounted.')).toBeVisible({ timeout: 30_000 });
+  const pane = page.getByRole('region', { name: 'Instance B: debit memos' });
+  await expect(pane.getByRole('grid', { name: 'Debit memos' }).getByRole('link').first()).toBeVisible();
+  await pane.evaluate((el) => {
+    (el as HTMLElement).style.width = '420px';
+  });
+  const grid = pane.getByRole('grid', { name: 'Debit memos' });
+  await expect(grid.getByRole('link').first()).toBeVisible();
+  expect(inside(await box(grid), await box(pane)), 'the grid within its pane').toBe(true);
+  await expectNumberPinned(grid);
+  await expectNoSidewaysPageScroll(page);
+  await page.screenshot({ path: test.info().outputPath('embedded-pane-420.png') });
+});

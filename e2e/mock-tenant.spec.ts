@@ -1,0 +1,95 @@
+import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { ACCESS_KEY, startMockTenant, type MockTenant } from './mock-tenant/tenant.ts';
+
+// The product in proxy mode against a mock tenant that answers with Zuora's own documented examples (Prism on
+// docs/zuora/openapi/). Zuora's examples are all Draft memos: for the two actions that need a Posted memo (Write
+// Off Debit Memo, Reverse Credit Memo) the walk sets `status` of the memo read to Posted and nothing else
+// (docs/zuora/openapi/README.md). The 2023 spec has no `GET …/files`: the Files section shows Prism's 405 (a gap of
+// the spec, not of the product). Any request Prism finds invalid against Zuora's spec fails the test.
+
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+// Prism answers in hundreds of milliseconds on a loaded machine, and a page makes several reads.
+const expect = baseExpect.configure({ timeout: 30_000 });
+
+let tenant: MockTenant;
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  tenant = await startMockTenant();
+});
+test.afterAll(async () => tenant?.stop());
+test.afterEach(() => {
+  expect(tenant.requestViolations(), 'requests Zuora’s spec refuses').toEqual([]);
+});
+
+const CM = '402890555a7e9791015a879f064a0054'; // GET /v1/credit-memos/{key} example: CM00000012
+const DM = '4028ab1f87121698018722ff2bff58b8'; // GET /v1/debit-memos/{key} example: DM00000001
+
+async function signIn(page: Page) {
+  await page.goto(`${tenant.baseUrl}/`);
+  await page.getByLabel('Access key').fill(ACCESS_KEY);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Credit and Debit Memos' })).toBeVisible();
+}
+
+/** The one change to Zuora's example: the memo read says Posted, so the actions that need it are offered. */
+async function readAsPosted(page: Page, kind: 'credit-memos' | 'debit-memos', id: string) {
+  await page.route(new RegExp(`/v1/${kind}/${id}(\\?.*)?$`), async (route) => {
+    if (route.request().method() !== 'GET') return route.fallback();
+    const res = await route.fetch();
+    await route.fulfill({ response: res, json: { ...(await res.json()), status: 'Posted' } });
+  });
+}
+
+async function noContractError(page: Page) {
+  await expect(page.getByText(/Unexpected response|could not be loaded/)).toHaveCount(0);
+}
+
+test('both list tabs show Zuora’s example rows', async ({ page }) => {
+  await signIn(page);
+  const credit = page.getByRole('grid', { name: 'Credit memos' });
+  await expect(credit.getByRole('gridcell', { name: 'CM00000002' }).first()).toBeVisible();
+  await page.getByRole('tab', { name: 'Debit Memos' }).click();
+  const debit = page.getByRole('grid', { name: 'Debit memos' });
+  await expect(debit.getByRole('gridcell', { name: 'DM00000006' }).first()).toBeVisible();
+  // The rows carry no currency: it came from the account (USD).
+  await expect(debit.getByRole('gridcell', { name: /\$50\.00/ }).first()).toBeVisible();
+  await noContractError(page);
+});
+
+test('a credit memo and a debit memo show their items and applications', async ({ page }) => {
+  await signIn(page);
+  await page.goto(`${tenant.baseUrl}/credit-memos/${CM}`);
+  await expect(page.getByRole('heading', { name: /CM00000012/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Items of CM00000012' })).toBeVisible();
+  // Zuora's parts example holds only the unapplied part: the memo is applied to nothing.
+  await expect(page.getByRole('region', { name: 'Applied To' })).toContainText('not applied to any invoice');
+  await noContractError(page);
+  await page.goto(`${tenant.baseUrl}/debit-memos/${DM}`);
+  await expect(page.getByRole('heading', { name: /DM00000001/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Items of DM00000001' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Payments and credit memos applied to this debit memo' })).toBeVisible();
+  await noContractError(page);
+});
+
+test('the Write Off Debit Memo dialog previews the write-off', async ({ page }) => {
+  await readAsPosted(page, 'debit-memos', DM);
+  await signIn(page);
+  await page.goto(`${tenant.baseUrl}/debit-memos/${DM}`);
+  await page.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('menuitem', { name: /Write Off Debit Memo/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Write Off Debit Memo' });
+  await expect(dialog.getByRole('table')).toBeVisible();
+  await noContractError(page);
+});
+
+test('a Reverse that Zuora performs ends in a success message', async ({ page }) => {
+  await readAsPosted(page, 'credit-memos', CM);
+  await signIn(page);
+  await page.goto(`${tenant.baseUrl}/credit-memos/${CM}`);
+  await page.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('menuitem', { name: /Reverse Credit Memo/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reverse Credit Memo' });
+  await dialog.getByRole('button', { name: 'Reverse' }).click();
+  await expect(page.getByText(/CM00000012 reversed/)).toBeVisible();
+  await noContractError(page);
+});
