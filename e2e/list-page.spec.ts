@@ -48,7 +48,7 @@ test('list page: tabs, filters, sort, paging, open and come back, bulk post, exp
   await expect(page).toHaveURL(/pageSize=10/);
   await expect(page.getByText(/^Page 1 · rows 1–10$/)).toBeVisible();
   await page.getByRole('button', { name: 'Go to next page' }).click();
-  await expect(page).toHaveURL(/page=2/);
+  await expect(page).toHaveURL(/cursor=[^&]+/); // Object Query pages by cursor: the stack is in the URL
   await expect(page.getByText(/^Page 2 · rows 11–/)).toBeVisible();
   await page.getByRole('button', { name: 'Go to previous page' }).click();
   await expect(page.getByText(/^Page 1 · rows 1–10$/)).toBeVisible();
@@ -185,13 +185,13 @@ test('a list that fails to load says why and retries; reload and forward restore
   await expect(grid.getByRole('link').first()).toBeVisible();
 
   // The server cannot be reached for the next list request (a dropped connection, not a Zuora answer).
-  await page.route(/\/v1\/credit-memos\?/, (route) => route.abort('connectionrefused'));
+  await page.route(/\/object-query\/credit-memos\?/, (route) => route.abort('connectionrefused'));
   await page.getByRole('combobox', { name: 'Status' }).click();
   await page.getByRole('option', { name: 'Posted' }).click();
   await page.keyboard.press('Escape');
   const failed = page.getByRole('alert').filter({ hasText: /could not be loaded|Showing the last page that loaded/ });
   await expect(failed).toBeVisible();
-  await page.unroute(/\/v1\/credit-memos\?/);
+  await page.unroute(/\/object-query\/credit-memos\?/);
   await failed.getByRole('button', { name: 'Retry' }).click();
   await expect(failed).toBeHidden();
   await expect(grid.getByRole('gridcell', { name: 'Posted' }).first()).toBeVisible();

@@ -9,10 +9,10 @@ import { idempotency } from './idempotency.ts';
 import { createProxyApp } from './proxy/proxy-app.ts';
 import { clientRateLimit, hardenApp, requestSizeLimit } from './security.ts';
 import { sqlInputError } from './db/sql-errors.ts';
+import { objectQueryError, objectQueryEnvelope } from './object-query/errors.ts';
 import { readJsonBody } from './validation.ts';
 import { compressResponses, gunzipRequests } from './transport.ts';
 import { omitNullFields, trackId, unknownApiPaths } from './zuora-surface.ts';
-import { objectQueryError, objectQueryEnvelope } from './object-query/errors.ts';
 
 export interface AppDeps {
   db: Database;

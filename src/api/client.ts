@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { zuoraErrorEnvelopeSchema } from '../contract/errors.ts';
 import { ZUORA_VERSION } from '../contract/version.ts';
 import { UnreadableSuccessError, ZuoraApiError } from '../lib/zuora-error.ts';
+import { currentRateLimitWait, reportRateLimitWait, retryAfterMs } from './rate-limit.ts';
 
 // The one HTTP client of the SPA. It speaks Zuora's v1 contract: bearer token, `zuora-version`,
 // `Zuora-Track-Id`, and Zuora's two ways of failing (an HTTP 4xx/5xx, or a 200 with success:false),
@@ -28,6 +29,13 @@ export interface ClientConfig {
   idempotentRetries: number;
   /** Per-attempt timeout of those retried requests, in ms (0 = none). */
   idempotentTimeoutMs: number;
+  /**
+   * How many times a request answered 429 is resent after its `Retry-After` (docs/zuora/tenant-read-contract.md
+   * A7). A 429 means the request was not processed; only reads and keyed POST/PATCH are resent.
+   */
+  rateLimitRetries: number;
+  /** A `Retry-After` longer than this is not waited for: the 429 reaches the caller. */
+  rateLimitMaxWaitMs: number;
 }
 
 let config: ClientConfig = {
@@ -38,6 +46,8 @@ let config: ClientConfig = {
   fetch: (...args) => globalThis.fetch(...args),
   idempotentRetries: 0,
   idempotentTimeoutMs: 0,
+  rateLimitRetries: 3,
+  rateLimitMaxWaitMs: 60_000,
 };
 
 /** Standalone app and embedding host set the token source, base URL and 401 handler here. */
@@ -136,7 +146,9 @@ async function send(path: string, options: Omit<RequestOptions<z.ZodType>, 'sche
   }
   const method = options.method ?? 'GET';
   const retries = options.idempotencyKey && (method === 'POST' || method === 'PATCH') ? config.idempotentRetries : 0;
+  const resendable = method === 'GET' || retries > 0;
   let res: Response;
+  let waits = 0;
   for (let attempt = 0; ; attempt++) {
     try {
       res = await fetchOnce(
@@ -156,10 +168,41 @@ async function send(path: string, options: Omit<RequestOptions<z.ZodType>, 'sche
       await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
       continue;
     }
+    if (res.status === 429 && resendable && waits < config.rateLimitRetries) {
+      const wait = retryAfterMs(res.headers.get('retry-after'));
+      if (wait <= config.rateLimitMaxWaitMs) {
+        waits++;
+        attempt--; // a rate-limit wait is not one of the idempotent retries
+        await res.body?.cancel();
+        await waitRateLimit(path, wait, options.signal);
+        continue;
+      }
+    }
     break;
   }
   if (res.status === 401) config.onUnauthorized();
   return res;
+}
+
+/** Waits out a 429's `Retry-After`, shown to the user meanwhile (rate-limit.ts); the caller's abort ends it. */
+async function waitRateLimit(path: string, ms: number, signal?: AbortSignal): Promise<void> {
+  const wait = { until: Date.now() + ms, path };
+  reportRateLimitWait(wait);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const t = setTimeout(resolve, ms);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(t);
+          reject(signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError'));
+        },
+        { once: true },
+      );
+    });
+  } finally {
+    if (currentRateLimitWait() === wait) reportRateLimitWait(null);
+  }
 }
 
 /** One attempt; a per-attempt timeout surfaces as an error (retryable), the caller's abort as AbortError. */

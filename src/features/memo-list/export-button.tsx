@@ -10,24 +10,21 @@ import Typography from '@mui/material/Typography';
 import FileDownload from '@mui/icons-material/FileDownload';
 import { accountDetailQuery } from '../../api/account-detail.ts';
 import { memoRouteBase } from '../../lib/memo-routes.ts';
-import type { MemoKind } from '../../lib/memo-kind.ts';
-import { fetchMemoPage, type MemoListQuery, type MemoRow } from '../../api/memos/list.ts';
+import { type MemoKind } from '../../lib/memo-kind.ts';
+import { streamListRows, type MemoRow } from '../../api/memos/list.ts';
+import { accountMatchesQuery, OQ_MAX_PAGE_SIZE } from '../../api/memos/object-query-list.ts';
+import { MAX_PAGE_SIZE } from '../../api/paging.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { today } from '../../lib/dates.ts';
-import { csvColumns, csvHeader, csvRows, fetchAllMemoPages } from './export-csv.ts';
+import { csvColumns, csvHeader, csvRows } from './export-csv.ts';
+import { toFilterRequest } from './list-query.ts';
+import { listApiOf, type ListState } from './list-state.ts';
 
-const EXPORT_PAGE_SIZE = '40'; // Zuora's maximum page size
-
-/** Exports every row matching the current filters (not just the page), with progress and cancel. */
-export function ExportButton({
-  kind,
-  filterQuery,
-  sort,
-}: {
-  kind: MemoKind;
-  filterQuery: MemoListQuery;
-  sort: string;
-}) {
+/**
+ * Exports every row matching the current filters (not just the page), with progress and cancel: page after
+ * page through Object Query's cursor (99 rows a request), or the classic list's pages for a currency view.
+ */
+export function ExportButton({ kind, state }: { kind: MemoKind; state: ListState }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [count, setCount] = useState(0);
@@ -43,14 +40,12 @@ export function ExportButton({
     setError(null);
     setPhase('rows');
     try {
-      const rows = await fetchAllMemoPages(
-        (page, signal) =>
-          fetchMemoPage(kind, { ...filterQuery, sort, page: String(page), pageSize: EXPORT_PAGE_SIZE }, signal),
-        {
-          signal: ac.signal,
-          onPage: (_rows, total) => setCount(total),
-        },
-      );
+      const pageSize = listApiOf(state.filters) === 'v1' ? MAX_PAGE_SIZE : OQ_MAX_PAGE_SIZE;
+      const rows = await streamListRows(kind, toFilterRequest(state, kind, pageSize), {
+        lookup: (text) => queryClient.fetchQuery(accountMatchesQuery(text)),
+        signal: ac.signal,
+        onPage: setCount,
+      });
       setPhase('names');
       const names = await accountNames(rows, ac.signal);
       const columns = csvColumns(kind, { accountName: (id) => names.get(id) });
@@ -62,10 +57,11 @@ export function ExportButton({
     }
   }
 
-  // Names of the distinct accounts (few compared with rows; cached and shared with the grid).
+  // Object Query rows carry their account's name; the classic list's rows (a currency view) do not: names of
+  // their distinct accounts (few compared with rows; cached and shared with the grid).
   async function accountNames(rows: MemoRow[], signal: AbortSignal): Promise<Map<string, string>> {
-    const ids = [...new Set(rows.map((r) => r.accountId))];
-    const names = new Map<string, string>();
+    const names = new Map(rows.flatMap((r) => (r.accountName ? [[r.accountId, r.accountName] as const] : [])));
+    const ids = [...new Set(rows.map((r) => r.accountId))].filter((id) => !names.has(id));
     for (let i = 0; i < ids.length; i += 8) {
       signal.throwIfAborted();
       const batch = await Promise.all(

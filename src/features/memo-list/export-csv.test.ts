@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MemoPage, MemoRow } from '../../api/memos/list.ts';
-import { csvCell, csvColumns, csvHeader, csvRows, fetchAllMemoPages } from './export-csv.ts';
+import type { MemoRow } from '../../api/memos/list.ts';
+import { csvCell, csvColumns, csvHeader, csvRows } from './export-csv.ts';
 
 // A credit memo row exactly as the contract types it (no server involved: this tests formatting).
 const row = (over: Partial<Record<string, unknown>> = {}) =>
@@ -46,30 +46,5 @@ describe('memo CSV', () => {
   it('defuses spreadsheet formulas but keeps negative numbers', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('-12.50')).toBe('-12.50');
-  });
-});
-
-describe('fetchAllMemoPages', () => {
-  it('stops at the first page without nextPage and keeps page order', async () => {
-    const requested: number[] = [];
-    const pageOf = (n: number): MemoPage => ({ rows: n <= 5 ? [row({ number: `CM${n}` })] : [], hasNextPage: n < 5 });
-    const rows = await fetchAllMemoPages(async (p) => (requested.push(p), pageOf(p)), {
-      signal: new AbortController().signal,
-      concurrency: 3,
-    });
-    expect(rows.map((r) => r.number)).toEqual(['CM1', 'CM2', 'CM3', 'CM4', 'CM5']);
-    expect(Math.max(...requested)).toBe(6);
-  });
-
-  it('cancels', async () => {
-    const ac = new AbortController();
-    const p = fetchAllMemoPages(
-      async (n) => {
-        if (n === 2) ac.abort();
-        return { rows: [row()], hasNextPage: true };
-      },
-      { signal: ac.signal, concurrency: 1 },
-    );
-    await expect(p).rejects.toThrow();
   });
 });

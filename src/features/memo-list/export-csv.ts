@@ -1,6 +1,6 @@
 import type { CreditMemo, DebitMemo } from '../../contract/memos.ts';
 import type { MemoKind } from '../../lib/memo-kind.ts';
-import type { MemoPage, MemoRow } from '../../api/memos/list.ts';
+import type { MemoRow } from '../../api/memos/list.ts';
 import { toFixed } from '../../lib/money.ts';
 
 // CSV of the memo list, header level. Money is written as exact decimal strings in the memo's
@@ -61,25 +61,4 @@ export function csvHeader(columns: CsvColumn[]): string {
 
 export function csvRows(columns: CsvColumn[], rows: readonly MemoRow[]): string {
   return rows.map((r) => csvLine(columns.map((c) => c.value(r)))).join('');
-}
-
-/**
- * Fetches every page of a filtered list (Zuora gives no total: stop at the first page without
- * `nextPage`), a few pages at a time, reporting rows fetched; the signal cancels it.
- */
-export async function fetchAllMemoPages(
-  fetchPage: (page: number, signal: AbortSignal) => Promise<MemoPage>,
-  opts: { signal: AbortSignal; concurrency?: number; onPage?: (rows: MemoRow[], totalSoFar: number) => void },
-): Promise<MemoRow[]> {
-  const all: MemoRow[] = [];
-  const width = opts.concurrency ?? 4;
-  for (let first = 1; ; first += width) {
-    opts.signal.throwIfAborted();
-    const pages = await Promise.all(Array.from({ length: width }, (_, i) => fetchPage(first + i, opts.signal)));
-    for (const p of pages) {
-      all.push(...p.rows);
-      opts.onPage?.(p.rows, all.length);
-      if (!p.hasNextPage || p.rows.length === 0) return all;
-    }
-  }
 }

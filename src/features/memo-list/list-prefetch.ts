@@ -1,7 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { memoKindOfPath } from '../../lib/memo-routes.ts';
 import { memoListQuery } from '../../api/memos/list.ts';
-import { healthQuery, type ApiMode } from '../../api/sandbox.ts';
 import { toListQuery } from './list-query.ts';
 import { parseListState } from './url-state.ts';
 
@@ -10,8 +9,7 @@ export const loadMemoListPage = () => import('./memo-list-page.tsx');
 
 // Opening the app on a list URL: start the page chunk and the first page of rows at once, in
 // parallel with React's first render, instead of one after the other (chunk -> render -> fetch).
-// The page then finds its query already in flight under the same key. The mode the query depends on
-// is normally in the cache already (src/app/server-health.ts); only without it is /healthz asked first.
+// The page then finds its query already in flight under the same key.
 export function prefetchListRoute(
   queryClient: QueryClient,
   location: Pick<Location, 'pathname' | 'search'>,
@@ -20,15 +18,7 @@ export function prefetchListRoute(
   const kind = memoKindOfPath(location.pathname);
   if (!kind || !/^\/(credit|debit)-memos\/?$/.test(location.pathname) || !signedIn) return;
   void loadMemoListPage();
-  const rows = (mode: ApiMode) =>
-    queryClient.prefetchQuery(
-      memoListQuery(kind, toListQuery(parseListState(new URLSearchParams(location.search), kind), kind, mode)),
-    );
-  const known = queryClient.getQueryData<{ mode: ApiMode }>(healthQuery.queryKey);
-  if (known) void rows(known.mode);
-  else
-    void queryClient.fetchQuery(healthQuery).then(
-      ({ mode }) => rows(mode),
-      () => undefined,
-    );
+  void queryClient.prefetchQuery(
+    memoListQuery(kind, toListQuery(parseListState(new URLSearchParams(location.search), kind), kind)),
+  );
 }

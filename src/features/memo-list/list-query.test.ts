@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATE, EMPTY_FILTERS, type ListState } from './list-state.ts';
-import { filterAvailability, toFilterQuery, toListQuery, zuoraSort } from './list-query.ts';
+import {
+  filterAvailability,
+  oqSort,
+  REASON_CODE_UNAVAILABLE,
+  toFilterRequest,
+  toListQuery,
+  toOqFilters,
+  WITH_CURRENCY_UNAVAILABLE,
+  zuoraSort,
+} from './list-query.ts';
 
 const full: ListState = {
   filters: {
@@ -12,65 +21,109 @@ const full: ListState = {
     amountFrom: '10',
     amountTo: '99.50',
     openBalance: true,
-    currency: 'USD',
-    reasonCode: 'Write-off',
+    currency: '',
+    reasonCode: '',
     sourceType: 'Standalone',
   },
   sort: { field: 'memoDate', direction: 'asc' },
   page: 3,
   pageSize: 40,
+  cursors: ['c1', 'c2'],
 };
 
-describe('zuoraSort', () => {
-  it('uses Zuora’s inverted operators: - is ascending, + is descending', () => {
+describe('sorts', () => {
+  it('classic list: Zuora’s inverted operators, - is ascending, + is descending', () => {
     expect(zuoraSort('CreditMemo', { field: 'memoDate', direction: 'asc' })).toBe('-creditMemoDate');
     expect(zuoraSort('DebitMemo', { field: 'memoDate', direction: 'desc' })).toBe('+debitMemoDate');
     expect(zuoraSort('DebitMemo', { field: 'number', direction: 'desc' })).toBe('+number');
   });
+
+  it('Object Query: data-model names, field.ASC|DESC; a credit memo’s unapplied amount is its balance', () => {
+    expect(oqSort('CreditMemo', { field: 'number', direction: 'desc' })).toBe('memoNumber.DESC');
+    expect(oqSort('DebitMemo', { field: 'amount', direction: 'asc' })).toBe('totalAmount.ASC');
+    expect(oqSort('CreditMemo', { field: 'unappliedAmount', direction: 'asc' })).toBe('balance.ASC');
+  });
 });
 
 describe('toListQuery', () => {
-  it('maps every sandbox filter to its documented parameter', () => {
-    expect(toListQuery(full, 'CreditMemo', 'sandbox')).toEqual({
-      status: 'Draft,Posted',
-      accountSearch: 'acme',
-      numberContains: 'CM-1',
-      memoDateFrom: '2024-01-01',
-      memoDateTo: '2024-03-31',
-      amountFrom: '10',
-      amountTo: '99.50',
-      openBalance: 'true',
-      currency: 'USD',
-      reasonCode: 'Write-off',
-      sourceType: 'Standalone',
-      sort: '-creditMemoDate',
-      page: '3',
-      pageSize: '40',
+  it('reads every filter but currency through Object Query, at the last cursor of the stack', () => {
+    expect(toListQuery(full, 'CreditMemo')).toEqual({
+      api: 'oq',
+      account: 'acme',
+      oq: {
+        filters: [
+          'status.IN:[Draft,Posted]',
+          'memonumber.SW:CM-1',
+          'memodate.GE:2024-01-01',
+          'memodate.LE:2024-03-31',
+          'totalamount.GE:10',
+          'totalamount.LE:99.50',
+          'balance.GT:0',
+          'sourcetype.EQ:Standalone',
+        ],
+        sort: 'memoDate.ASC',
+        pageSize: 40,
+        cursor: 'c2',
+      },
     });
   });
 
-  it('sends only Zuora equality filters to a real tenant', () => {
-    expect(toListQuery(full, 'DebitMemo', 'proxy')).toEqual({
-      status: 'Draft',
-      accountNumber: 'acme',
-      number: 'CM-1',
-      currency: 'USD',
-      sort: '-debitMemoDate',
-      page: '3',
-      pageSize: '40',
+  it('page 1 of the default view: no filter, no cursor, newest number first', () => {
+    expect(toListQuery(DEFAULT_STATE, 'DebitMemo')).toEqual({
+      api: 'oq',
+      oq: { filters: [], sort: 'memoNumber.DESC', pageSize: 20 },
     });
   });
 
-  it('sends no filter parameters for an unfiltered view', () => {
-    expect(toFilterQuery(EMPTY_FILTERS, 'sandbox')).toEqual({});
-    expect(toListQuery(DEFAULT_STATE, 'CreditMemo', 'sandbox')).toEqual({ sort: '+number', page: '1', pageSize: '20' });
+  it('one status is an EQ clause', () => {
+    expect(toOqFilters({ ...EMPTY_FILTERS, status: ['Posted'] })).toEqual(['status.EQ:Posted']);
   });
 
-  it('every filter the proxy query drops is hidden in proxy mode', () => {
-    const proxy = filterAvailability('proxy');
-    expect(proxy.memoDateFrom || proxy.amountFrom || proxy.openBalance || proxy.reasonCode || proxy.sourceType).toBe(
-      false,
-    );
-    expect(Object.values(filterAvailability('sandbox')).every(Boolean)).toBe(true);
+  it('a currency view reads the classic list: equality filters, page number', () => {
+    const state: ListState = {
+      ...DEFAULT_STATE,
+      filters: { ...EMPTY_FILTERS, status: ['Posted'], account: 'A-1', number: 'DM-7', currency: 'EUR' },
+      sort: { field: 'dueDate', direction: 'asc' },
+      page: 4,
+    };
+    expect(toListQuery(state, 'DebitMemo')).toEqual({
+      api: 'v1',
+      query: {
+        status: 'Posted',
+        accountNumber: 'A-1',
+        number: 'DM-7',
+        currency: 'EUR',
+        sort: '-dueDate',
+        pageSize: '20',
+        page: '4',
+      },
+    });
+  });
+
+  it('the export request has no cursor and Object Query’s page size bound', () => {
+    const r = toFilterRequest(full, 'CreditMemo', 500);
+    expect(r.api === 'oq' && r.oq).toEqual(expect.objectContaining({ pageSize: 99 }));
+    expect(r.api === 'oq' && r.oq.cursor).toBeUndefined();
+  });
+});
+
+describe('filterAvailability', () => {
+  it('Object Query serves every filter but reason code, which it says why it hides', () => {
+    const a = filterAvailability(EMPTY_FILTERS);
+    expect(a.reasonCode).toBe(REASON_CODE_UNAVAILABLE);
+    expect(
+      Object.entries(a)
+        .filter(([, why]) => why !== null)
+        .map(([k]) => k),
+    ).toEqual(['reasonCode']);
+  });
+
+  it('with a currency, only status, account, number and currency remain', () => {
+    const a = filterAvailability({ ...EMPTY_FILTERS, currency: 'USD' });
+    const shown = Object.entries(a)
+      .filter(([, why]) => why === null)
+      .map(([k]) => k);
+    expect(shown.sort()).toEqual(['account', 'currency', 'number', 'status']);
+    expect(a.memoDateFrom).toBe(WITH_CURRENCY_UNAVAILABLE);
   });
 });

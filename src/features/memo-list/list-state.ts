@@ -41,12 +41,18 @@ export interface ListSort {
 export interface ListState {
   filters: ListFilters;
   sort: ListSort;
-  /** 1-based, as Zuora's `page`. */
+  /** 1-based. The classic list's `page`; on Object Query `cursors.length + 1`. */
   page: number;
   pageSize: number;
+  /**
+   * Object Query pages by cursor only, forward (docs/zuora/tenant-read-contract.md A3, A10): the cursors that
+   * led to this page, oldest first. Next pushes the page's `nextPage`, Previous pops; empty on page 1.
+   */
+  cursors: string[];
 }
 
-export const PAGE_SIZES = [10, 20, 40] as const; // Zuora's list pageSize is at most 40
+// Within both APIs' bounds: the classic list's pageSize is at most 40 (A8), Object Query's 99 (A3).
+export const PAGE_SIZES = [10, 20, 40] as const;
 export const DEFAULT_PAGE_SIZE = 20;
 
 /** Zuora's default order: number descending. */
@@ -71,22 +77,66 @@ export const DEFAULT_STATE: ListState = {
   sort: DEFAULT_SORT,
   page: 1,
   pageSize: DEFAULT_PAGE_SIZE,
+  cursors: [],
 };
+
+/** Which API reads a view: Object Query cannot filter currency, the classic list can (A4, A10). */
+export type ListApi = 'oq' | 'v1';
+export const usesClassicList = (f: ListFilters): boolean => Boolean(f.currency);
+export const listApiOf = (f: ListFilters): ListApi => (usesClassicList(f) ? 'v1' : 'oq');
+
+/**
+ * The filters a view can hold. With a currency (the classic list, equality only, A8): one status and no
+ * range, open-balance or source-type filter. Reason code no API filters (A4, A8). One home for the rule: the
+ * URL parser and every edit go through it, so a view never holds a filter its request would drop.
+ */
+export function normalizeFilters(f: ListFilters): ListFilters {
+  const base = { ...f, reasonCode: '' };
+  if (!usesClassicList(f)) return base;
+  return {
+    ...base,
+    status: f.status.slice(-1),
+    memoDateFrom: '',
+    memoDateTo: '',
+    amountFrom: '',
+    amountTo: '',
+    openBalance: false,
+    sourceType: '',
+  };
+}
 
 export const ALL_STATUSES: readonly MemoStatus[] = MEMO_STATUSES;
 
 export const sourceTypesOf = (kind: MemoKind): readonly string[] =>
   kind === 'CreditMemo' ? CM_SOURCE_TYPES : DM_SOURCE_TYPES;
 
-/** Sortable fields per kind (docs/zuora/api-digest.md §4.1, §6.1: status sorts only on credit memos). */
-export function sortableFields(kind: MemoKind): readonly SortField[] {
+/**
+ * Sortable fields per kind and API. Object Query sorts on its filter fields only (A4): number, memo date,
+ * total amount, balance (a credit memo's unapplied amount, A5) and status. The classic list:
+ * docs/zuora/api-digest.md §4.1, §6.1 (status sorts only on credit memos).
+ */
+export function sortableFields(kind: MemoKind, api: ListApi): readonly SortField[] {
+  if (api === 'oq')
+    return kind === 'CreditMemo'
+      ? ['number', 'memoDate', 'amount', 'unappliedAmount', 'status']
+      : ['number', 'memoDate', 'amount', 'balance', 'status'];
   return kind === 'CreditMemo'
     ? ['number', 'memoDate', 'amount', 'taxAmount', 'unappliedAmount', 'refundAmount', 'status']
     : ['number', 'memoDate', 'dueDate', 'amount', 'taxAmount', 'balance'];
 }
 
-/** The memo field a sort column maps to on the wire. */
-export function wireSortField(kind: MemoKind, field: SortField): string {
+const OQ_SORT_FIELDS: Partial<Record<SortField, string>> = {
+  number: 'memoNumber',
+  memoDate: 'memoDate',
+  amount: 'totalAmount',
+  balance: 'balance',
+  unappliedAmount: 'balance',
+  status: 'status',
+};
+
+/** The memo field a sort column maps to on the wire of each API. */
+export function wireSortField(kind: MemoKind, field: SortField, api: ListApi): string {
+  if (api === 'oq') return OQ_SORT_FIELDS[field] ?? 'memoNumber';
   if (field === 'memoDate') return memoDateField(kind);
   return field;
 }

@@ -13,7 +13,7 @@ import { LocalDate } from '../../components/local-date.tsx';
 import { Money } from '../../components/money.tsx';
 import { StatusChip } from '../../components/status-chip.tsx';
 import { isPositive } from '../../lib/money.ts';
-import { sortableFields, type SortField } from './list-state.ts';
+import { sortableFields, type ListApi, type SortField } from './list-state.ts';
 import type { ReferenceNames } from './use-reference-names.ts';
 import { sourceTypeLabel } from '../../lib/wire-labels.ts';
 
@@ -26,13 +26,15 @@ export const canApply = (row: MemoRow) =>
 
 interface ColumnDeps {
   kind: MemoKind;
+  /** Which API reads the view: the sortable columns differ (list-state.ts sortableFields). */
+  api: ListApi;
   names: ReferenceNames;
   permissions: ReadonlySet<Permission>;
   onPost: (row: MemoRow) => void;
 }
 
-export function memoColumns({ kind, names, permissions, onPost }: ColumnDeps): GridColDef<MemoRow>[] {
-  const sortable = new Set<string>(sortableFields(kind));
+export function memoColumns({ kind, api, names, permissions, onPost }: ColumnDeps): GridColDef<MemoRow>[] {
+  const sortable = new Set<string>(sortableFields(kind, api));
   const money = (
     field: string,
     headerName: string,

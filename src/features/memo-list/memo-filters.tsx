@@ -3,13 +3,13 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Switch from '@mui/material/Switch';
+import Typography from '@mui/material/Typography';
 import { reasonCodesQuery } from '../../api/reason-codes.ts';
 import type { MemoKind } from '../../lib/memo-kind.ts';
-import type { ApiMode } from '../../api/sandbox.ts';
 import { isIsoDate } from '../../lib/dates.ts';
 import { DebouncedTextField } from './debounced-text-field.tsx';
 import { filterAvailability } from './list-query.ts';
-import { CURRENCIES, hasActiveFilters, sourceTypesOf, type ListFilters } from './list-state.ts';
+import { CURRENCIES, hasActiveFilters, sourceTypesOf, usesClassicList, type ListFilters } from './list-state.ts';
 import { SelectFilter } from './select-filter.tsx';
 import { StatusFilter } from './status-filter.tsx';
 import { sourceTypeLabel } from '../../lib/wire-labels.ts';
@@ -25,16 +25,20 @@ const isDateFilter = (v: string) => v === '' || (isIsoDate(v) && v >= '1900-01-0
 
 interface Props {
   kind: MemoKind;
-  mode: ApiMode;
   filters: ListFilters;
   onChange: (patch: Partial<ListFilters>, opts?: { replace?: boolean }) => void;
   onClear: () => void;
 }
 
-/** The filter bar; a real tenant (proxy mode) gets only the filters Zuora's list API can apply. */
-export function MemoFilters({ kind, mode, filters, onChange, onClear }: Props) {
-  const can = filterAvailability(mode);
-  const sandbox = mode === 'sandbox';
+/** The filter bar: only the filters the view's API can apply (list-query.ts); the others are named with the reason. */
+export function MemoFilters({ kind, filters, onChange, onClear }: Props) {
+  const unavailable = filterAvailability(filters);
+  const can = Object.fromEntries(Object.entries(unavailable).map(([k, why]) => [k, why === null])) as Record<
+    keyof ListFilters,
+    boolean
+  >;
+  const objectQuery = !usesClassicList(filters);
+  const hiddenBecause = [...new Set(Object.values(unavailable).filter((why): why is string => why !== null))];
   const reasonCodes = useQuery({ ...reasonCodesQuery(kind), enabled: can.reasonCode, retry: false });
   const reasonOptions = [
     ...new Set([...(reasonCodes.data ?? []).map((c) => c.name), filters.reasonCode].filter(Boolean)),
@@ -50,11 +54,11 @@ export function MemoFilters({ kind, mode, filters, onChange, onClear }: Props) {
       aria-label={kind === 'CreditMemo' ? 'Credit memo filters' : 'Debit memo filters'}
       sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center', my: 2 }}
     >
-      <StatusFilter value={filters.status} multiple={sandbox} onChange={(status) => onChange({ status })} />
+      <StatusFilter value={filters.status} multiple={objectQuery} onChange={(status) => onChange({ status })} />
       <DebouncedTextField
         size="small"
-        label={sandbox ? 'Account' : 'Account number'}
-        placeholder={sandbox ? 'Name or number' : undefined}
+        label={objectQuery ? 'Account' : 'Account number'}
+        placeholder={objectQuery ? 'Name or number starts with' : undefined}
         value={filters.account}
         onCommit={commitText('account')}
         sx={{ width: 190 }}
@@ -159,6 +163,11 @@ export function MemoFilters({ kind, mode, filters, onChange, onClear }: Props) {
           Clear filters
         </Button>
       )}
+      {hiddenBecause.map((why) => (
+        <Typography key={why} variant="caption" color="text.secondary" component="p" sx={{ flexBasis: '100%', m: 0 }}>
+          {why}
+        </Typography>
+      ))}
     </Box>
   );
 }

@@ -35,8 +35,10 @@ interface Props {
   columns: GridColDef<MemoRow>[];
   loading: boolean;
   hasNextPage: boolean;
+  /** Object Query: the shown page's `nextPage`, which Next pushes onto the URL's cursor stack. */
+  nextCursor?: string;
   state: ListState;
-  onPage: (page: number, pageSize: number) => void;
+  onPage: (page: number, pageSize: number, nextCursor?: string) => void;
   onSort: (sort: ListState['sort']) => void;
   selection: GridRowSelectionModel;
   onSelection: (m: GridRowSelectionModel) => void;
@@ -56,6 +58,7 @@ export function MemoGrid({
   columns,
   loading,
   hasNextPage,
+  nextCursor,
   state,
   onPage,
   onSort,
@@ -94,7 +97,7 @@ export function MemoGrid({
       rowCount={rowCount}
       paginationMeta={paginationMeta}
       paginationModel={paginationModel}
-      onPaginationModelChange={(m) => onPage(m.page + 1, m.pageSize)}
+      onPaginationModelChange={(m) => onPage(m.page + 1, m.pageSize, nextCursor)}
       pageSizeOptions={[...PAGE_SIZES]}
       sortModel={sortModel}
       sortingOrder={['asc', 'desc']}

@@ -2,12 +2,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { GridRowSelectionModel } from '@mui/x-data-grid';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { memoDetailPath } from '../../lib/memo-routes.ts';
 import { memoKindLabel } from '../../lib/memo-kind.ts';
 import { memoListQuery, type MemoRow } from '../../api/memos/list.ts';
-import { healthQuery } from '../../api/sandbox.ts';
 import { useSession } from '../../api/session.tsx';
 import { ActionSnackbar, type ActionNotice } from '../../components/action-snackbar.tsx';
 import { PostRowDialog } from './post-row-dialog.tsx';
@@ -16,12 +16,13 @@ import { BulkActions } from './bulk-actions.tsx';
 import { useColumnVisibility } from './column-visibility.ts';
 import { CreateMemoMenu } from './create-memo-menu.tsx';
 import { ExportButton } from './export-button.tsx';
-import { toFilterQuery, toListQuery, zuoraSort } from './list-query.ts';
-import { hasActiveFilters } from './list-state.ts';
+import { toListQuery } from './list-query.ts';
+import { hasActiveFilters, listApiOf } from './list-state.ts';
 import { memoColumns } from './memo-columns.tsx';
 import { MemoFilters } from './memo-filters.tsx';
 import { MemoGrid } from './memo-grid.tsx';
 import { MemoTabs } from './memo-tabs.tsx';
+import { RateLimitNotice } from './rate-limit-notice.tsx';
 import { useListState } from './use-list-state.ts';
 import { useReferenceNames } from './use-reference-names.ts';
 import type { MemoKind } from '../../lib/memo-kind.ts';
@@ -34,12 +35,10 @@ export default function MemoListPage({ kind }: { kind: MemoKind }) {
   const { permissions } = useSession();
   const list = useListState(kind);
   const { state } = list;
-  // Which filters the server takes depends on the mode: no list request until it is known, so a real
-  // tenant never receives the sandbox's own parameters.
-  const knownMode = useQuery(healthQuery).data?.mode;
-  const mode = knownMode ?? 'sandbox';
-  const query = toListQuery(state, kind, mode);
-  const page = useQuery({ ...memoListQuery(kind, query), enabled: knownMode !== undefined });
+  // Both modes send the same requests (list-query.ts): the sandbox answers Object Query as a tenant does.
+  const api = listApiOf(state.filters);
+  const query = toListQuery(state, kind);
+  const page = useQuery(memoListQuery(kind, query));
   const rows = page.data?.rows ?? [];
   const [visibility, setVisibility] = useColumnVisibility(kind);
   // Referred invoices are looked up (one request each) only while their column shows.
@@ -69,8 +68,8 @@ export default function MemoListPage({ kind }: { kind: MemoKind }) {
   );
 
   const columns = useMemo(
-    () => memoColumns({ kind, names, permissions, onPost: setToPost }),
-    [kind, names, permissions, setToPost],
+    () => memoColumns({ kind, api, names, permissions, onPost: setToPost }),
+    [kind, api, names, permissions, setToPost],
   );
   const filtered = hasActiveFilters(state.filters);
   const noRowsVariant = state.page > 1 ? 'past-end' : filtered ? 'no-match' : 'empty';
@@ -92,26 +91,27 @@ export default function MemoListPage({ kind }: { kind: MemoKind }) {
         <Typography variant="h1" sx={{ flexGrow: 1 }}>
           Credit and Debit Memos
         </Typography>
-        <ExportButton kind={kind} filterQuery={toFilterQuery(state.filters, mode)} sort={zuoraSort(kind, state.sort)} />
+        <ExportButton kind={kind} state={state} />
         <CreateMemoMenu
           kind={kind}
           disabledReason={permissions.has('memo.create') ? undefined : 'You need the permission: Create memos'}
         />
       </Box>
       <MemoTabs kind={kind} />
-      <MemoFilters
-        kind={kind}
-        mode={mode}
-        filters={state.filters}
-        onChange={list.setFilters}
-        onClear={list.clearFilters}
-      />
+      <MemoFilters kind={kind} filters={state.filters} onChange={list.setFilters} onClear={list.clearFilters} />
       <BulkActions
         kind={kind}
         selected={selected}
         permissions={permissions}
         onFinished={() => setSelection(NO_SELECTION)}
       />
+      <RateLimitNotice />
+      {page.data?.accountsTooMany && (
+        <Alert severity="info" sx={{ mb: 1 }}>
+          More accounts start with “{state.filters.account}” than one search returns: type more of the account name or
+          number.
+        </Alert>
+      )}
       {page.isError && !page.data ? (
         <ErrorAlert error={page.error} title={`The ${noun} could not be loaded`} onRetry={() => void page.refetch()} />
       ) : (
@@ -129,6 +129,7 @@ export default function MemoListPage({ kind }: { kind: MemoKind }) {
             columns={columns}
             loading={page.isPending || page.isFetching}
             hasNextPage={page.data?.hasNextPage ?? false}
+            nextCursor={page.data?.nextCursor}
             state={state}
             onPage={list.setPage}
             onSort={list.setSort}

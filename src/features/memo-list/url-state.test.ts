@@ -10,9 +10,9 @@ describe('parseListState', () => {
     expect(parse('')).toEqual(DEFAULT_STATE);
   });
 
-  it('reads every filter, the sort, the page and the page size', () => {
+  it('reads every Object Query filter, the sort, the cursor stack and the page size', () => {
     const s = parse(
-      'status=Draft,Posted&account=acme&number=CM-1&from=2024-01-01&to=2024-03-31&amountFrom=10&amountTo=99.50&open=1&currency=USD&reason=Write-off&source=Standalone&sort=memoDate.asc&page=3&pageSize=40',
+      'status=Draft,Posted&account=acme&number=CM-1&from=2024-01-01&to=2024-03-31&amountFrom=10&amountTo=99.50&open=1&source=Standalone&sort=memoDate.asc&cursor=c1&cursor=c2&page=9&pageSize=40',
     );
     expect(s).toEqual<ListState>({
       filters: {
@@ -24,14 +24,35 @@ describe('parseListState', () => {
         amountFrom: '10',
         amountTo: '99.50',
         openBalance: true,
-        currency: 'USD',
-        reasonCode: 'Write-off',
+        currency: '',
+        reasonCode: '',
         sourceType: 'Standalone',
       },
       sort: { field: 'memoDate', direction: 'asc' },
       page: 3,
       pageSize: 40,
+      cursors: ['c1', 'c2'],
     });
+  });
+
+  it('a currency view (the classic list) keeps one status and drops the filters that list cannot apply', () => {
+    const s = parse(
+      'status=Draft,Posted&account=A-1&number=CM-1&from=2024-01-01&amountTo=9&open=1&currency=USD&reason=Write-off&source=Standalone&sort=dueDate.asc&cursor=c1&page=3',
+      'DebitMemo',
+    );
+    expect(s).toEqual<ListState>({
+      filters: { ...EMPTY_FILTERS, status: ['Posted'], account: 'A-1', number: 'CM-1', currency: 'USD' },
+      sort: { field: 'dueDate', direction: 'asc' },
+      page: 3,
+      pageSize: 20,
+      cursors: [],
+    });
+  });
+
+  it('sorts an Object Query view only on the fields Object Query sorts (A4)', () => {
+    expect(parse('sort=dueDate.asc', 'DebitMemo').sort).toEqual(DEFAULT_STATE.sort);
+    expect(parse('sort=taxAmount.asc').sort).toEqual(DEFAULT_STATE.sort);
+    expect(parse('sort=unappliedAmount.asc').sort).toEqual({ field: 'unappliedAmount', direction: 'asc' });
   });
 
   it('accepts repeated status parameters and drops unknown or duplicate statuses', () => {
@@ -39,12 +60,14 @@ describe('parseListState', () => {
   });
 
   it.each([
-    ['page=0', 1],
-    ['page=-3', 1],
-    ['page=2.5', 1],
-    ['page=abc', 1],
-    ['page=1e9', 1],
-    ['page=7', 7],
+    ['currency=USD&page=0', 1],
+    ['currency=USD&page=-3', 1],
+    ['currency=USD&page=2.5', 1],
+    ['currency=USD&page=abc', 1],
+    ['currency=USD&page=1e9', 1],
+    ['currency=USD&page=7', 7],
+    ['page=7', 1],
+    ['cursor=a&cursor=&cursor=b', 3],
   ])('page from %s is %d', (qs, page) => {
     expect(parse(qs).page).toBe(page);
   });
@@ -58,8 +81,9 @@ describe('parseListState', () => {
     expect(s.filters).toEqual(EMPTY_FILTERS);
   });
 
-  it('refuses a sort the kind cannot do (debit memos do not sort by status or unapplied amount)', () => {
-    expect(parse('sort=status.asc', 'DebitMemo').sort).toEqual(DEFAULT_STATE.sort);
+  it('refuses a sort the kind cannot do (the classic list does not sort debit memos by status; no debit memo has an unapplied amount)', () => {
+    expect(parse('sort=status.asc&currency=USD', 'DebitMemo').sort).toEqual(DEFAULT_STATE.sort);
+    expect(parse('sort=status.asc', 'DebitMemo').sort).toEqual({ field: 'status', direction: 'asc' });
     expect(parse('sort=unappliedAmount.desc', 'DebitMemo').sort).toEqual(DEFAULT_STATE.sort);
     expect(parse('sort=balance.desc', 'DebitMemo').sort).toEqual({ field: 'balance', direction: 'desc' });
     expect(parse('source=Standalone', 'DebitMemo').filters.sourceType).toBe('Standalone');
@@ -81,9 +105,10 @@ describe('serializeListState', () => {
     expect(serializeListState(DEFAULT_STATE).toString()).toBe('');
   });
 
-  it('round-trips a full view', () => {
-    const qs =
-      'status=Draft,Posted&account=acme&from=2024-01-01&to=2024-03-31&amountFrom=10&open=1&currency=EUR&sort=amount.asc&page=2&pageSize=10';
+  it.each([
+    'status=Draft,Posted&account=acme&from=2024-01-01&to=2024-03-31&amountFrom=10&open=1&sort=amount.asc&pageSize=10&cursor=eyJ9%2B%2F%3D&cursor=x2',
+    'status=Posted&account=A-1&currency=EUR&sort=taxAmount.asc&page=2&pageSize=10',
+  ])('round-trips a full view: %s', (qs) => {
     const state = parse(qs);
     expect(parse(serializeListState(state).toString())).toEqual(state);
   });

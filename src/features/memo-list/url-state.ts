@@ -7,6 +7,8 @@ import {
   DEFAULT_PAGE_SIZE,
   DEFAULT_SORT,
   EMPTY_FILTERS,
+  listApiOf,
+  normalizeFilters,
   PAGE_SIZES,
   sortableFields,
   sourceTypesOf,
@@ -20,9 +22,13 @@ import {
 // next write). Writing leaves defaults out so links stay short.
 //
 //   ?status=Draft,Posted&account=acme&number=CM-1&from=2024-01-01&to=2024-03-31&amountFrom=10&amountTo=99.5
-//   &open=1&currency=USD&reason=Write-off&source=Standalone&sort=memoDate.asc&page=3&pageSize=40
+//   &open=1&source=Standalone&sort=memoDate.asc&pageSize=40&cursor=<c1>&cursor=<c2>   (Object Query: page 3)
+//   ?currency=USD&status=Posted&page=3                                                  (classic list: page 3)
 
 const MAX_TEXT = 100;
+/** Object Query cursors are opaque (A5); a stack deeper than this is not a link anyone shares. */
+const MAX_CURSORS = 200;
+const MAX_CURSOR_LENGTH = 2000;
 const DECIMAL_RE = /^-?\d{1,15}(\.\d{1,6})?$/;
 
 export function parseListState(params: URLSearchParams, kind: MemoKind): ListState {
@@ -48,7 +54,7 @@ export function parseListState(params: URLSearchParams, kind: MemoKind): ListSta
   let memoDateTo = date('to');
   if (memoDateFrom && memoDateTo && memoDateFrom > memoDateTo) [memoDateFrom, memoDateTo] = [memoDateTo, memoDateFrom];
 
-  const filters: ListFilters = {
+  const filters: ListFilters = normalizeFilters({
     status,
     account: text('account'),
     number: text('number'),
@@ -61,21 +67,30 @@ export function parseListState(params: URLSearchParams, kind: MemoKind): ListSta
     // Reason codes are tenant settings: any short text is a possible code.
     reasonCode: text('reason'),
     sourceType: oneOf('source', sourceTypesOf(kind)),
-  };
+  });
+  const api = listApiOf(filters);
 
   const [sortField, sortDir] = text('sort').split('.');
   const sort =
-    (sortableFields(kind) as readonly string[]).includes(sortField) && (sortDir === 'asc' || sortDir === 'desc')
+    (sortableFields(kind, api) as readonly string[]).includes(sortField) && (sortDir === 'asc' || sortDir === 'desc')
       ? { field: sortField as SortField, direction: sortDir as 'asc' | 'desc' }
       : DEFAULT_SORT;
 
   const page = Number(text('page'));
   const pageSize = Number(text('pageSize'));
+  const cursors =
+    api === 'oq'
+      ? params
+          .getAll('cursor')
+          .filter((c) => c && c.length <= MAX_CURSOR_LENGTH)
+          .slice(0, MAX_CURSORS)
+      : [];
   return {
     filters,
     sort,
-    page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
+    page: api === 'oq' ? cursors.length + 1 : Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
     pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+    cursors,
   };
 }
 
@@ -95,7 +110,8 @@ export function serializeListState(state: ListState): URLSearchParams {
   if (f.sourceType) p.set('source', f.sourceType);
   if (state.sort.field !== DEFAULT_SORT.field || state.sort.direction !== DEFAULT_SORT.direction)
     p.set('sort', `${state.sort.field}.${state.sort.direction}`);
-  if (state.page > 1) p.set('page', String(state.page));
   if (state.pageSize !== DEFAULT_PAGE_SIZE) p.set('pageSize', String(state.pageSize));
+  if (listApiOf(f) === 'oq') for (const c of state.cursors) p.append('cursor', c);
+  else if (state.page > 1) p.set('page', String(state.page));
   return p;
 }

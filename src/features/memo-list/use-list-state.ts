@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import type { MemoKind } from '../../lib/memo-kind.ts';
-import { EMPTY_FILTERS, type ListFilters, type ListState } from './list-state.ts';
+import { EMPTY_FILTERS, listApiOf, normalizeFilters, type ListFilters, type ListState } from './list-state.ts';
 import { parseListState, serializeListState } from './url-state.ts';
 
 export interface ListStateApi {
@@ -9,7 +9,11 @@ export interface ListStateApi {
   /** Changing filters goes back to page 1; `replace` for typing, so each keystroke is not a history entry. */
   setFilters(patch: Partial<ListFilters>, opts?: { replace?: boolean }): void;
   setSort(sort: ListState['sort']): void;
-  setPage(page: number, pageSize: number): void;
+  /**
+   * To the previous or next page (or page 1, or another page size). On Object Query, Next needs the shown
+   * page's `nextPage` cursor, pushed onto the stack in the URL; Previous pops it.
+   */
+  setPage(page: number, pageSize: number, nextCursor?: string): void;
   clearFilters(): void;
 }
 
@@ -31,14 +35,17 @@ export function useListState(kind: MemoKind): ListStateApi {
       state,
       setFilters: (patch, opts) => {
         const s = current();
-        write({ ...s, filters: { ...s.filters, ...patch }, page: 1 }, opts?.replace);
+        write({ ...s, filters: normalizeFilters({ ...s.filters, ...patch }), page: 1, cursors: [] }, opts?.replace);
       },
-      setSort: (sort) => write({ ...current(), sort, page: 1 }),
-      setPage: (page, pageSize) => {
+      setSort: (sort) => write({ ...current(), sort, page: 1, cursors: [] }),
+      setPage: (page, pageSize, nextCursor) => {
         const s = current();
-        write({ ...s, page: pageSize === s.pageSize ? page : 1, pageSize });
+        if (pageSize !== s.pageSize || page <= 1) return write({ ...s, page: 1, pageSize, cursors: [] });
+        if (listApiOf(s.filters) === 'v1') return write({ ...s, page });
+        if (page === s.page + 1 && nextCursor) return write({ ...s, page, cursors: [...s.cursors, nextCursor] });
+        if (page === s.page - 1) return write({ ...s, page, cursors: s.cursors.slice(0, -1) });
       },
-      clearFilters: () => write({ ...current(), filters: EMPTY_FILTERS, page: 1 }),
+      clearFilters: () => write({ ...current(), filters: EMPTY_FILTERS, page: 1, cursors: [] }),
     };
   }, [params, state, setParams]);
 }

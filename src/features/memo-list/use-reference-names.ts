@@ -9,11 +9,13 @@ export interface ReferenceNames {
   invoiceNumber: (invoiceId: string | null) => string | undefined;
 }
 
-// Zuora's memo rows carry account and invoice ids, not names. The page resolves the few distinct
-// ones of the visible page (cached and shared with the detail page); cells fill in as they arrive.
+// Object Query rows carry their account's name (`expand[]=account`, object-query-list.ts). The classic list's
+// rows (a currency view) carry account and invoice ids, not names: the page resolves the few distinct ones of
+// the visible page (cached and shared with the detail page); cells fill in as they arrive.
 // Invoices only when asked: their column is hidden by default, and each is a request.
 export function useReferenceNames(rows: readonly MemoRow[], need: { invoices: boolean }): ReferenceNames {
-  const accountIds = [...new Set(rows.map((r) => r.accountId))];
+  const inRows = new Map(rows.flatMap((r) => (r.accountName ? [[r.accountId, r.accountName] as const] : [])));
+  const accountIds = [...new Set(rows.map((r) => r.accountId))].filter((id) => !inRows.has(id));
   const invoiceIds = need.invoices
     ? [...new Set(rows.map((r) => r.referredInvoiceId).filter((id): id is string => Boolean(id)))]
     : [];
@@ -27,6 +29,7 @@ export function useReferenceNames(rows: readonly MemoRow[], need: { invoices: bo
     combine: (results) => new Map(results.flatMap((r) => (r.data ? [[r.data.id, r.data.invoiceNumber] as const] : []))),
   });
   // Stable while the names are unchanged, so the grid's columns are not rebuilt on every render.
+  for (const [id, name] of inRows) accounts.set(id, name);
   const accountKey = [...accounts].join('|');
   const invoiceKey = [...invoices].join('|');
   return useMemo(
