@@ -8,7 +8,7 @@ import { chooseAccount, chooseOption, postsTo, renderPage } from './testing/rend
 import { money, toFixed } from '../../lib/money.ts';
 import { formatDate } from '../../lib/dates.ts';
 
-// Every rule of the from-invoice form, against a posted demo invoice: Acme's INV00000053 holds
+// Every rule of the from-invoice form, against a posted demo invoice: Acme's INV00000055 holds
 // "API Calls" (no tax) and "Premium Support Fee" (with a State Sales Tax line).
 
 let s: Sandbox;
@@ -30,7 +30,7 @@ async function openInvoice(kind: 'credit-memos' | 'debit-memos') {
     `/${kind}/new/from-invoice`,
   );
   await chooseAccount(page.user, 'Acme', /Acme Corporation/);
-  await chooseOption(page.user, /Invoice/, /INV00000053/);
+  await chooseOption(page.user, /Invoice/, /INV00000055/);
   const table = await screen.findByRole('table', { name: 'Invoice items' }, { timeout: 10_000 });
   return { ...page, table };
 }
