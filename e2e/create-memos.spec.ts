@@ -3,8 +3,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { drive } from './support/drive.ts';
 
 // Walkthroughs of memo creation: the standalone form, the from-invoice form and the bulk CSV upload, against
-// the sandbox's demo data (Acme Corporation: USD; Sakura Robotics KK: JPY; Stark Logistics' invoice
-// INV00000061: Training Day without tax, Premium Support Fee 299.00 with 24.67 State Sales Tax).
+// the sandbox's demo data (Acme Corporation: USD; Sakura Robotics KK: JPY; Soylent Foods' invoice
+// INV00000129: Training Day without tax, Premium Support Fee 299.00 with 24.67 State Sales Tax).
 
 // The machine running the suite is shared: give the sandbox time to answer.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -64,8 +64,8 @@ test('standalone debit memo with two charges, auto-posted, is in the list', asyn
 
 test('credit memo from an invoice, one item deselected and one amount reduced', async ({ page }) => {
   await signIn(page, '/credit-memos/new/from-invoice');
-  await chooseAccount(page, 'Stark', /Stark Logistics/);
-  await chooseOption(page, 'Invoice', /INV00000061/);
+  await chooseAccount(page, 'Soylent', /Soylent Foods/);
+  await chooseOption(page, 'Invoice', /INV00000129/);
   const items = page.getByRole('table', { name: 'Invoice items' });
   await expect(items.getByRole('checkbox', { name: 'Include line 1: Training Day' })).toBeChecked();
   await expect(items.getByRole('checkbox', { name: 'Include line 2: Premium Support Fee' })).toBeChecked();
@@ -252,11 +252,11 @@ test('the from-invoice form works with the keyboard alone', async ({ page }) => 
   await signIn(page, '/credit-memos/new/from-invoice');
   await drive(page, 'keyboard').autocomplete(
     page.getByRole('combobox', { name: 'Account' }),
-    'Stark',
-    page.getByRole('option', { name: /Stark Logistics/ }),
+    'Soylent',
+    page.getByRole('option', { name: /Soylent Foods/ }),
   );
   await tabTo(page, page.getByRole('combobox', { name: 'Invoice' }), 5);
-  await pickWithKeys(page, /INV00000061/);
+  await pickWithKeys(page, /INV00000129/);
   const items = page.getByRole('table', { name: 'Invoice items' });
   await expect(items).toBeVisible();
   await tabTo(page, items.getByRole('checkbox', { name: 'Include line 1: Training Day' }));
@@ -285,8 +285,8 @@ test('axe finds no violations on both forms and the bulk page', async ({ page })
   await scan();
 
   await page.goto('/credit-memos/new/from-invoice');
-  await chooseAccount(page, 'Stark', /Stark Logistics/);
-  await chooseOption(page, 'Invoice', /INV00000061/);
+  await chooseAccount(page, 'Soylent', /Soylent Foods/);
+  await chooseOption(page, 'Invoice', /INV00000129/);
   await expect(page.getByRole('table', { name: 'Invoice items' })).toBeVisible();
   await scan();
 
