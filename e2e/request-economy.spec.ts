@@ -1,4 +1,5 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { expectSettled } from './support/write-off-flow.ts';
 import { signInAs } from './support/sign-in.ts';
 
 // Request economy over a tenant that counts every call (docs/zuora/tenant-read-contract.md A7: an API Sandbox
@@ -77,6 +78,8 @@ test('a reload (or a shared link) reopens the same cursor page', async ({ page }
     await expect(page.getByText(new RegExp(`^Page ${n} · rows ${(n - 1) * 10 + 1}–`))).toBeVisible();
   }
   await expect(page).toHaveURL(/(cursor=[^&]+&?){2}/);
+  // The label moves at once; page 3's rows replace page 2's (kept on screen meanwhile) when they arrive.
+  await expectSettled(grid);
   const url = page.url();
   const first = (await grid.getByRole('link').first().textContent())!.trim();
   await page.reload();

@@ -32,6 +32,8 @@ export interface MemoPage {
   nextCursor?: string;
   /** The account search matched more accounts than one lookup returns: no rows until it is narrowed. */
   accountsTooMany?: boolean;
+  /** The tenant has no Object Query: an unfiltered view read from the classic list, in its default order. */
+  classicFallback?: boolean;
 }
 
 /**
@@ -95,6 +97,10 @@ export async function fetchListPage(
   signal?: AbortSignal,
 ): Promise<MemoPage> {
   if (request.api === 'v1') return fetchMemoPage(kind, request.query, signal);
+  const classicPage = Number(
+    request.oq.cursor?.startsWith(CLASSIC_PAGE) && request.oq.cursor.slice(CLASSIC_PAGE.length),
+  );
+  if (classicPage) return fetchClassicFallback(kind, classicPage, request.oq.pageSize, signal);
   let filters = request.oq.filters;
   if (request.account) {
     const matches = await lookup(request.account);
@@ -102,8 +108,25 @@ export async function fetchListPage(
     if (matches.ids.length === 0) return { rows: [], hasNextPage: false };
     filters = [...filters, `accountid.IN:[${matches.ids.join(',')}]`];
   }
-  const page = await fetchOqMemoPage(kind, { ...request.oq, filters }, signal);
-  return { rows: page.rows, hasNextPage: Boolean(page.nextCursor), nextCursor: page.nextCursor };
+  try {
+    const page = await fetchOqMemoPage(kind, { ...request.oq, filters }, signal);
+    return { rows: page.rows, hasNextPage: Boolean(page.nextCursor), nextCursor: page.nextCursor };
+  } catch (e) {
+    // A tenant without Object Query (not enabled, or an older one: Zuora's 2023 spec has no /object-query)
+    // answers 404/405. An unfiltered view then reads the classic list instead; a filtered one keeps the
+    // error, since dropping its filters would show rows the user excluded.
+    const unavailable = e instanceof ZuoraApiError && (e.status === 404 || e.status === 405);
+    if (!unavailable || filters.length > 0 || request.oq.cursor) throw e;
+    return fetchClassicFallback(kind, 1, request.oq.pageSize, signal);
+  }
+}
+
+/** Marks a classic page number inside the cursor stack, so paging works the same on the fallback. */
+const CLASSIC_PAGE = 'classic-page:';
+
+async function fetchClassicFallback(kind: MemoKind, page: number, pageSize: number, signal?: AbortSignal) {
+  const r = await fetchMemoPage(kind, { page: String(page), pageSize: String(Math.min(pageSize, 40)) }, signal);
+  return { ...r, nextCursor: r.hasNextPage ? `${CLASSIC_PAGE}${page + 1}` : undefined, classicFallback: true };
 }
 
 export const memoListQuery = (kind: MemoKind, request: ListRequest) =>

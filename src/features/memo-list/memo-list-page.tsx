@@ -112,6 +112,12 @@ export default function MemoListPage({ kind }: { kind: MemoKind }) {
           number.
         </Alert>
       )}
+      {page.data?.classicFallback && (
+        <Alert severity="info" sx={{ mb: 1 }}>
+          This tenant does not answer Object Query, so the list is Zuora’s classic list in its default order. Filters
+          other than currency need Object Query.
+        </Alert>
+      )}
       {page.isError && !page.data ? (
         <ErrorAlert error={page.error} title={`The ${noun} could not be loaded`} onRetry={() => void page.refetch()} />
       ) : (
