@@ -5,13 +5,17 @@ type Props = Omit<TextFieldProps, 'value' | 'onChange'> & {
   value: string;
   onCommit: (value: string) => void;
   delayMs?: number;
+  /** Why a typed value is refused (shown at the field, never committed), or undefined when it is fine. */
+  problem?: (value: string) => string | undefined;
 };
 
 /**
  * A text filter that writes to the URL after the user pauses (or on Enter/blur), not per keystroke.
- * When the URL changes from outside (back/forward, clear filters) the field follows it.
+ * When the URL changes from outside (back/forward, clear filters) the field follows it. A value `problem`
+ * refuses stays in the field with its reason and the URL keeps the last good one, so the rows never
+ * silently disagree with what the field shows.
  */
-export function DebouncedTextField({ value, onCommit, delayMs = 400, ...rest }: Props) {
+export function DebouncedTextField({ value, onCommit, delayMs = 400, problem, helperText, ...rest }: Props) {
   const [draft, setDraft] = useState(value);
   const [synced, setSynced] = useState(value);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -23,13 +27,16 @@ export function DebouncedTextField({ value, onCommit, delayMs = 400, ...rest }: 
 
   const commit = (v: string) => {
     clearTimeout(timer.current);
-    if (v.trim() !== value) onCommit(v.trim());
+    if (v.trim() !== value && !problem?.(v.trim())) onCommit(v.trim());
   };
+  const refused = problem?.(draft.trim());
 
   return (
     <TextField
       {...rest}
       value={draft}
+      error={Boolean(refused)}
+      helperText={refused ?? helperText}
       onChange={(e) => {
         const v = e.target.value;
         setDraft(v);

@@ -7,6 +7,7 @@ import Typography from '@mui/material/Typography';
 import { reasonCodesQuery } from '../../api/reason-codes.ts';
 import type { MemoKind } from '../../lib/memo-kind.ts';
 import { isIsoDate } from '../../lib/dates.ts';
+import { parseAmount } from '../../contract/amount.ts';
 import { DebouncedTextField } from './debounced-text-field.tsx';
 import { filterAvailability } from './list-query.ts';
 import { CURRENCIES, hasActiveFilters, sourceTypesOf, usesClassicList, type ListFilters } from './list-state.ts';
@@ -15,6 +16,10 @@ import { StatusFilter } from './status-filter.tsx';
 import { sourceTypeLabel } from '../../lib/wire-labels.ts';
 
 const DECIMAL_INPUT = /^-?\d*(\.\d*)?$/;
+
+// An amount filter is a plain decimal, as the API compares it: "1,000", "abc" or "1e308" is refused at the field.
+const amountFilterProblem = (v: string) =>
+  v === '' || parseAmount(v) ? undefined : 'Enter a plain number such as 1000.50, without separators.';
 
 /**
  * A date typed with the keyboard passes through years 0002, 0020, 0202 on its way to 2026: the field
@@ -44,9 +49,7 @@ export function MemoFilters({ kind, filters, onChange, onClear }: Props) {
     ...new Set([...(reasonCodes.data ?? []).map((c) => c.name), filters.reasonCode].filter(Boolean)),
   ];
   const commitText = (key: keyof ListFilters) => (v: string) => onChange({ [key]: v }, { replace: true });
-  const commitAmount = (key: 'amountFrom' | 'amountTo') => (v: string) => {
-    if (v === '' || /^-?\d{1,15}(\.\d{1,6})?$/.test(v)) onChange({ [key]: v }, { replace: true });
-  };
+  const commitAmount = (key: 'amountFrom' | 'amountTo') => (v: string) => onChange({ [key]: v }, { replace: true });
 
   return (
     <Box
@@ -98,6 +101,7 @@ export function MemoFilters({ kind, filters, onChange, onClear }: Props) {
           label="Amount from"
           value={filters.amountFrom}
           onCommit={commitAmount('amountFrom')}
+          problem={amountFilterProblem}
           slotProps={{ htmlInput: { inputMode: 'decimal', pattern: DECIMAL_INPUT.source } }}
           sx={{ width: 145 }}
         />
@@ -108,6 +112,7 @@ export function MemoFilters({ kind, filters, onChange, onClear }: Props) {
           label="Amount to"
           value={filters.amountTo}
           onCommit={commitAmount('amountTo')}
+          problem={amountFilterProblem}
           slotProps={{ htmlInput: { inputMode: 'decimal', pattern: DECIMAL_INPUT.source } }}
           sx={{ width: 130 }}
         />
@@ -162,6 +167,11 @@ export function MemoFilters({ kind, filters, onChange, onClear }: Props) {
         <Button onClick={onClear} size="small">
           Clear filters
         </Button>
+      )}
+      {(filters.amountFrom || filters.amountTo) && (
+        <Typography variant="caption" color="text.secondary" component="p" sx={{ flexBasis: '100%', m: 0 }}>
+          An amount range compares each memo’s amount in its own currency: ¥5,000 and $5,000 both pass “from 5000”.
+        </Typography>
       )}
       {hiddenBecause.map((why) => (
         <Typography key={why} variant="caption" color="text.secondary" component="p" sx={{ flexBasis: '100%', m: 0 }}>
