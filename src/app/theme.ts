@@ -21,6 +21,9 @@ export const themeOptions: ThemeOptions = {
   components: {
     MuiButton: { defaultProps: { disableElevation: true }, styleOverrides: { root: { textTransform: 'none' } } },
     MuiTab: { styleOverrides: { root: { textTransform: 'none', fontWeight: 600 } } },
+    // A tooltip closes when the pointer leaves its button: the grid's "Go to next page" tooltip otherwise
+    // stays open under the pointer on its way to Previous and swallows that click.
+    MuiTooltip: { defaultProps: { disableInteractive: true } },
     // A disabled field's helper text still explains something ("The account's currency…"): keep it
     // readable (MUI greys it to 38% black, below WCAG AA contrast).
     MuiFormHelperText: {
