@@ -113,3 +113,19 @@ export async function createHarness(
     },
   };
 }
+
+/** A USD demo account and the Enterprise Licence charge: what a test creates a standalone memo from. */
+export async function usdAccountAndLicence(h: Harness) {
+  const account = await h.conn.db
+    .selectFrom('accounts')
+    .select('account_number')
+    .where('currency', '=', 'USD')
+    .orderBy('account_number')
+    .executeTakeFirstOrThrow();
+  const charge = await h.conn.db
+    .selectFrom('product_rate_plan_charges')
+    .select('id')
+    .where('name', '=', 'Enterprise Licence')
+    .executeTakeFirstOrThrow();
+  return { account, charge };
+}

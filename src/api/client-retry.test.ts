@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../server/testing/harness.ts';
+import { createHarness, usdAccountAndLicence, type Harness } from '../../server/testing/harness.ts';
 import { z } from 'zod';
 import { configureClient, newIdempotencyKey, zuoraRequest } from './client.ts';
 import { ZuoraApiError } from '../lib/zuora-error.ts';
@@ -59,17 +59,7 @@ const count = async (table: 'memos' | 'refunds') =>
 
 describe('retried after a lost answer', () => {
   it('a create is sent twice with one key and makes exactly one memo', async () => {
-    const account = await h.conn.db
-      .selectFrom('accounts')
-      .select('account_number')
-      .where('currency', '=', 'USD')
-      .orderBy('account_number')
-      .executeTakeFirstOrThrow();
-    const charge = await h.conn.db
-      .selectFrom('product_rate_plan_charges')
-      .select('id')
-      .where('name', '=', 'Enterprise Licence')
-      .executeTakeFirstOrThrow();
+    const { account, charge } = await usdAccountAndLicence(h);
     const before = await count('memos');
     sent.length = 0;
     dropNext = 1;

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../server/testing/harness.ts';
+import { createHarness, usdAccountAndLicence, type Harness } from '../../server/testing/harness.ts';
 import { configureClient, newIdempotencyKey } from './client.ts';
 import { UnreadableSuccessError, ZuoraApiError } from '../lib/zuora-error.ts';
 import { createStandaloneMemo } from './memos/create-mutations.ts';
@@ -40,17 +40,7 @@ const memoCount = async () =>
 
 describe('a create whose 2xx answer cannot be read', () => {
   it('is reported as done with the new memo id, and resending its key makes no second memo', async () => {
-    const account = await h.conn.db
-      .selectFrom('accounts')
-      .select('account_number')
-      .where('currency', '=', 'USD')
-      .orderBy('account_number')
-      .executeTakeFirstOrThrow();
-    const charge = await h.conn.db
-      .selectFrom('product_rate_plan_charges')
-      .select('id')
-      .where('name', '=', 'Enterprise Licence')
-      .executeTakeFirstOrThrow();
+    const { account, charge } = await usdAccountAndLicence(h);
     const body = {
       accountNumber: account.account_number,
       charges: [{ productRatePlanChargeId: charge.id, amount: 7 }],

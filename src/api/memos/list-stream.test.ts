@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../../server/testing/harness.ts';
+import { createHarness, usdAccountAndLicence, type Harness } from '../../../server/testing/harness.ts';
 import { configureClient } from '../client.ts';
 import { createStandaloneMemo } from './create-mutations.ts';
 import { fetchListPage, streamListRows, type ListRequest } from './list.ts';
@@ -49,17 +49,7 @@ describe('export by cursor while memos are created', () => {
     ['oldest number first', 'memoNumber.ASC'],
     ['by memo date', 'memoDate.ASC'],
   ])('%s: no row repeated, none of the existing ones missing', async (_name, sort) => {
-    const account = await h.conn.db
-      .selectFrom('accounts')
-      .select('account_number')
-      .where('currency', '=', 'USD')
-      .orderBy('account_number')
-      .executeTakeFirstOrThrow();
-    const charge = await h.conn.db
-      .selectFrom('product_rate_plan_charges')
-      .select('id')
-      .where('name', '=', 'Enterprise Licence')
-      .executeTakeFirstOrThrow();
+    const { account, charge } = await usdAccountAndLicence(h);
     const before = await existingIds();
     requests = 0;
     onRequest = () => createSome(2, account.account_number, charge.id);
