@@ -8,6 +8,7 @@ import { signInAs } from './support/sign-in.ts';
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1440, height: 900 };
 
 type Box = { x: number; y: number; width: number; height: number };
 async function box(locator: Locator): Promise<Box> {
@@ -54,6 +55,33 @@ test('at 1440 px every default column of the debit memos, Currency and Actions i
   }
   await expectNoSidewaysPageScroll(page);
   await page.screenshot({ path: test.info().outputPath('debit-memos-1440.png') });
+});
+
+test('at 1440 px the credit memos grid shows its last column whole, and a refused amount keeps the filter row aligned', async ({
+  page,
+}) => {
+  await signInAs(page, 'Billing Admin', '/credit-memos');
+  const grid = page.getByRole('grid', { name: 'Credit memos' });
+  await expect(grid.getByRole('link').first()).toBeVisible();
+  // The credit memos have the most default columns (Unapplied and Refund Amount): the last, Actions, is not cut.
+  const last = grid.getByRole('columnheader').last();
+  await expect(last).toHaveText('Actions');
+  const header = await box(last);
+  expect(inside(header, await box(grid)), 'Actions within the grid').toBe(true);
+  expect(header.x + header.width, 'Actions within the window').toBeLessThanOrEqual(DESKTOP.width);
+  await expectNoSidewaysPageScroll(page);
+
+  // A refused amount says so in one line under its field; the field stays level with its neighbours.
+  const amount = page.getByRole('textbox', { name: 'Amount from' });
+  await amount.fill('1,000');
+  await amount.press('Enter');
+  await expect(amount).toHaveAccessibleDescription('Enter a plain number like 1000.50');
+  const message = await box(page.getByText('Enter a plain number like 1000.50'));
+  expect(message.height, 'the refusal is one line').toBeLessThan(24);
+  const neighbour = await box(page.getByRole('textbox', { name: 'Memo number' }));
+  expect(Math.abs((await box(amount)).y - neighbour.y), 'level with Memo number').toBeLessThanOrEqual(1);
+  await expectNoSidewaysPageScroll(page);
+  await page.screenshot({ path: test.info().outputPath('credit-memos-1440.png') });
 });
 
 test.describe('on a 390 px phone', () => {

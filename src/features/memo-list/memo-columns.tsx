@@ -43,7 +43,7 @@ export function memoColumns({ kind, api, names, permissions, onPost }: ColumnDep
     field,
     headerName,
     type: 'number',
-    width: headerName.length > 12 ? 150 : 120,
+    width: headerName.length > 12 ? 140 : 120,
     sortable: sortable.has(field),
     valueGetter: (_v, row) => get(row),
     renderCell: ({ row }) => <Money value={get(row)} currency={row.currency} />,
@@ -55,7 +55,7 @@ export function memoColumns({ kind, api, names, permissions, onPost }: ColumnDep
     {
       field: 'number',
       headerName: 'Number',
-      width: 130,
+      width: 120,
       renderCell: ({ row }) => (
         <Link component={RouterLink} to={memoDetailPath(kind, row.id)}>
           {row.number}
@@ -80,7 +80,7 @@ export function memoColumns({ kind, api, names, permissions, onPost }: ColumnDep
         </Box>
       ),
     },
-    { field: 'status', headerName: 'Status', width: 130, renderCell: ({ row }) => <StatusChip status={row.status} /> },
+    { field: 'status', headerName: 'Status', width: 110, renderCell: ({ row }) => <StatusChip status={row.status} /> },
     {
       field: 'memoDate',
       headerName: 'Memo Date',

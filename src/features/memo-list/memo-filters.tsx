@@ -17,9 +17,18 @@ import { sourceTypeLabel } from '../../lib/wire-labels.ts';
 
 const DECIMAL_INPUT = /^-?\d*(\.\d*)?$/;
 
-// An amount filter is a plain decimal, as the API compares it: "1,000", "abc" or "1e308" is refused at the field.
+// An amount filter is a plain decimal, as the API compares it: "1,000", "abc" or "1e308" is refused at the field,
+// in one short line (it sits under a narrow field in the filter row).
 const amountFilterProblem = (v: string) =>
-  v === '' || parseAmount(v) ? undefined : 'Enter a plain number such as 1000.50, without separators.';
+  v === '' || parseAmount(v) ? undefined : 'Enter a plain number like 1000.50';
+// The refusal may run past the narrow field rather than wrap to three lines; a phone wraps it (no sideways scroll).
+const AMOUNT_SLOTS = {
+  htmlInput: { inputMode: 'decimal', pattern: DECIMAL_INPUT.source },
+  formHelperText: { sx: { whiteSpace: { sm: 'nowrap' } } },
+} as const;
+// Fields line up by their top edge, so a field with a line of helper text below it does not shift its
+// neighbours; the controls that are not text fields take a field's height (40 px, size small).
+const FIELD_HEIGHT = 40;
 
 /**
  * A date typed with the keyboard passes through years 0002, 0020, 0202 on its way to 2026: the field
@@ -55,7 +64,7 @@ export function MemoFilters({ kind, filters, onChange, onClear }: Props) {
     <Box
       component="section"
       aria-label={kind === 'CreditMemo' ? 'Credit memo filters' : 'Debit memo filters'}
-      sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center', my: 2 }}
+      sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'flex-start', my: 2 }}
     >
       <StatusFilter value={filters.status} multiple={objectQuery} onChange={(status) => onChange({ status })} />
       <DebouncedTextField
@@ -102,7 +111,7 @@ export function MemoFilters({ kind, filters, onChange, onClear }: Props) {
           value={filters.amountFrom}
           onCommit={commitAmount('amountFrom')}
           problem={amountFilterProblem}
-          slotProps={{ htmlInput: { inputMode: 'decimal', pattern: DECIMAL_INPUT.source } }}
+          slotProps={AMOUNT_SLOTS}
           sx={{ width: 145 }}
         />
       )}
@@ -113,7 +122,7 @@ export function MemoFilters({ kind, filters, onChange, onClear }: Props) {
           value={filters.amountTo}
           onCommit={commitAmount('amountTo')}
           problem={amountFilterProblem}
-          slotProps={{ htmlInput: { inputMode: 'decimal', pattern: DECIMAL_INPUT.source } }}
+          slotProps={AMOUNT_SLOTS}
           sx={{ width: 130 }}
         />
       )}
@@ -161,10 +170,11 @@ export function MemoFilters({ kind, filters, onChange, onClear }: Props) {
             <Switch checked={filters.openBalance} onChange={(e) => onChange({ openBalance: e.target.checked })} />
           }
           label="Open balance only"
+          sx={{ height: FIELD_HEIGHT }}
         />
       )}
       {hasActiveFilters(filters) && (
-        <Button onClick={onClear} size="small">
+        <Button onClick={onClear} size="small" sx={{ height: FIELD_HEIGHT }}>
           Clear filters
         </Button>
       )}
