@@ -1,12 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import { expect as baseExpect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import { parseCsv } from '../src/features/memo-create/bulk/parse-csv.ts';
 import { isoDay, signInAs } from './support/sign-in.ts';
 
 // Walkthroughs: the Credit and Debit Memos list against the sandbox's demo data.
 // The machine is shared and slow at times: generous expect timeouts, never sleeps.
 test.describe.configure({ timeout: 180_000 });
 const expect = baseExpect.configure({ timeout: 15_000 });
+dayjs.extend(customParseFormat);
+
+/** The yyyy-mm-dd of a date as the app shows it in the browser's locale (en-US here: "Nov 20, 2026"). */
+function isoOf(shown: string): string {
+  const d = dayjs(shown, 'MMM DD, YYYY', true);
+  expect(d.isValid(), `"${shown}" is a date as the app shows it`).toBe(true);
+  return d.format('YYYY-MM-DD');
+}
 
 test('list page: tabs, filters, sort, paging, open and come back, bulk post, export', async ({ page }) => {
   await signInAs(page, 'Billing Admin', '/credit-memos');
@@ -81,25 +92,38 @@ test('list page: tabs, filters, sort, paging, open and come back, bulk post, exp
   await results.getByRole('button', { name: 'Close' }).click();
   for (const n of picked) await expect(grid.getByRole('link', { name: n })).toHaveCount(0);
 
-  // Export the filtered list (every page): the file holds exactly the matching rows.
+  // Choose the columns: show Referred Invoice, hide Currency.
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('checkbox', { name: 'Referred Invoice', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'Currency', exact: true }).uncheck();
+  await page.keyboard.press('Escape');
+  await expect(grid.getByRole('columnheader', { name: 'Referred Invoice' })).toBeVisible();
+  await expect(grid.getByRole('columnheader', { name: 'Currency' })).toHaveCount(0);
+  const shownHeaders = (await grid.getByRole('columnheader').allInnerTexts())
+    .map((t) => t.trim())
+    .filter((t) => t !== '' && t !== 'Actions'); // the selection box and the buttons are not data
+
+  // Export the filtered list (every page): the file holds exactly the matching rows, in the grid's columns.
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const file = await (await download).path();
-  const lines = (await readFile(file, 'utf8')).trimEnd().split('\r\n');
-  const header = lines[0].split(',');
-  expect(header.slice(0, 5)).toEqual(['Number', 'Account Name', 'Account Number', 'Status', 'Memo Date']);
-  const rows = lines.slice(1).map((l) => l.split(','));
+  const [header, ...rows] = parseCsv(await readFile(file, 'utf8')).records.map((r) => r.fields);
+  expect(header).toEqual(shownHeaders);
+  expect(header).toContain('Referred Invoice');
+  expect(header).not.toContain('Currency');
   expect(rows.length).toBeGreaterThan(10);
   const col = (name: string) => header.indexOf(name);
   for (const r of rows) {
     expect(r[col('Status')]).toBe('Draft');
-    expect(r[col('Memo Date')] >= from && r[col('Memo Date')] <= to).toBe(true);
+    expect(isoOf(r[col('Memo Date')]) >= from && isoOf(r[col('Memo Date')]) <= to).toBe(true);
     expect(r[col('Amount')]).toMatch(/^-?\d+(\.\d+)?$/);
+    expect(r[col('Referred Invoice')]).toMatch(/^(INV\d{8})?$/); // an invoice's number, never its id
   }
+  expect(rows.filter((r) => r[col('Referred Invoice')] !== '').length).toBeGreaterThan(0);
   const numbers = rows.map((r) => r[col('Number')]);
   for (const n of picked) expect(numbers).not.toContain(n);
   // Memo date ascending, as on screen.
-  const dates = rows.map((r) => r[col('Memo Date')]);
+  const dates = rows.map((r) => isoOf(r[col('Memo Date')]));
   expect([...dates].sort()).toEqual(dates);
   // Same count as the API reports across all its pages for the same filters.
   const apiCount = await page.evaluate(

@@ -2,8 +2,12 @@ import { useState } from 'react';
 import type { GridColumnVisibilityModel } from '@mui/x-data-grid';
 import type { MemoKind } from '../../lib/memo-kind.ts';
 
+/** Column id → shown; a column the model does not name is shown (the grid's rule, and the export's). */
+export type ColumnVisibility = Readonly<Record<string, boolean>>;
+export const isColumnShown = (model: ColumnVisibility, id: string) => model[id] !== false;
+
 // Which columns a user shows is a personal preference, not part of a shared link: localStorage.
-const DEFAULT_HIDDEN: GridColumnVisibilityModel = {
+export const DEFAULT_HIDDEN: GridColumnVisibilityModel = {
   taxAmount: false,
   reasonCode: false,
   sourceType: false,

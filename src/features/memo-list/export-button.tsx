@@ -9,6 +9,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import FileDownload from '@mui/icons-material/FileDownload';
 import { accountDetailQuery } from '../../api/account-detail.ts';
+import { invoiceDetailQuery } from '../../api/invoice-detail.ts';
 import { memoRouteBase } from '../../lib/memo-routes.ts';
 import { type MemoKind } from '../../lib/memo-kind.ts';
 import { streamListRows, type MemoRow } from '../../api/memos/list.ts';
@@ -16,6 +17,7 @@ import { accountMatchesQuery, OQ_MAX_PAGE_SIZE } from '../../api/memos/object-qu
 import { MAX_PAGE_SIZE } from '../../api/paging.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { today } from '../../lib/dates.ts';
+import { isColumnShown, type ColumnVisibility } from './column-visibility.ts';
 import { csvColumns, csvHeader, csvRows } from './export-csv.ts';
 import { toFilterRequest } from './list-query.ts';
 import { listApiOf, type ListState } from './list-state.ts';
@@ -23,8 +25,17 @@ import { listApiOf, type ListState } from './list-state.ts';
 /**
  * Exports every row matching the current filters (not just the page), with progress and cancel: page after
  * page through Object Query's cursor (99 rows a request), or the classic list's pages for a currency view.
+ * The file has the columns the grid shows (`visibility`), as the grid shows them (export-csv.ts).
  */
-export function ExportButton({ kind, state }: { kind: MemoKind; state: ListState }) {
+export function ExportButton({
+  kind,
+  state,
+  visibility,
+}: {
+  kind: MemoKind;
+  state: ListState;
+  visibility: ColumnVisibility;
+}) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [count, setCount] = useState(0);
@@ -48,7 +59,14 @@ export function ExportButton({ kind, state }: { kind: MemoKind; state: ListState
       });
       setPhase('names');
       const names = await accountNames(rows, ac.signal);
-      const columns = csvColumns(kind, { accountName: (id) => names.get(id) });
+      const invoices = isColumnShown(visibility, 'referredInvoiceId')
+        ? await invoiceNumbers(rows, ac.signal)
+        : new Map<string, string>();
+      const columns = csvColumns(
+        kind,
+        { accountName: (id) => names.get(id), invoiceNumber: (id) => invoices.get(id) },
+        visibility,
+      );
       download(`${memoRouteBase(kind).slice(1)}-${today()}.csv`, csvHeader(columns) + csvRows(columns, rows));
       setPhase('done');
       setOpen(false);
@@ -62,14 +80,17 @@ export function ExportButton({ kind, state }: { kind: MemoKind; state: ListState
   async function accountNames(rows: MemoRow[], signal: AbortSignal): Promise<Map<string, string>> {
     const names = new Map(rows.flatMap((r) => (r.accountName ? [[r.accountId, r.accountName] as const] : [])));
     const ids = [...new Set(rows.map((r) => r.accountId))].filter((id) => !names.has(id));
-    for (let i = 0; i < ids.length; i += 8) {
-      signal.throwIfAborted();
-      const batch = await Promise.all(
-        ids.slice(i, i + 8).map((id) => queryClient.fetchQuery(accountDetailQuery(id)).catch(() => null)),
-      );
-      for (const a of batch) if (a) names.set(a.basicInfo.id, a.basicInfo.name);
-    }
+    const found = await fetchEach(ids, (id) => queryClient.fetchQuery(accountDetailQuery(id)), signal);
+    for (const a of found) names.set(a.basicInfo.id, a.basicInfo.name);
     return names;
+  }
+
+  // Rows name their referred invoice by id; the grid and the file show its number (one read per distinct
+  // invoice, cached and shared with the grid and the detail page).
+  async function invoiceNumbers(rows: MemoRow[], signal: AbortSignal): Promise<Map<string, string>> {
+    const ids = [...new Set(rows.flatMap((r) => (r.referredInvoiceId ? [r.referredInvoiceId] : [])))];
+    const found = await fetchEach(ids, (id) => queryClient.fetchQuery(invoiceDetailQuery(id)), signal);
+    return new Map(found.map((inv) => [inv.id, inv.invoiceNumber] as const));
   }
 
   function cancel() {
@@ -100,7 +121,7 @@ export function ExportButton({ kind, state }: { kind: MemoKind; state: ListState
               <Typography role="status" sx={{ mt: 2 }}>
                 {phase === 'rows'
                   ? `${count.toLocaleString()} rows fetched…`
-                  : `${count.toLocaleString()} rows fetched; adding account names…`}
+                  : `${count.toLocaleString()} rows fetched; looking up account names and invoice numbers…`}
               </Typography>
             </>
           )}
@@ -111,6 +132,17 @@ export function ExportButton({ kind, state }: { kind: MemoKind; state: ListState
       </ResponsiveDialog>
     </>
   );
+}
+
+/** Reads each id, 8 at a time; one that cannot be read is left out (the file then shows what the grid does). */
+async function fetchEach<T>(ids: string[], read: (id: string) => Promise<T>, signal: AbortSignal): Promise<T[]> {
+  const found: T[] = [];
+  for (let i = 0; i < ids.length; i += 8) {
+    signal.throwIfAborted();
+    const batch = await Promise.all(ids.slice(i, i + 8).map((id) => read(id).catch(() => null)));
+    for (const x of batch) if (x !== null) found.push(x);
+  }
+  return found;
 }
 
 function download(filename: string, text: string) {

@@ -13,7 +13,7 @@ import { ActionSnackbar, type ActionNotice } from '../../components/action-snack
 import { PostRowDialog } from './post-row-dialog.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { BulkActions } from './bulk-actions.tsx';
-import { useColumnVisibility } from './column-visibility.ts';
+import { isColumnShown, useColumnVisibility } from './column-visibility.ts';
 import { CreateMemoMenu } from './create-memo-menu.tsx';
 import { ExportButton } from './export-button.tsx';
 import { toListQuery } from './list-query.ts';
@@ -42,7 +42,7 @@ export default function MemoListPage({ kind }: { kind: MemoKind }) {
   const rows = page.data?.rows ?? [];
   const [visibility, setVisibility] = useColumnVisibility(kind);
   // Referred invoices are looked up (one request each) only while their column shows.
-  const names = useReferenceNames(rows, { invoices: visibility.referredInvoiceId !== false });
+  const names = useReferenceNames(rows, { invoices: isColumnShown(visibility, 'referredInvoiceId') });
   const [selection, setSelection] = useState<GridRowSelectionModel>(NO_SELECTION);
   const [toPost, setToPost] = useState<MemoRow | null>(null);
   const location = useLocation();
@@ -91,7 +91,7 @@ export default function MemoListPage({ kind }: { kind: MemoKind }) {
         <Typography variant="h1" sx={{ flexGrow: 1 }}>
           Credit and Debit Memos
         </Typography>
-        <ExportButton kind={kind} state={state} />
+        <ExportButton kind={kind} state={state} visibility={visibility} />
         <CreateMemoMenu
           kind={kind}
           disabledReason={permissions.has('memo.create') ? undefined : 'You need the permission: Create memos'}
