@@ -50,6 +50,8 @@ export function ExportButton({ kind, state }: { kind: MemoKind; state: ListState
       });
       setPhase('names');
       const names = await accountNames(rows, ac.signal);
+      // A cancel while the last lookups were in flight: they finished, but no file is written.
+      ac.signal.throwIfAborted();
       const columns = csvColumns(kind, { accountName: (id) => names.get(id) });
       download(`${memoRouteBase(kind).slice(1)}-${today()}.csv`, csvHeader(columns) + csvRows(columns, rows));
       setPhase('done');
