@@ -12,6 +12,7 @@ import { accountDetailQuery } from '../../api/account-detail.ts';
 import { memoRouteBase } from '../../lib/memo-routes.ts';
 import { type MemoKind } from '../../lib/memo-kind.ts';
 import { streamListRows, type MemoRow } from '../../api/memos/list.ts';
+import { useObjectQuerySupport } from '../../api/memos/object-query-support.ts';
 import { accountMatchesQuery, OQ_MAX_PAGE_SIZE } from '../../api/memos/object-query-list.ts';
 import { MAX_PAGE_SIZE } from '../../api/paging.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -26,6 +27,7 @@ import { listApiOf, type ListState } from './list-state.ts';
  */
 export function ExportButton({ kind, state }: { kind: MemoKind; state: ListState }) {
   const queryClient = useQueryClient();
+  const objectQuery = useObjectQuerySupport();
   const [open, setOpen] = useState(false);
   const [count, setCount] = useState(0);
   const [phase, setPhase] = useState<'rows' | 'names' | 'done'>('rows');
@@ -40,14 +42,16 @@ export function ExportButton({ kind, state }: { kind: MemoKind; state: ListState
     setError(null);
     setPhase('rows');
     try {
-      const pageSize = listApiOf(state.filters) === 'v1' ? MAX_PAGE_SIZE : OQ_MAX_PAGE_SIZE;
-      const rows = await streamListRows(kind, toFilterRequest(state, kind, pageSize), {
+      const pageSize = listApiOf(state.filters, objectQuery) === 'v1' ? MAX_PAGE_SIZE : OQ_MAX_PAGE_SIZE;
+      const rows = await streamListRows(kind, toFilterRequest(state, kind, pageSize, objectQuery), {
         lookup: (text) => queryClient.fetchQuery(accountMatchesQuery(text)),
         signal: ac.signal,
         onPage: setCount,
       });
       setPhase('names');
       const names = await accountNames(rows, ac.signal);
+      // A cancel while the last lookups were in flight: they finished, but no file is written.
+      ac.signal.throwIfAborted();
       const columns = csvColumns(kind, { accountName: (id) => names.get(id) });
       download(`${memoRouteBase(kind).slice(1)}-${today()}.csv`, csvHeader(columns) + csvRows(columns, rows));
       setPhase('done');
