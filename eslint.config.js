@@ -64,6 +64,26 @@ export default tseslint.config(
     rules: { 'import-x/no-restricted-paths': ['error', { basePath: root, zones: layerZones }] },
   },
   {
+    // One shape per write (README "Project layout"): a screen calls a mutation hook, which invalidates.
+    files: ['src/{features,app,components,embed}/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/api/memos/invalidate(\\.ts)?$',
+              importNames: ['invalidateMemoEffects'],
+              message:
+                'Screens do not invalidate: write through a mutation hook in src/api (batch-mutations.ts for many).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts'],
     plugins: { local: { rules: { 'no-import-cycle': noImportCycle } } },
     rules: { 'local/no-import-cycle': 'error' },

@@ -93,3 +93,63 @@ test('a Reverse that Zuora performs ends in a success message', async ({ page })
   await expect(page.getByText(/CM00000012 reversed/)).toBeVisible();
   await noContractError(page);
 });
+
+test.describe('the list’s filters on a tenant without Object Query', () => {
+  // Zuora's 2023 spec has no /object-query: the list reads the classic list, which filters by one status, an exact
+  // account number, an exact memo number and currency (docs/zuora/tenant-read-contract.md A8). Each filter the
+  // classic list serves must reach it as its own query parameter, in a request Prism accepts against the spec.
+  test('offers only what the classic list filters, says why, and each filter reaches Zuora', async ({ page }) => {
+    await signIn(page);
+    const grid = page.getByRole('grid', { name: 'Credit memos' });
+    await expect(grid.getByRole('gridcell', { name: 'CM00000002' }).first()).toBeVisible();
+    const bar = page.getByRole('region', { name: 'Credit memo filters' });
+    await expect(bar.getByText(/does not answer Object Query/)).toBeVisible();
+    await expect(bar.getByText(/cannot filter memos by reason code/)).toBeVisible();
+    for (const hidden of ['Memo date from', 'Memo date to', 'Amount from', 'Amount to', 'Open balance only'])
+      await expect(bar.getByLabel(hidden)).toHaveCount(0);
+    for (const hidden of ['Source type', 'Reason code'])
+      await expect(bar.getByRole('combobox', { name: hidden })).toHaveCount(0);
+
+    /** Runs `act` and returns the query of the classic list request it caused, which Prism answered 200. */
+    const listRequest = async (act: () => Promise<void>) => {
+      const response = page.waitForResponse((r) => /\/v1\/credit-memos\?/.test(r.url()));
+      await act();
+      const r = await response;
+      expect(r.status(), await r.text()).toBe(200);
+      return new URL(r.url()).searchParams;
+    };
+
+    let q = await listRequest(async () => {
+      await bar.getByRole('combobox', { name: 'Status' }).click();
+      await page.getByRole('option', { name: 'Draft' }).click();
+    });
+    expect(q.get('status')).toBe('Draft');
+    // One status at a time: the classic list filters by equality.
+    await bar.getByRole('combobox', { name: 'Status' }).click();
+    await expect(page.getByRole('listbox').getByRole('option', { name: 'Any' })).toBeVisible();
+    await expect(page.getByRole('listbox')).not.toHaveAttribute('aria-multiselectable', 'true');
+    await page.keyboard.press('Escape');
+
+    q = await listRequest(async () => {
+      await bar.getByLabel('Account number').fill('A00000001');
+      await bar.getByLabel('Account number').press('Enter');
+    });
+    expect([q.get('accountNumber'), q.get('status')]).toEqual(['A00000001', 'Draft']);
+
+    q = await listRequest(async () => {
+      await bar.getByLabel('Memo number').fill('CM00000002');
+      await bar.getByLabel('Memo number').press('Enter');
+    });
+    expect(q.get('number')).toBe('CM00000002');
+
+    q = await listRequest(async () => {
+      await bar.getByRole('combobox', { name: 'Currency' }).click();
+      await page.getByRole('option', { name: 'USD' }).click();
+    });
+    expect(Object.fromEntries(q)).toEqual(
+      expect.objectContaining({ status: 'Draft', accountNumber: 'A00000001', number: 'CM00000002', currency: 'USD' }),
+    );
+    await expect(grid.getByRole('gridcell', { name: 'CM00000002' }).first()).toBeVisible();
+    await noContractError(page);
+  });
+});

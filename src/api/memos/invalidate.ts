@@ -3,7 +3,8 @@ import { memoKeys } from './keys.ts';
 import type { MemoKind } from '../../lib/memo-kind.ts';
 
 // The one place that says which cached queries an operation changes. Each mutation hook calls
-// `invalidateMemoEffects(qc, { operation, kind, id, related })` on success; screens do not invalidate.
+// `invalidateMemoEffects(qc, { operation, kind, id, related })` on success (a batch of writes: useMemoBatch);
+// screens do not invalidate, and lint keeps them from importing it (eslint.config.js).
 
 export type MemoOperation =
   | 'create'

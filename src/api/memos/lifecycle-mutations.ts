@@ -15,7 +15,7 @@ import type { MemoKind } from '../../lib/memo-kind.ts';
 // The lifecycle writes of one memo (docs/zuora/api-digest.md §4.5, §4.9–4.12, §4.19–4.22, §6.5–6.10, §6.20).
 // Each resolves with Zuora's response or throws ZuoraApiError. A screen uses the hooks at the end of this file,
 // which invalidate what invalidate.ts says the operation changes before mutateAsync resolves; the plain calls
-// remain for the bulk runner, which invalidates once for many memos.
+// are for the bulk actions, which send them through useMemoBatch (batch-mutations.ts): one invalidation for many.
 
 const memoPath = (kind: MemoKind, id: string, suffix = '') => `${memoApiBase(kind)}/${encodeURIComponent(id)}${suffix}`;
 const memoSchema = (kind: MemoKind) => (kind === 'CreditMemo' ? creditMemoResponseSchema : debitMemoResponseSchema);

@@ -15,6 +15,7 @@ import { memoApiBase } from './kind.ts';
 import { type MemoKind } from '../../lib/memo-kind.ts';
 import { accountMatchesQuery, fetchOqMemoPage, type AccountMatches, type OqListRequest } from './object-query-list.ts';
 import { ZuoraApiError } from '../../lib/zuora-error.ts';
+import { isObjectQueryUnavailable, markObjectQueryUnavailable } from './object-query-support.ts';
 
 // One page of `GET /v1/credit-memos` / `/v1/debit-memos`. Zuora answers no total count: only a
 // `nextPage` link when there is more.
@@ -32,8 +33,6 @@ export interface MemoPage {
   nextCursor?: string;
   /** The account search matched more accounts than one lookup returns: no rows until it is narrowed. */
   accountsTooMany?: boolean;
-  /** The tenant has no Object Query: an unfiltered view read from the classic list, in its default order. */
-  classicFallback?: boolean;
 }
 
 /**
@@ -97,10 +96,6 @@ export async function fetchListPage(
   signal?: AbortSignal,
 ): Promise<MemoPage> {
   if (request.api === 'v1') return fetchMemoPage(kind, request.query, signal);
-  const classicPage = Number(
-    request.oq.cursor?.startsWith(CLASSIC_PAGE) && request.oq.cursor.slice(CLASSIC_PAGE.length),
-  );
-  if (classicPage) return fetchClassicFallback(kind, classicPage, request.oq.pageSize, signal);
   let filters = request.oq.filters;
   if (request.account) {
     const matches = await lookup(request.account);
@@ -108,33 +103,24 @@ export async function fetchListPage(
     if (matches.ids.length === 0) return { rows: [], hasNextPage: false };
     filters = [...filters, `accountid.IN:[${matches.ids.join(',')}]`];
   }
-  try {
-    const page = await fetchOqMemoPage(kind, { ...request.oq, filters }, signal);
-    return { rows: page.rows, hasNextPage: Boolean(page.nextCursor), nextCursor: page.nextCursor };
-  } catch (e) {
-    // A tenant without Object Query (not enabled, or an older one: Zuora's 2023 spec has no /object-query)
-    // answers 404/405. An unfiltered view then reads the classic list instead; a filtered one keeps the
-    // error, since dropping its filters would show rows the user excluded.
-    const unavailable = e instanceof ZuoraApiError && (e.status === 404 || e.status === 405);
-    if (!unavailable || filters.length > 0 || request.oq.cursor) throw e;
-    return fetchClassicFallback(kind, 1, request.oq.pageSize, signal);
-  }
-}
-
-/** Marks a classic page number inside the cursor stack, so paging works the same on the fallback. */
-const CLASSIC_PAGE = 'classic-page:';
-
-async function fetchClassicFallback(kind: MemoKind, page: number, pageSize: number, signal?: AbortSignal) {
-  const r = await fetchMemoPage(kind, { page: String(page), pageSize: String(Math.min(pageSize, 40)) }, signal);
-  return { ...r, nextCursor: r.hasNextPage ? `${CLASSIC_PAGE}${page + 1}` : undefined, classicFallback: true };
+  const page = await fetchOqMemoPage(kind, { ...request.oq, filters }, signal);
+  return { rows: page.rows, hasNextPage: Boolean(page.nextCursor), nextCursor: page.nextCursor };
 }
 
 export const memoListQuery = (kind: MemoKind, request: ListRequest) =>
   queryOptions({
     queryKey: memoKeys.list(kind, request),
     // The account lookup is its own cached query: the next page of the same view does not repeat it.
-    queryFn: ({ signal, client }) =>
-      fetchListPage(kind, request, (text) => client.fetchQuery(accountMatchesQuery(text)), signal),
+    queryFn: async ({ signal, client }) => {
+      try {
+        return await fetchListPage(kind, request, (text) => client.fetchQuery(accountMatchesQuery(text)), signal);
+      } catch (e) {
+        // A tenant without Object Query: the list switches to the classic list (object-query-support.ts) and asks
+        // again; the view's filters the classic list cannot serve are then hidden, never dropped silently.
+        if (request.api === 'oq' && isObjectQueryUnavailable(e)) markObjectQueryUnavailable(client);
+        throw e;
+      }
+    },
     // Keep the previous page of the same kind on screen while the next one loads: no flash of an
     // empty grid (a credit memo page is never shown under debit memo columns).
     placeholderData: (prev, prevQuery) => (prevQuery?.queryKey[1] === kind ? keepPreviousData(prev) : undefined),

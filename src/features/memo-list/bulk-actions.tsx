@@ -1,11 +1,10 @@
 import { useId, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { Permission } from '../../contract/permissions.ts';
 import { permissionReason } from '../../contract/permissions.ts';
-import { invalidateMemoEffects, type MemoOperation } from '../../api/memos/invalidate.ts';
+import { useMemoBatch } from '../../api/memos/batch-mutations.ts';
 import { memoKindLabel, type MemoKind } from '../../lib/memo-kind.ts';
 import { cancelMemo, deleteMemo, emailMemo, postMemo } from '../../api/memos/lifecycle-mutations.ts';
 import type { MemoRow } from '../../api/memos/list.ts';
@@ -47,7 +46,7 @@ interface Props {
 
 /** Post / Cancel / Delete / Email the selected rows, then show every row's outcome. */
 export function BulkActions({ kind, selected, permissions, onFinished }: Props) {
-  const queryClient = useQueryClient();
+  const batch = useMemoBatch<BulkOutcome[]>(kind);
   // The targets are fixed when the action is chosen: once posted or deleted, rows leave the view.
   const [pending, setPending] = useState<{ action: BulkAction; targets: MemoRow[] } | null>(null);
   const [progress, setProgress] = useState(0);
@@ -66,17 +65,14 @@ export function BulkActions({ kind, selected, permissions, onFinished }: Props) 
   async function run(a: BulkAction, targets: MemoRow[]) {
     setProgress(0);
     const def = ACTIONS[a];
-    const list = await runBulk(targets, (row) => def.run(kind, row.id), { onProgress: setProgress });
+    const list = await batch.mutateAsync({
+      operation: a,
+      run: () => runBulk(targets, (row) => def.run(kind, row.id), { onProgress: setProgress }),
+      changed: (outcomes) => outcomes.filter((o) => o.ok).map((o) => o.id),
+    });
     setPending(null);
     setOutcomes({ action: a, list });
     onFinished();
-    const changed = list.filter((o) => o.ok);
-    if (changed.length) {
-      await invalidateMemoEffects(
-        queryClient,
-        changed.map((o) => ({ operation: a as MemoOperation, kind, id: o.id })),
-      );
-    }
   }
 
   return (

@@ -13,6 +13,7 @@ import { invoiceDetailQuery } from '../../api/invoice-detail.ts';
 import { memoRouteBase } from '../../lib/memo-routes.ts';
 import { type MemoKind } from '../../lib/memo-kind.ts';
 import { streamListRows, type MemoRow } from '../../api/memos/list.ts';
+import { useObjectQuerySupport } from '../../api/memos/object-query-support.ts';
 import { accountMatchesQuery, OQ_MAX_PAGE_SIZE } from '../../api/memos/object-query-list.ts';
 import { MAX_PAGE_SIZE } from '../../api/paging.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -37,6 +38,7 @@ export function ExportButton({
   visibility: ColumnVisibility;
 }) {
   const queryClient = useQueryClient();
+  const objectQuery = useObjectQuerySupport();
   const [open, setOpen] = useState(false);
   const [count, setCount] = useState(0);
   const [phase, setPhase] = useState<'rows' | 'names' | 'done'>('rows');
@@ -51,8 +53,8 @@ export function ExportButton({
     setError(null);
     setPhase('rows');
     try {
-      const pageSize = listApiOf(state.filters) === 'v1' ? MAX_PAGE_SIZE : OQ_MAX_PAGE_SIZE;
-      const rows = await streamListRows(kind, toFilterRequest(state, kind, pageSize), {
+      const pageSize = listApiOf(state.filters, objectQuery) === 'v1' ? MAX_PAGE_SIZE : OQ_MAX_PAGE_SIZE;
+      const rows = await streamListRows(kind, toFilterRequest(state, kind, pageSize, objectQuery), {
         lookup: (text) => queryClient.fetchQuery(accountMatchesQuery(text)),
         signal: ac.signal,
         onPage: setCount,
@@ -62,6 +64,8 @@ export function ExportButton({
       const invoices = isColumnShown(visibility, 'referredInvoiceId')
         ? await invoiceNumbers(rows, ac.signal)
         : new Map<string, string>();
+      // A cancel while the last lookups were in flight: they finished, but no file is written.
+      ac.signal.throwIfAborted();
       const columns = csvColumns(
         kind,
         { accountName: (id) => names.get(id), invoiceNumber: (id) => invoices.get(id) },
@@ -121,7 +125,9 @@ export function ExportButton({
               <Typography role="status" sx={{ mt: 2 }}>
                 {phase === 'rows'
                   ? `${count.toLocaleString()} rows fetched…`
-                  : `${count.toLocaleString()} rows fetched; looking up account names and invoice numbers…`}
+                  : isColumnShown(visibility, 'referredInvoiceId')
+                    ? `${count.toLocaleString()} rows fetched; adding account names and invoice numbers…`
+                    : `${count.toLocaleString()} rows fetched; adding account names…`}
               </Typography>
             </>
           )}

@@ -8,6 +8,7 @@ import {
   toListQuery,
   toOqFilters,
   WITH_CURRENCY_UNAVAILABLE,
+  WITHOUT_OBJECT_QUERY_UNAVAILABLE,
   zuoraSort,
 } from './list-query.ts';
 
@@ -100,6 +101,29 @@ describe('toListQuery', () => {
     });
   });
 
+  it('a tenant without Object Query reads every view from the classic list, by page number', () => {
+    const state: ListState = {
+      ...DEFAULT_STATE,
+      filters: { ...EMPTY_FILTERS, status: ['Draft'], account: 'A00000001', number: 'CM00000002' },
+      page: 2,
+    };
+    expect(toListQuery(state, 'CreditMemo', false)).toEqual({
+      api: 'v1',
+      query: {
+        status: 'Draft',
+        accountNumber: 'A00000001',
+        number: 'CM00000002',
+        sort: '+number',
+        pageSize: '20',
+        page: '2',
+      },
+    });
+    expect(toListQuery(DEFAULT_STATE, 'DebitMemo', false)).toEqual({
+      api: 'v1',
+      query: { sort: '+number', pageSize: '20', page: '1' },
+    });
+  });
+
   it('the export request has no cursor and Object Query’s page size bound', () => {
     const r = toFilterRequest(full, 'CreditMemo', 500);
     expect(r.api === 'oq' && r.oq).toEqual(expect.objectContaining({ pageSize: 99 }));
@@ -125,5 +149,17 @@ describe('filterAvailability', () => {
       .map(([k]) => k);
     expect(shown.sort()).toEqual(['account', 'currency', 'number', 'status']);
     expect(a.memoDateFrom).toBe(WITH_CURRENCY_UNAVAILABLE);
+  });
+
+  it('on a tenant without Object Query, only what the classic list filters remains, with or without currency', () => {
+    for (const filters of [EMPTY_FILTERS, { ...EMPTY_FILTERS, currency: 'USD' }]) {
+      const a = filterAvailability(filters, false);
+      const shown = Object.entries(a)
+        .filter(([, why]) => why === null)
+        .map(([k]) => k);
+      expect(shown.sort()).toEqual(['account', 'currency', 'number', 'status']);
+      expect(a.amountFrom).toBe(WITHOUT_OBJECT_QUERY_UNAVAILABLE);
+      expect(a.reasonCode).toBe(REASON_CODE_UNAVAILABLE);
+    }
   });
 });

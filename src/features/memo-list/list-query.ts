@@ -6,7 +6,8 @@ import { usesClassicList, wireSortField, type ListFilters, type ListState } from
 // The list view -> the request that reads it. Pure and tested. docs/zuora/tenant-read-contract.md A10:
 // Object Query serves several statuses (`IN`), account (resolved to ids), number prefix (`SW`), date and
 // amount ranges, open balance and source type; it cannot filter currency, so a currency view is read from
-// the classic v1 list, which filters by equality only (A8). Reason code neither API filters (A4, A8).
+// the classic v1 list, which filters by equality only (A8), as is every view on a tenant without Object Query.
+// Reason code neither API filters (A4, A8).
 // Both modes send the same requests: the sandbox answers Object Query as the tenant does.
 
 export type FilterKey = keyof ListFilters;
@@ -16,9 +17,16 @@ export const REASON_CODE_UNAVAILABLE =
 export const WITH_CURRENCY_UNAVAILABLE =
   'Not with a currency: Zuora filters currency only in its classic list, which combines it with one status, an exact account number and an exact memo number.';
 
+export const WITHOUT_OBJECT_QUERY_UNAVAILABLE =
+  'This tenant does not answer Object Query, so the list is Zuora’s classic list: it filters by one status, an exact account number, an exact memo number and currency only.';
+
 /** Why a filter is not offered for this view (null: offered). The filter bar hides it and says why. */
-export function filterAvailability(filters: ListFilters): Record<FilterKey, string | null> {
-  const classic = usesClassicList(filters) ? WITH_CURRENCY_UNAVAILABLE : null;
+export function filterAvailability(filters: ListFilters, objectQuery = true): Record<FilterKey, string | null> {
+  const classic = !objectQuery
+    ? WITHOUT_OBJECT_QUERY_UNAVAILABLE
+    : usesClassicList(filters)
+      ? WITH_CURRENCY_UNAVAILABLE
+      : null;
   return {
     status: null,
     account: null,
@@ -70,9 +78,9 @@ export function toOqFilters(f: ListFilters): string[] {
 }
 
 /** The request for every row of a view (the export), without paging. */
-export function toFilterRequest(state: ListState, kind: MemoKind, pageSize: number): ListRequest {
+export function toFilterRequest(state: ListState, kind: MemoKind, pageSize: number, objectQuery = true): ListRequest {
   const f = state.filters;
-  if (usesClassicList(f))
+  if (usesClassicList(f, objectQuery))
     return {
       api: 'v1',
       query: { ...toClassicFilterQuery(f), sort: zuoraSort(kind, state.sort), pageSize: String(pageSize) },
@@ -86,8 +94,8 @@ export function toFilterRequest(state: ListState, kind: MemoKind, pageSize: numb
 }
 
 /** The request for the page on screen: v1 by page number, Object Query by the last cursor of the stack. */
-export function toListQuery(state: ListState, kind: MemoKind): ListRequest {
-  const r = toFilterRequest(state, kind, state.pageSize);
+export function toListQuery(state: ListState, kind: MemoKind, objectQuery = true): ListRequest {
+  const r = toFilterRequest(state, kind, state.pageSize, objectQuery);
   if (r.api === 'v1') return { ...r, query: { ...r.query, page: String(state.page) } };
   const cursor = state.cursors.at(-1);
   return cursor ? { ...r, oq: { ...r.oq, cursor } } : r;

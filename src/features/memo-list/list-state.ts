@@ -80,19 +80,24 @@ export const DEFAULT_STATE: ListState = {
   cursors: [],
 };
 
-/** Which API reads a view: Object Query cannot filter currency, the classic list can (A4, A10). */
+/**
+ * Which API reads a view: Object Query cannot filter currency, the classic list can (A4, A10); a tenant without
+ * Object Query (`objectQuery` false, api/memos/object-query-support.ts) is read from the classic list only.
+ */
 export type ListApi = 'oq' | 'v1';
-export const usesClassicList = (f: ListFilters): boolean => Boolean(f.currency);
-export const listApiOf = (f: ListFilters): ListApi => (usesClassicList(f) ? 'v1' : 'oq');
+export const usesClassicList = (f: ListFilters, objectQuery = true): boolean => !objectQuery || Boolean(f.currency);
+export const listApiOf = (f: ListFilters, objectQuery = true): ListApi =>
+  usesClassicList(f, objectQuery) ? 'v1' : 'oq';
 
 /**
- * The filters a view can hold. With a currency (the classic list, equality only, A8): one status and no
- * range, open-balance or source-type filter. Reason code no API filters (A4, A8). One home for the rule: the
- * URL parser and every edit go through it, so a view never holds a filter its request would drop.
+ * The filters a view can hold. Read from the classic list (a currency, or a tenant without Object Query;
+ * equality only, A8): one status and no range, open-balance or source-type filter. Reason code no API filters
+ * (A4, A8). One home for the rule: the URL parser and every edit go through it, so a view never holds a filter
+ * its request would drop.
  */
-export function normalizeFilters(f: ListFilters): ListFilters {
+export function normalizeFilters(f: ListFilters, objectQuery = true): ListFilters {
   const base = { ...f, reasonCode: '' };
-  if (!usesClassicList(f)) return base;
+  if (!usesClassicList(f, objectQuery)) return base;
   return {
     ...base,
     status: f.status.slice(-1),

@@ -5,6 +5,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
 import { reasonCodesQuery } from '../../api/reason-codes.ts';
+import { useObjectQuerySupport } from '../../api/memos/object-query-support.ts';
 import type { MemoKind } from '../../lib/memo-kind.ts';
 import { isIsoDate } from '../../lib/dates.ts';
 import { parseAmount } from '../../contract/amount.ts';
@@ -46,12 +47,13 @@ interface Props {
 
 /** The filter bar: only the filters the view's API can apply (list-query.ts); the others are named with the reason. */
 export function MemoFilters({ kind, filters, onChange, onClear }: Props) {
-  const unavailable = filterAvailability(filters);
+  const objectQuerySupport = useObjectQuerySupport();
+  const unavailable = filterAvailability(filters, objectQuerySupport);
   const can = Object.fromEntries(Object.entries(unavailable).map(([k, why]) => [k, why === null])) as Record<
     keyof ListFilters,
     boolean
   >;
-  const objectQuery = !usesClassicList(filters);
+  const objectQuery = !usesClassicList(filters, objectQuerySupport);
   const hiddenBecause = [...new Set(Object.values(unavailable).filter((why): why is string => why !== null))];
   const reasonCodes = useQuery({ ...reasonCodesQuery(kind), enabled: can.reasonCode, retry: false });
   const reasonOptions = [

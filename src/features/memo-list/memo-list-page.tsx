@@ -9,6 +9,7 @@ import { memoDetailPath } from '../../lib/memo-routes.ts';
 import { memoKindLabel } from '../../lib/memo-kind.ts';
 import { memoListQuery, type MemoRow } from '../../api/memos/list.ts';
 import { useSession } from '../../api/session.tsx';
+import { useObjectQuerySupport } from '../../api/memos/object-query-support.ts';
 import { ActionSnackbar, type ActionNotice } from '../../components/action-snackbar.tsx';
 import { PostRowDialog } from './post-row-dialog.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -36,8 +37,9 @@ export default function MemoListPage({ kind }: { kind: MemoKind }) {
   const list = useListState(kind);
   const { state } = list;
   // Both modes send the same requests (list-query.ts): the sandbox answers Object Query as a tenant does.
-  const api = listApiOf(state.filters);
-  const query = toListQuery(state, kind);
+  const objectQuery = useObjectQuerySupport();
+  const api = listApiOf(state.filters, objectQuery);
+  const query = toListQuery(state, kind, objectQuery);
   const page = useQuery(memoListQuery(kind, query));
   const rows = page.data?.rows ?? [];
   const [visibility, setVisibility] = useColumnVisibility(kind);
@@ -110,12 +112,6 @@ export default function MemoListPage({ kind }: { kind: MemoKind }) {
         <Alert severity="info" sx={{ mb: 1 }}>
           More accounts start with “{state.filters.account}” than one search returns: type more of the account name or
           number.
-        </Alert>
-      )}
-      {page.data?.classicFallback && (
-        <Alert severity="info" sx={{ mb: 1 }}>
-          This tenant does not answer Object Query, so the list is Zuora’s classic list in its default order. Filters
-          other than currency need Object Query.
         </Alert>
       )}
       {page.isError && !page.data ? (

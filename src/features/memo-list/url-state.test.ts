@@ -49,6 +49,22 @@ describe('parseListState', () => {
     });
   });
 
+  it('on a tenant without Object Query every view is a classic one: page numbers, equality filters only', () => {
+    const s = parseListState(
+      new URLSearchParams('status=Draft,Posted&number=CM-1&from=2024-01-01&open=1&sort=taxAmount.asc&cursor=c1&page=2'),
+      'CreditMemo',
+      false,
+    );
+    expect(s).toEqual<ListState>({
+      filters: { ...EMPTY_FILTERS, status: ['Posted'], number: 'CM-1' },
+      sort: { field: 'taxAmount', direction: 'asc' },
+      page: 2,
+      pageSize: 20,
+      cursors: [],
+    });
+    expect(serializeListState(s, false).toString()).toBe('status=Posted&number=CM-1&sort=taxAmount.asc&page=2');
+  });
+
   it('sorts an Object Query view only on the fields Object Query sorts (A4)', () => {
     expect(parse('sort=dueDate.asc', 'DebitMemo').sort).toEqual(DEFAULT_STATE.sort);
     expect(parse('sort=taxAmount.asc').sort).toEqual(DEFAULT_STATE.sort);

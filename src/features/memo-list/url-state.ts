@@ -31,7 +31,8 @@ const MAX_CURSORS = 200;
 const MAX_CURSOR_LENGTH = 2000;
 const DECIMAL_RE = /^-?\d{1,15}(\.\d{1,6})?$/;
 
-export function parseListState(params: URLSearchParams, kind: MemoKind): ListState {
+/** `objectQuery`: whether the tenant answers Object Query (a view is read from the classic list when not). */
+export function parseListState(params: URLSearchParams, kind: MemoKind, objectQuery = true): ListState {
   const text = (key: string) => (params.get(key) ?? '').trim().slice(0, MAX_TEXT);
   const oneOf = <T extends string>(key: string, allowed: readonly T[]): T | '' => {
     const v = text(key);
@@ -54,21 +55,24 @@ export function parseListState(params: URLSearchParams, kind: MemoKind): ListSta
   let memoDateTo = date('to');
   if (memoDateFrom && memoDateTo && memoDateFrom > memoDateTo) [memoDateFrom, memoDateTo] = [memoDateTo, memoDateFrom];
 
-  const filters: ListFilters = normalizeFilters({
-    status,
-    account: text('account'),
-    number: text('number'),
-    memoDateFrom,
-    memoDateTo,
-    amountFrom: decimal('amountFrom'),
-    amountTo: decimal('amountTo'),
-    openBalance: ['1', 'true', 'yes'].includes(text('open').toLowerCase()),
-    currency: oneOf('currency', CURRENCIES),
-    // Reason codes are tenant settings: any short text is a possible code.
-    reasonCode: text('reason'),
-    sourceType: oneOf('source', sourceTypesOf(kind)),
-  });
-  const api = listApiOf(filters);
+  const filters: ListFilters = normalizeFilters(
+    {
+      status,
+      account: text('account'),
+      number: text('number'),
+      memoDateFrom,
+      memoDateTo,
+      amountFrom: decimal('amountFrom'),
+      amountTo: decimal('amountTo'),
+      openBalance: ['1', 'true', 'yes'].includes(text('open').toLowerCase()),
+      currency: oneOf('currency', CURRENCIES),
+      // Reason codes are tenant settings: any short text is a possible code.
+      reasonCode: text('reason'),
+      sourceType: oneOf('source', sourceTypesOf(kind)),
+    },
+    objectQuery,
+  );
+  const api = listApiOf(filters, objectQuery);
 
   const [sortField, sortDir] = text('sort').split('.');
   const sort =
@@ -94,7 +98,7 @@ export function parseListState(params: URLSearchParams, kind: MemoKind): ListSta
   };
 }
 
-export function serializeListState(state: ListState): URLSearchParams {
+export function serializeListState(state: ListState, objectQuery = true): URLSearchParams {
   const p = new URLSearchParams();
   const f = { ...EMPTY_FILTERS, ...state.filters };
   if (f.status.length) p.set('status', f.status.join(','));
@@ -111,7 +115,7 @@ export function serializeListState(state: ListState): URLSearchParams {
   if (state.sort.field !== DEFAULT_SORT.field || state.sort.direction !== DEFAULT_SORT.direction)
     p.set('sort', `${state.sort.field}.${state.sort.direction}`);
   if (state.pageSize !== DEFAULT_PAGE_SIZE) p.set('pageSize', String(state.pageSize));
-  if (listApiOf(f) === 'oq') for (const c of state.cursors) p.append('cursor', c);
+  if (listApiOf(f, objectQuery) === 'oq') for (const c of state.cursors) p.append('cursor', c);
   else if (state.page > 1) p.set('page', String(state.page));
   return p;
 }

@@ -4,7 +4,7 @@ import { ZuoraApiError } from '../../../lib/zuora-error.ts';
 import { accountDetailQuery } from '../../../api/account-detail.ts';
 import { catalogProductsQuery } from '../../../api/catalog.ts';
 import { bulkCreateStandaloneMemos } from '../../../api/memos/create-mutations.ts';
-import { invalidateMemoEffects } from '../../../api/memos/invalidate.ts';
+import { useMemoBatch } from '../../../api/memos/batch-mutations.ts';
 import type { MemoKind } from '../../../lib/memo-kind.ts';
 import { today } from '../../../lib/dates.ts';
 import { localLedger } from './created-ledger.ts';
@@ -66,6 +66,7 @@ export function useBulkUpload(kind: MemoKind) {
   const qc = useQueryClient();
   const [state, setState] = useState<BulkState>({ step: 'idle' });
   const [error, setError] = useState<unknown>(null);
+  const batch = useMemoBatch<Outcome[]>(kind);
 
   async function load(file: File) {
     setError(null);
@@ -99,17 +100,21 @@ export function useBulkUpload(kind: MemoKind) {
   async function send() {
     if (state.step !== 'preview') return;
     setState({ ...state, step: 'sending' });
-    const outcomes = await sendMemos(
-      state.entries,
-      localLedger(),
-      async (body, key) => {
-        const { results, replayed } = await bulkCreateStandaloneMemos(kind, [body], key);
-        return { result: results[0], replayed };
-      },
-      (o) => setState((s) => (s.step === 'sending' ? { ...s, outcomes: o } : s)),
-    );
+    const outcomes = await batch.mutateAsync({
+      operation: 'create',
+      run: () =>
+        sendMemos(
+          state.entries,
+          localLedger(),
+          async (body, key) => {
+            const { results, replayed } = await bulkCreateStandaloneMemos(kind, [body], key);
+            return { result: results[0], replayed };
+          },
+          (o) => setState((s) => (s.step === 'sending' ? { ...s, outcomes: o } : s)),
+        ),
+      changed: (all) => all.flatMap((o) => (o.state === 'created' ? [o.id] : [])),
+    });
     setState({ ...state, step: 'done', outcomes });
-    void invalidateMemoEffects(qc, { operation: 'create', kind });
   }
 
   return { state, error, load, send, reset: () => setState({ step: 'idle' }) };
