@@ -1,19 +1,18 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { zuoraRequest } from '../client.ts';
-import {
-  creditMemoListSchema,
-  debitMemoListSchema,
-  type CreditMemo,
-  type CreditMemoRow,
-  type DebitMemo,
-  type DebitMemoRow,
-} from '../../contract/memos.ts';
-import { accountDetailSchema } from '../account-detail.ts';
+import { creditMemoListSchema, debitMemoListSchema, type CreditMemo, type DebitMemo } from '../../contract/memos.ts';
 import { memoKeys } from './keys.ts';
 import { memoApiBase } from './kind.ts';
 import { type MemoKind } from '../../lib/memo-kind.ts';
-import { accountMatchesQuery, fetchOqMemoPage, type AccountMatches, type OqListRequest } from './object-query-list.ts';
+import {
+  accountMatchesQuery,
+  fetchOqMemoPage,
+  isObjectQueryUnavailable,
+  type AccountMatches,
+  type OqListRequest,
+} from './object-query-list.ts';
+import { withCurrency } from './row-currency.ts';
 import { ZuoraApiError } from '../../lib/zuora-error.ts';
 
 // One page of `GET /v1/credit-memos` / `/v1/debit-memos`. Zuora answers no total count: only a
@@ -48,43 +47,27 @@ export type ListRequest =
       /** Account number or name prefix, resolved to `accountid.IN`. */ account?: string;
     };
 
-export async function fetchMemoPage(kind: MemoKind, query: MemoListQuery, signal?: AbortSignal): Promise<MemoPage> {
+/** `objectQuery: false`: the tenant has just refused Object Query, so rows without a currency read it by v1. */
+export async function fetchMemoPage(
+  kind: MemoKind,
+  query: MemoListQuery,
+  signal?: AbortSignal,
+  objectQuery = true,
+): Promise<MemoPage> {
   if (kind === 'CreditMemo') {
     const r: z.infer<typeof creditMemoListSchema> = await zuoraRequest(memoApiBase(kind), {
       schema: creditMemoListSchema,
       query,
       signal,
     });
-    return { rows: await withCurrency(r.creditmemos, signal), hasNextPage: Boolean(r.nextPage) };
+    return { rows: await withCurrency(r.creditmemos, { signal, objectQuery }), hasNextPage: Boolean(r.nextPage) };
   }
   const r: z.infer<typeof debitMemoListSchema> = await zuoraRequest(memoApiBase(kind), {
     schema: debitMemoListSchema,
     query,
     signal,
   });
-  return { rows: await withCurrency(r.debitmemos, signal), hasNextPage: Boolean(r.nextPage) };
-}
-
-/**
- * Zuora's documented debit memo list leaves `currency` out of its rows (docs/zuora/openapi/README.md); a row
- * without it takes its account's. One read per distinct account of the page, never one per row, and none when
- * every row carries its currency (the sandbox and most tenants).
- */
-export async function withCurrency<R extends CreditMemoRow | DebitMemoRow>(
-  rows: R[],
-  signal?: AbortSignal,
-): Promise<(R & { currency: string })[]> {
-  const missing = [...new Set(rows.filter((r) => !r.currency).map((r) => r.accountId))];
-  const found = new Map(
-    await Promise.all(
-      missing.map(async (id) => {
-        const a = await zuoraRequest(`/v1/accounts/${encodeURIComponent(id)}`, { schema: accountDetailSchema, signal });
-        return [id, a.billingAndPayment?.currency ?? ''] as const;
-      }),
-    ),
-  );
-  // '' when even the account has none: amounts then show without a currency sign rather than fail the page.
-  return rows.map((r) => ({ ...r, currency: r.currency || found.get(r.accountId) || '' }));
+  return { rows: await withCurrency(r.debitmemos, { signal, objectQuery }), hasNextPage: Boolean(r.nextPage) };
 }
 
 type AccountLookup = (text: string) => Promise<AccountMatches>;
@@ -110,13 +93,13 @@ export async function fetchListPage(
   }
   try {
     const page = await fetchOqMemoPage(kind, { ...request.oq, filters }, signal);
-    return { rows: page.rows, hasNextPage: Boolean(page.nextCursor), nextCursor: page.nextCursor };
+    const rows = await withCurrency(page.rows, { signal, objectQuery: true });
+    return { rows, hasNextPage: Boolean(page.nextCursor), nextCursor: page.nextCursor };
   } catch (e) {
     // A tenant without Object Query (not enabled, or an older one: Zuora's 2023 spec has no /object-query)
     // answers 404/405. An unfiltered view then reads the classic list instead; a filtered one keeps the
     // error, since dropping its filters would show rows the user excluded.
-    const unavailable = e instanceof ZuoraApiError && (e.status === 404 || e.status === 405);
-    if (!unavailable || filters.length > 0 || request.oq.cursor) throw e;
+    if (!isObjectQueryUnavailable(e) || filters.length > 0 || request.oq.cursor) throw e;
     return fetchClassicFallback(kind, 1, request.oq.pageSize, signal);
   }
 }
@@ -125,7 +108,8 @@ export async function fetchListPage(
 const CLASSIC_PAGE = 'classic-page:';
 
 async function fetchClassicFallback(kind: MemoKind, page: number, pageSize: number, signal?: AbortSignal) {
-  const r = await fetchMemoPage(kind, { page: String(page), pageSize: String(Math.min(pageSize, 40)) }, signal);
+  const query = { page: String(page), pageSize: String(Math.min(pageSize, 40)) };
+  const r = await fetchMemoPage(kind, query, signal, false);
   return { ...r, nextCursor: r.hasNextPage ? `${CLASSIC_PAGE}${page + 1}` : undefined, classicFallback: true };
 }
 

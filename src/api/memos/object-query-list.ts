@@ -3,10 +3,15 @@ import { zuoraRequest } from '../client.ts';
 import { oqAccountPageSchema, oqMemoPageSchema, type OqMemo } from '../../contract/object-query-memos.ts';
 import type { CreditMemo, DebitMemo } from '../../contract/memos.ts';
 import type { MemoKind } from '../../lib/memo-kind.ts';
+import { ZuoraApiError } from '../../lib/zuora-error.ts';
 
 // One page of Object Query's memo list (docs/zuora/tenant-read-contract.md A2–A5): `filter[]` clauses
 // (AND-ed), one `sort[]`, an opaque `cursor`, and each row's account name and number from
 // `expand[]=account` in the same request, so a page costs one request however many accounts it shows (A7).
+
+/** A tenant without Object Query (not enabled, or older: Zuora's 2023 spec has none) answers 404 or 405. */
+export const isObjectQueryUnavailable = (e: unknown) =>
+  e instanceof ZuoraApiError && (e.status === 404 || e.status === 405);
 
 /** Object Query's page size bound (A3). */
 export const OQ_MAX_PAGE_SIZE = 99;
@@ -49,7 +54,8 @@ const asDateTime = (t: string | undefined) => (t ? t.slice(0, 19).replace('T', '
 
 /**
  * An Object Query row in the list's row shape (the classic names, A5's table). A field Object Query left
- * out (null, or not sent) is null here; amounts it does not send are 0 only where the list never shows them.
+ * out (null, or not sent) is null here; amounts it does not send are 0 only where the list never shows them. A
+ * currency it does not send is '' here, and the list takes the account's (row-currency.ts).
  */
 export function toMemoRow(kind: MemoKind, m: OqMemo): CreditMemo | DebitMemo {
   const common = {
