@@ -35,7 +35,7 @@ afterAll(() => h?.close());
 /** A page of 40 debit memos as the sandbox sends it, and the same rows without their currency. */
 async function pageWithoutCurrency() {
   const page = await fetchMemoPage('DebitMemo', { pageSize: '40', page: '1' });
-  const rows = page.rows.map((r) => ({ ...r, currency: undefined }));
+  const rows = page.rows.map((r) => ({ ...r, currency: undefined as string | undefined }));
   const accounts = new Set(rows.map((r) => r.accountId));
   expect(accounts.size).toBeGreaterThan(3); // several accounts on the page, or the count below proves nothing
   return { truth: page.rows.map((r) => r.currency), rows, accounts };
