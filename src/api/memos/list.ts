@@ -12,7 +12,8 @@ import {
   type AccountMatches,
   type OqListRequest,
 } from './object-query-list.ts';
-import { withCurrency } from './row-currency.ts';
+import { withCurrency, type RowCurrencyOptions } from './row-currency.ts';
+import { accountDetailQuery } from '../account-detail.ts';
 import { ZuoraApiError } from '../../lib/zuora-error.ts';
 
 // One page of `GET /v1/credit-memos` / `/v1/debit-memos`. Zuora answers no total count: only a
@@ -47,43 +48,50 @@ export type ListRequest =
       /** Account number or name prefix, resolved to `accountid.IN`. */ account?: string;
     };
 
-/** `objectQuery: false`: the tenant has just refused Object Query, so rows without a currency read it by v1. */
+/** How rows without a currency find their account's (row-currency.ts); by default Object Query first. */
+type CurrencyLookup = Partial<Omit<RowCurrencyOptions, 'signal'>>;
+
 export async function fetchMemoPage(
   kind: MemoKind,
   query: MemoListQuery,
   signal?: AbortSignal,
-  objectQuery = true,
+  currency: CurrencyLookup = {},
 ): Promise<MemoPage> {
+  const opts = { objectQuery: true, ...currency, signal };
   if (kind === 'CreditMemo') {
     const r: z.infer<typeof creditMemoListSchema> = await zuoraRequest(memoApiBase(kind), {
       schema: creditMemoListSchema,
       query,
       signal,
     });
-    return { rows: await withCurrency(r.creditmemos, { signal, objectQuery }), hasNextPage: Boolean(r.nextPage) };
+    return { rows: await withCurrency(r.creditmemos, opts), hasNextPage: Boolean(r.nextPage) };
   }
   const r: z.infer<typeof debitMemoListSchema> = await zuoraRequest(memoApiBase(kind), {
     schema: debitMemoListSchema,
     query,
     signal,
   });
-  return { rows: await withCurrency(r.debitmemos, { signal, objectQuery }), hasNextPage: Boolean(r.nextPage) };
+  return { rows: await withCurrency(r.debitmemos, opts), hasNextPage: Boolean(r.nextPage) };
 }
 
 type AccountLookup = (text: string) => Promise<AccountMatches>;
 
-/** One page of a view, by either API. The account search is resolved through `lookup` (cached by the caller). */
+/**
+ * One page of a view, by either API. The account search is resolved through `lookup` (cached by the caller), and
+ * so are the account reads of rows without a currency on a tenant without Object Query (`readAccount`).
+ */
 export async function fetchListPage(
   kind: MemoKind,
   request: ListRequest,
   lookup: AccountLookup,
   signal?: AbortSignal,
+  readAccount?: RowCurrencyOptions['readAccount'],
 ): Promise<MemoPage> {
-  if (request.api === 'v1') return fetchMemoPage(kind, request.query, signal);
+  if (request.api === 'v1') return fetchMemoPage(kind, request.query, signal, { readAccount });
   const classicPage = Number(
     request.oq.cursor?.startsWith(CLASSIC_PAGE) && request.oq.cursor.slice(CLASSIC_PAGE.length),
   );
-  if (classicPage) return fetchClassicFallback(kind, classicPage, request.oq.pageSize, signal);
+  if (classicPage) return fetchClassicFallback(kind, classicPage, request.oq.pageSize, signal, readAccount);
   let filters = request.oq.filters;
   if (request.account) {
     const matches = await lookup(request.account);
@@ -93,32 +101,46 @@ export async function fetchListPage(
   }
   try {
     const page = await fetchOqMemoPage(kind, { ...request.oq, filters }, signal);
-    const rows = await withCurrency(page.rows, { signal, objectQuery: true });
+    const rows = await withCurrency(page.rows, { signal, objectQuery: true, readAccount });
     return { rows, hasNextPage: Boolean(page.nextCursor), nextCursor: page.nextCursor };
   } catch (e) {
     // A tenant without Object Query (not enabled, or an older one: Zuora's 2023 spec has no /object-query)
     // answers 404/405. An unfiltered view then reads the classic list instead; a filtered one keeps the
     // error, since dropping its filters would show rows the user excluded.
     if (!isObjectQueryUnavailable(e) || filters.length > 0 || request.oq.cursor) throw e;
-    return fetchClassicFallback(kind, 1, request.oq.pageSize, signal);
+    return fetchClassicFallback(kind, 1, request.oq.pageSize, signal, readAccount);
   }
 }
 
 /** Marks a classic page number inside the cursor stack, so paging works the same on the fallback. */
 const CLASSIC_PAGE = 'classic-page:';
 
-async function fetchClassicFallback(kind: MemoKind, page: number, pageSize: number, signal?: AbortSignal) {
+async function fetchClassicFallback(
+  kind: MemoKind,
+  page: number,
+  pageSize: number,
+  signal?: AbortSignal,
+  readAccount?: RowCurrencyOptions['readAccount'],
+) {
   const query = { page: String(page), pageSize: String(Math.min(pageSize, 40)) };
-  const r = await fetchMemoPage(kind, query, signal, false);
+  // The tenant has just refused Object Query: rows without a currency go straight to the v1 account reads.
+  const r = await fetchMemoPage(kind, query, signal, { objectQuery: false, readAccount });
   return { ...r, nextCursor: r.hasNextPage ? `${CLASSIC_PAGE}${page + 1}` : undefined, classicFallback: true };
 }
 
 export const memoListQuery = (kind: MemoKind, request: ListRequest) =>
   queryOptions({
     queryKey: memoKeys.list(kind, request),
-    // The account lookup is its own cached query: the next page of the same view does not repeat it.
+    // The account lookup is its own cached query: the next page of the same view does not repeat it. So is each
+    // account read for a currency: the same cached read the list's account names use (use-reference-names.ts).
     queryFn: ({ signal, client }) =>
-      fetchListPage(kind, request, (text) => client.fetchQuery(accountMatchesQuery(text)), signal),
+      fetchListPage(
+        kind,
+        request,
+        (text) => client.fetchQuery(accountMatchesQuery(text)),
+        signal,
+        (id) => client.fetchQuery(accountDetailQuery(id)),
+      ),
     // Keep the previous page of the same kind on screen while the next one loads: no flash of an
     // empty grid (a credit memo page is never shown under debit memo columns).
     placeholderData: (prev, prevQuery) => (prevQuery?.queryKey[1] === kind ? keepPreviousData(prev) : undefined),

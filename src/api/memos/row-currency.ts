@@ -1,5 +1,5 @@
 import { zuoraRequest } from '../client.ts';
-import { accountDetailSchema } from '../account-detail.ts';
+import { accountDetailSchema, type AccountDetail } from '../account-detail.ts';
 import { oqAccountPageSchema } from '../../contract/object-query-memos.ts';
 import { isObjectQueryUnavailable, OQ_MAX_PAGE_SIZE } from './object-query-list.ts';
 
@@ -8,12 +8,15 @@ import { isObjectQueryUnavailable, OQ_MAX_PAGE_SIZE } from './object-query-list.
 // nothing when every row carries its currency (the sandbox and most tenants); otherwise ONE Object Query request for
 // the whole page (`GET /object-query/accounts?filter[]=id.IN:[…]&fields[]=id,currency`: a page has at most 99 rows,
 // so at most 99 accounts, Object Query's page size). A tenant without Object Query (404/405) has no call that reads
-// several accounts at once: there it is one `GET /v1/accounts/{id}` per distinct account of the page, never one per row.
+// several accounts at once: there it is one `GET /v1/accounts/{id}` per distinct account of the page, never one per
+// row, through the list's cache: the same read gives the row its account's name, and a later page reuses it.
 
 export interface RowCurrencyOptions {
   signal?: AbortSignal;
   /** false when the tenant has just refused Object Query (the list's classic fallback): go straight to v1 reads. */
   objectQuery: boolean;
+  /** `GET /v1/accounts/{id}`, through the caller's cache: the list also reads it for the account's name. */
+  readAccount?: (id: string) => Promise<AccountDetail>;
 }
 
 export async function withCurrency<R extends { accountId: string; currency?: string | null }>(
@@ -34,7 +37,7 @@ async function accountCurrencies(ids: string[], opts: RowCurrencyOptions): Promi
       if (!isObjectQueryUnavailable(e)) throw e;
     }
   }
-  return byAccountReads(ids, opts.signal);
+  return byAccountReads(ids, opts.readAccount ?? ((id) => readAccount(id, opts.signal)));
 }
 
 async function byObjectQuery(ids: string[], signal?: AbortSignal): Promise<Map<string, string>> {
@@ -52,13 +55,14 @@ async function byObjectQuery(ids: string[], signal?: AbortSignal): Promise<Map<s
   return found;
 }
 
-async function byAccountReads(ids: string[], signal?: AbortSignal): Promise<Map<string, string>> {
+async function byAccountReads(
+  ids: string[],
+  read: (id: string) => Promise<AccountDetail>,
+): Promise<Map<string, string>> {
   return new Map(
-    await Promise.all(
-      ids.map(async (id) => {
-        const a = await zuoraRequest(`/v1/accounts/${encodeURIComponent(id)}`, { schema: accountDetailSchema, signal });
-        return [id, a.billingAndPayment?.currency ?? ''] as const;
-      }),
-    ),
+    await Promise.all(ids.map(async (id) => [id, (await read(id)).billingAndPayment?.currency ?? ''] as const)),
   );
 }
+
+const readAccount = (id: string, signal?: AbortSignal) =>
+  zuoraRequest(`/v1/accounts/${encodeURIComponent(id)}`, { schema: accountDetailSchema, signal });
