@@ -114,5 +114,6 @@ export default defineConfig({
     sandboxServer(lanes.specs),
     sandboxServer(lanes.walkthroughs),
     sandboxServer(lanes.phone, { SANDBOX_NULL_FIELDS: 'omit' }),
+    sandboxServer(lanes.specs2),
   ],
 });
