@@ -80,7 +80,7 @@ export function memoColumns({ kind, api, names, permissions, onPost }: ColumnDep
     cell: ({ row }) => (cell ? cell(row.original) : ((value(row.original) as React.ReactNode) ?? '')),
   });
   const money = (id: string, header: string, get: (r: MemoRow) => number | null | undefined) =>
-    column(id, header, { width: header.length > 12 ? 150 : 120, numeric: true }, get, (r) => (
+    column(id, header, { width: header.length > 12 ? 140 : 115, numeric: true }, get, (r) => (
       <Money value={get(r)} currency={r.currency} />
     ));
   const cm = (r: MemoRow) => r as CreditMemo;
@@ -91,7 +91,7 @@ export function memoColumns({ kind, api, names, permissions, onPost }: ColumnDep
     column(
       'number',
       'Number',
-      { width: 130, stickyLeft: CHECKBOX_WIDTH },
+      { width: 120, stickyLeft: CHECKBOX_WIDTH },
       (r) => r.number,
       (r) => (
         <Link component={RouterLink} to={memoDetailPath(kind, r.id)}>
@@ -118,7 +118,7 @@ export function memoColumns({ kind, api, names, permissions, onPost }: ColumnDep
     column(
       'status',
       'Status',
-      { width: 130 },
+      { width: 110 },
       (r) => r.status,
       (r) => <StatusChip status={r.status} />,
     ),

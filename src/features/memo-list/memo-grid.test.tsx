@@ -124,22 +124,31 @@ describe('the memo grid', () => {
     expect(within(grid).queryByRole('columnheader', { name: 'Currency' })).toBeNull();
   });
 
-  it('moves between cells with the arrow keys, onto each cell’s control', async () => {
+  it('is one Tab stop; the arrow keys move between cells, onto each cell’s control', async () => {
     const { user } = renderWithApp(<Grid rows={rows} />);
     const grid = screen.getByRole('grid', { name: 'Credit memos' });
     const link = (i: number) => within(grid).getByRole('link', { name: rows[i].number });
-    link(0).focus();
+    await user.click(screen.getByRole('button', { name: 'Columns' }));
+    await user.keyboard('{Escape}');
+    await user.tab();
+    expect(within(grid).getByRole('checkbox', { name: 'Select all rows' })).toHaveFocus();
+    await user.keyboard('{ArrowRight}');
+    expect(within(grid).getByRole('button', { name: 'Number' })).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(link(0)).toHaveFocus();
     await user.keyboard('{ArrowDown}');
     expect(link(1)).toHaveFocus();
     await user.keyboard('{ArrowLeft}');
     expect(within(grid).getByRole('checkbox', { name: `Select ${rows[1].number}` })).toHaveFocus();
-    await user.keyboard('{ArrowUp}{ArrowUp}');
-    expect(within(grid).getByRole('checkbox', { name: 'Select all rows' })).toHaveFocus();
-    await user.keyboard('{ArrowRight}');
-    expect(within(grid).getByRole('button', { name: 'Number' })).toHaveFocus();
-    await user.keyboard('{ArrowDown}{ArrowRight}');
+    await user.keyboard('{ArrowRight}{ArrowRight}');
     // A cell without a control takes the focus itself.
-    expect(within(grid).getAllByRole('row')[1].querySelectorAll('td')[2]).toHaveFocus();
+    expect(within(grid).getAllByRole('row')[2].querySelectorAll('td')[2]).toHaveFocus();
+    // Tab leaves the grid in one press, and comes back to the cell last visited.
+    await user.tab();
+    expect(screen.getByRole('combobox', { name: /Rows per page/ })).toHaveFocus();
+    await user.tab({ shift: true });
+    expect(within(grid).getAllByRole('row')[2].querySelectorAll('td')[2]).toHaveFocus();
+    expect(grid.querySelectorAll('[tabindex="0"]')).toHaveLength(1);
     await user.keyboard('{Control>}{End}{/Control}');
     expect(within(grid).getAllByRole('row').at(-1)!.querySelector('td:last-child')).toHaveFocus();
   });

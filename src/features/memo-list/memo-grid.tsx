@@ -15,7 +15,7 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import { alpha, type Theme } from '@mui/material/styles';
 import type { MemoRow } from '../../api/memos/list.ts';
 import { ColumnsButton } from './columns-button.tsx';
-import { moveGridFocus } from './grid-keys.ts';
+import { useGridFocus } from './grid-focus.ts';
 import { NoRowsOverlay, type NoRowsProps } from './list-overlays.tsx';
 import { PAGE_SIZES, type ListState, type SortField } from './list-state.ts';
 import { memoTableFeatures, type ColumnVisibility, type MemoColumn } from './memo-table.ts';
@@ -26,10 +26,19 @@ import { memoTableFeatures, type ColumnVisibility, type MemoColumn } from './mem
 
 /** The box the table scrolls in, both ways: the header stays on top, the pinned columns on the left. */
 const CONTAINER_SX = { maxHeight: 'max(420px, calc(100vh - 330px))', containerType: 'inline-size' } as const;
-const TABLE_SX = {
-  '& th, & td': { whiteSpace: 'nowrap', px: 1.25 },
-  '& td:focus-visible, & th:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 },
-} as const;
+const tint = (color: string) => `linear-gradient(${color}, ${color})`;
+const TABLE_SX = (theme: Theme) =>
+  ({
+    '& th, & td': { whiteSpace: 'nowrap', px: 1 },
+    '& td:focus-visible, & th:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 },
+    // Pinned cells (cellLayout): opaque, so the cells scrolled under them do not show through; tinted as their row.
+    '& [data-pinned]': { position: 'sticky', zIndex: 1, bgcolor: 'background.paper' },
+    '& [data-pinned="last"]': { borderRight: 1, borderRightColor: 'divider' },
+    '& tbody tr:hover > [data-pinned]': { backgroundImage: tint(theme.palette.action.hover) },
+    '& .Mui-selected > [data-pinned]': {
+      backgroundImage: tint(alpha(theme.palette.primary.main, theme.palette.action.selectedOpacity)),
+    },
+  }) as const;
 // The whole head sticks (not each cell): the loading bar's row sticks with it.
 const HEAD_SX = { position: 'sticky', top: 0, zIndex: 3, bgcolor: 'background.paper' } as const;
 const SKELETON_ROWS = 8;
@@ -94,6 +103,7 @@ export function MemoGrid({
     onRowSelectionChange: (u) => onSelection(functionalUpdate(u, selection)),
     onColumnVisibilityChange: (u) => onVisibility(functionalUpdate(u, visibility)),
   });
+  const focus = useGridFocus();
   const headers = table.getHeaderGroups()[0].headers;
   const shown = table.getRowModel().rows;
   const offset = (page - 1) * pageSize;
@@ -115,7 +125,7 @@ export function MemoGrid({
           aria-label={label}
           aria-multiselectable
           aria-busy={loading}
-          onKeyDown={moveGridFocus}
+          {...focus}
           sx={TABLE_SX}
         >
           <TableHead sx={HEAD_SX}>
@@ -127,7 +137,6 @@ export function MemoGrid({
                     key={h.id}
                     role="columnheader"
                     data-field={h.column.id}
-                    tabIndex={-1}
                     sortDirection={sorted}
                     {...cellLayout(h.column)}
                   >
@@ -158,7 +167,7 @@ export function MemoGrid({
             {shown.map((row) => (
               <TableRow key={row.id} hover selected={row.getIsSelected()} aria-selected={row.getIsSelected()}>
                 {row.getVisibleCells().map((cell) => (
-                  <TableCell key={cell.id} role="gridcell" tabIndex={-1} {...cellLayout(cell.column)}>
+                  <TableCell key={cell.id} role="gridcell" {...cellLayout(cell.column)}>
                     <table.FlexRender cell={cell} />
                   </TableCell>
                 ))}
@@ -179,7 +188,7 @@ export function MemoGrid({
               <TableRow>
                 <TableCell role="gridcell" colSpan={headers.length} sx={{ p: 0, border: 0 }}>
                   {/* As wide as the visible box, and kept in it: centred on a phone too. */}
-                  <Box sx={{ position: 'sticky', left: 0, width: '100cqw', height: 320 }}>
+                  <Box sx={{ position: 'sticky', left: 0, width: '100cqw', height: 320, whiteSpace: 'normal' }}>
                     <NoRowsOverlay {...noRows} />
                   </Box>
                 </TableCell>
@@ -199,35 +208,21 @@ export function MemoGrid({
         labelDisplayedRows={() =>
           rows.length > 0 ? `Page ${page} · rows ${offset + 1}–${offset + rows.length}` : `Page ${page}`
         }
-        sx={{ borderTop: 1, borderColor: 'divider' }}
+        // On a phone the page size and the Previous/Next buttons wrap onto a second line instead of overflowing.
+        sx={{ borderTop: 1, borderColor: 'divider', '& .MuiTablePagination-toolbar': { flexWrap: 'wrap', rowGap: 0 } }}
       />
     </Paper>
   );
 }
 
-/** Width, alignment and pinning of a column's cells, from its meta (memo-table.ts). */
+/** Width, alignment and pinning of a column's cells, from its meta (memo-table.ts); styled once in TABLE_SX. */
 function cellLayout(column: Column<typeof memoTableFeatures, MemoRow>) {
   const { width, numeric, stickyLeft } = column.columnDef.meta ?? {};
+  const pinned = stickyLeft !== undefined;
   return {
     align: numeric ? ('right' as const) : undefined,
     padding: column.id === 'select' ? ('checkbox' as const) : undefined,
-    style: width ? { width, minWidth: width, maxWidth: width } : undefined,
-    sx:
-      stickyLeft === undefined
-        ? undefined
-        : (theme: Theme) => ({
-            position: 'sticky',
-            left: stickyLeft,
-            zIndex: 1,
-            // Opaque, so the cells scrolled under it do not show through; tinted as its row is.
-            bgcolor: 'background.paper',
-            'tbody tr:hover > &': { backgroundImage: tint(theme.palette.action.hover) },
-            '.Mui-selected > &': {
-              backgroundImage: tint(alpha(theme.palette.primary.main, theme.palette.action.selectedOpacity)),
-            },
-            ...(column.id === 'number' && { borderRight: 1, borderRightColor: 'divider' }),
-          }),
+    'data-pinned': pinned ? (column.id === 'number' ? 'last' : 'yes') : undefined,
+    style: { ...(width && { width, minWidth: width, maxWidth: width }), ...(pinned && { left: stickyLeft }) },
   };
 }
-
-const tint = (color: string) => `linear-gradient(${color}, ${color})`;
