@@ -1,10 +1,11 @@
 import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test';
 import { filmingEnv } from './e2e/support/film.ts';
 
-// Three lanes, each with its own sandbox server (fresh PGlite data, demo seed) so that no lane sees another
+// Four lanes, each with its own sandbox server (fresh PGlite data, demo seed) so that no lane sees another
 // lane's write-offs, and each lane runs its specs one at a time (they share that server's data). Two run
 // at once (`workers: 2`, one per core of the CI machine):
-//   specs         e2e/*.spec.ts at 1440×900
+//   specs, specs-2  e2e/*.spec.ts at 1440×900, split in two halves of about equal time (README, "What the
+//                 test run costs") so that the two workers share the longest work
 //   walkthroughs  e2e/walkthroughs/ as `npm run demo` runs them: filmed (when an ffmpeg exists), no trace
 //   phone         e2e/walkthroughs/ at 390×844 (the mouse runs)
 // No retries: a flaky step fails here as it would in front of an audience.
@@ -37,7 +38,16 @@ export const demoUse = {
   screenshot: 'off' as const,
 };
 
-const lanes = { specs: port, walkthroughs: port + 1, phone: port + 2 };
+const lanes = { specs: port, walkthroughs: port + 1, phone: port + 2, specs2: port + 3 };
+/** The second half of e2e/*.spec.ts; the first half is every other spec. */
+const SPECS_2 = [
+  'create-memos',
+  'detail-lifecycle',
+  'settlement',
+  'write-off-debit-memo',
+  'request-economy',
+  'list-filters',
+].map((name) => `${name}.spec.ts`);
 const baseURL = (p: number) => `http://127.0.0.1:${p}`;
 
 export default defineConfig({
@@ -66,7 +76,13 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'specs', testIgnore: 'walkthroughs/**', workers: 1, use: { baseURL: baseURL(lanes.specs) } },
+    {
+      name: 'specs',
+      testIgnore: ['walkthroughs/**', ...SPECS_2],
+      workers: 1,
+      use: { baseURL: baseURL(lanes.specs) },
+    },
+    { name: 'specs-2', testMatch: SPECS_2, workers: 1, use: { baseURL: baseURL(lanes.specs2) } },
     {
       name: 'walkthroughs',
       testDir: './e2e/walkthroughs',

@@ -12,6 +12,8 @@ const SERVER_TESTS = [
 ];
 // Server tests that hold no database of the harness (they start their own processes on fixed ports,
 // or scan files): run once, in the PGlite project.
+// Seeded PGlite databases that every test file's harness loads instead of migrating and seeding its own.
+const PGLITE_TEMPLATES = 'server/testing/pglite-templates.ts';
 const NOT_ON_POSTGRES = ['server/security-served.test.ts', 'server/reliability/soak-short.test.ts', 'server/proxy/**'];
 
 // One config for the SPA build, the embeddable library build (`--mode lib`) and the tests.
@@ -70,6 +72,7 @@ export default defineConfig(({ command, mode }) => ({
         test: {
           name: 'server',
           include: SERVER_TESTS,
+          globalSetup: [PGLITE_TEMPLATES],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -97,6 +100,7 @@ export default defineConfig(({ command, mode }) => ({
           name: 'web',
           include: ['src/**/*.test.tsx', 'src/{api,features,components,app,embed}/**/*.test.ts'],
           environment: 'jsdom',
+          globalSetup: [PGLITE_TEMPLATES],
           setupFiles: ['src/test/setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { createApp, type App } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { connect, type Connection } from '../db/connect.ts';
@@ -8,6 +10,7 @@ import type { DemoRole } from '../../src/contract/permissions.ts';
 
 // Server tests run the real app in-process (`app.request()`) on a fresh database per test file:
 // PGlite by default, or a throwaway PostgreSQL database when TEST_DATABASE_URL is set (CI sets it).
+// A PGlite starts from the run's template of its seed (server/testing/pglite-templates.ts) when there is one.
 
 export interface Harness {
   app: App;
@@ -57,12 +60,19 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
   };
 }
 
+function template(seed: SeedPreset | 'none' = 'demo'): Blob | undefined {
+  const file = seed === 'large' ? undefined : inject('pgliteTemplates')?.[seed];
+  return file ? new Blob([readFileSync(file)]) : undefined;
+}
+
 export async function createHarness(
   opts: { seed?: SeedPreset | 'none'; env?: Record<string, string> } = {},
 ): Promise<Harness> {
   const config = loadConfig({ ...opts.env, SEED: opts.seed ?? 'demo' });
   const pgdb = usingPostgres() ? await freshPostgres() : undefined;
-  const conn = await connect(pgdb ? { databaseUrl: pgdb.url } : { dataDir: 'memory://' });
+  const conn = await connect(
+    pgdb ? { databaseUrl: pgdb.url } : { dataDir: 'memory://', loadDataDir: template(opts.seed) },
+  );
   if ((opts.seed ?? 'demo') !== 'none') await seedIfEmpty(conn.db, (opts.seed ?? 'demo') as SeedPreset);
   const app = createApp({ db: conn.db, config });
   const tokens = new Map<DemoRole, string>();
