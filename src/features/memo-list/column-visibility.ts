@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { GridColumnVisibilityModel } from '@mui/x-data-grid';
+import type { ColumnVisibility } from './memo-table.ts';
 import type { MemoKind } from '../../lib/memo-kind.ts';
 
 // Which columns a user shows is a personal preference, not part of a shared link: localStorage.
-const DEFAULT_HIDDEN: GridColumnVisibilityModel = {
+const DEFAULT_HIDDEN: ColumnVisibility = {
   taxAmount: false,
   reasonCode: false,
   sourceType: false,
@@ -11,11 +11,9 @@ const DEFAULT_HIDDEN: GridColumnVisibilityModel = {
   postedOn: false,
 };
 
-export function useColumnVisibility(
-  kind: MemoKind,
-): [GridColumnVisibilityModel, (m: GridColumnVisibilityModel) => void] {
+export function useColumnVisibility(kind: MemoKind): [ColumnVisibility, (m: ColumnVisibility) => void] {
   const key = `cdm.columns.${kind}`;
-  const [byKind, setByKind] = useState<Partial<Record<MemoKind, GridColumnVisibilityModel>>>({});
+  const [byKind, setByKind] = useState<Partial<Record<MemoKind, ColumnVisibility>>>({});
   const model = byKind[kind] ?? read(key);
   return [
     model,
@@ -30,12 +28,12 @@ export function useColumnVisibility(
   ];
 }
 
-function read(key: string): GridColumnVisibilityModel {
+function read(key: string): ColumnVisibility {
   try {
     const raw = localStorage.getItem(key);
     const parsed: unknown = raw ? JSON.parse(raw) : null;
     if (parsed && typeof parsed === 'object' && Object.values(parsed).every((v) => typeof v === 'boolean'))
-      return parsed as GridColumnVisibilityModel;
+      return parsed as ColumnVisibility;
   } catch {
     /* ignore a corrupt value */
   }
