@@ -5,7 +5,9 @@ import { ACCESS_KEY, startMockTenant, type MockTenant } from './mock-tenant/tena
 // docs/zuora/openapi/). Zuora's examples are all Draft memos: for the two actions that need a Posted memo (Write
 // Off Debit Memo, Reverse Credit Memo) the walk sets `status` of the memo read to Posted and nothing else
 // (docs/zuora/openapi/README.md). The 2023 spec has no `GET …/files`: the Files section shows Prism's 405 (a gap of
-// the spec, not of the product). Any request Prism finds invalid against Zuora's spec fails the test.
+// the spec, not of the product). The spec has no Object Query: the list reads the classic list, and the create form's
+// account picker finds an account by its exact number. Any request Prism finds invalid against Zuora's spec fails
+// the test.
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 // Prism answers in hundreds of milliseconds on a loaded machine, and a page makes several reads.
@@ -45,6 +47,13 @@ async function noContractError(page: Page) {
 }
 
 test('both list tabs show Zuora’s example rows', async ({ page }) => {
+  // The tenant has no Object Query: a row without currency reads its account by v1, the same cached read that gives
+  // the row its account's name. One read per account, never one per row (the debit memo example: 4 rows, 2 accounts).
+  const accountReads: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (r.method() === 'GET' && path.startsWith('/v1/accounts/')) accountReads.push(path);
+  });
   await signIn(page);
   const credit = page.getByRole('grid', { name: 'Credit memos' });
   await expect(credit.getByRole('gridcell', { name: 'CM00000002' }).first()).toBeVisible();
@@ -54,6 +63,8 @@ test('both list tabs show Zuora’s example rows', async ({ page }) => {
   // The rows carry no currency: it came from the account (USD).
   await expect(debit.getByRole('gridcell', { name: /\$50\.00/ }).first()).toBeVisible();
   await noContractError(page);
+  expect(accountReads).toContain('/v1/accounts/402890555a7d4022015a7dabf5f60088');
+  expect(accountReads.length, accountReads.join('\n')).toBe(new Set(accountReads).size);
 });
 
 test('a credit memo and a debit memo show their items and applications', async ({ page }) => {
@@ -68,6 +79,20 @@ test('a credit memo and a debit memo show their items and applications', async (
   await expect(page.getByRole('heading', { name: /DM00000001/ })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Items of DM00000001' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Payments and credit memos applied to this debit memo' })).toBeVisible();
+  await noContractError(page);
+});
+
+test('the from-invoice form lists the invoice’s items (the account found by its exact number)', async ({ page }) => {
+  await signIn(page);
+  await page.goto(`${tenant.baseUrl}/credit-memos/new/from-invoice`);
+  // Without Object Query the tenant finds an account by its exact number only (GET /v1/accounts/{key}).
+  await page.getByRole('combobox', { name: 'Account' }).fill('A00000001');
+  await page.getByRole('option', { name: /A00000001/ }).click();
+  await page.getByRole('combobox', { name: 'Invoice' }).click();
+  await page.getByRole('option', { name: /INV-0000001/ }).click();
+  const items = page.getByRole('table', { name: 'Invoice items' });
+  await expect(items.getByText('Annual Fee').first()).toBeVisible();
+  await expect(items.getByRole('checkbox', { name: 'Select all invoice items' })).toBeChecked();
   await noContractError(page);
 });
 

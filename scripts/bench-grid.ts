@@ -8,14 +8,20 @@ import { chromium, type Browser } from '@playwright/test';
 import { build } from 'vite';
 
 // `npx tsx scripts/bench-grid.ts`: the grid alone, MUI X DataGrid against MUI's Table, drawing the same
-// 20, 50 and 99 rows with what the list needs (scripts/bench-grid/). Both are built for production with
+// 20, 50 and 99 rows with what the list needs (scripts/bench-grid/), and the list's own grid (MUI Table over
+// TanStack Table, src/features/memo-list/memo-grid.tsx, with its real columns). All are built for production with
 // Vite and loaded cold in headless Chromium, interleaved; per load: main-thread task time until the first
 // row is painted (CDP Performance.TaskDuration), the time from the page's code starting to that row, and
 // the gzipped JS. No data is fetched: the difference is the grid. BENCH_GRID_ROUNDS (5), BENCH_GRID_PORT (4324).
 
 const rounds = Number(process.env.BENCH_GRID_ROUNDS ?? 5);
 const port = Number(process.env.BENCH_GRID_PORT ?? 4324);
-const variants = ['datagrid', 'table'] as const;
+const variants = ['datagrid', 'table', 'memo-grid'] as const;
+const LABELS: Record<(typeof variants)[number], string> = {
+  datagrid: 'MUI X DataGrid',
+  table: 'MUI Table (bare)',
+  'memo-grid': 'the list’s grid (MUI Table + TanStack Table)',
+};
 const rowCounts = [20, 50, 99];
 
 const outDir = mkdtempSync(join(tmpdir(), 'bench-grid-'));
@@ -90,10 +96,10 @@ try {
     '| grid | rows | main-thread tasks to first row | of which script | style + layout | code start → row painted | JS (gzip) |',
     '|---|---|---|---|---|---|---|',
   ];
-  const results: Record<string, Record<number, Load>> = { datagrid: {}, table: {} };
+  const results: Record<string, Record<number, Load>> = Object.fromEntries(variants.map((v) => [v, {}]));
   for (const rows of rowCounts) {
     for (const v of variants) await load(browser, v, rows); // warm-up, not measured
-    const runs: Record<string, Load[]> = { datagrid: [], table: [] };
+    const runs: Record<string, Load[]> = Object.fromEntries(variants.map((v) => [v, []]));
     for (let i = 0; i < rounds; i++)
       for (const v of i % 2 ? [...variants].reverse() : variants) runs[v].push(await load(browser, v, rows));
     for (const v of variants) {
@@ -107,7 +113,7 @@ try {
       };
       const r = results[v][rows];
       lines.push(
-        `| ${v === 'datagrid' ? 'MUI X DataGrid' : 'MUI Table'} | ${rows} | ${r.taskMs} ms | ${r.scriptMs} ms | ${r.layoutMs} ms | ${r.renderToRowMs} ms | ${r.jsGzipKB} KB |`,
+        `| ${LABELS[v]} | ${rows} | ${r.taskMs} ms | ${r.scriptMs} ms | ${r.layoutMs} ms | ${r.renderToRowMs} ms | ${r.jsGzipKB} KB |`,
       );
     }
   }

@@ -5,17 +5,12 @@ import type { Plugin } from 'vite';
 // loads only what it renders (gzipped JS before the first row). Measured with scripts/bench-ui.ts.
 
 /**
- * DataGrid's material slots import every MUI component the grid might show (filter Autocomplete,
- * header Tooltips and their Popper/popper.js); so does MUI's own TablePaginationActions (Tooltip).
- * None of them is drawn before the first row: Tooltips show on hover, Popper and Autocomplete in
- * panels. For those importers only, the import becomes a React.lazy wrapper with its own Suspense
- * boundary (a Tooltip renders its child meanwhile), and the component loads on first use.
+ * MUI's own TablePaginationActions (the list's Previous/Next) imports Tooltip, and with it Popper and
+ * popper.js; none is drawn before the first row (a Tooltip shows on hover). For that importer only, the
+ * import becomes a React.lazy wrapper with its own Suspense boundary (the Tooltip renders its child
+ * meanwhile), and the component loads on first use.
  */
 const LAZY_IMPORTS: { importer: RegExp; modules: Record<string, 'children' | 'nothing'> }[] = [
-  {
-    importer: /@mui[\\/]x-data-grid[\\/]material[\\/]index\.mjs$/,
-    modules: { Tooltip: 'children', Popper: 'nothing', Autocomplete: 'nothing' },
-  },
   {
     importer: /@mui[\\/]material[\\/]TablePaginationActions[\\/]TablePaginationActions\.mjs$/,
     modules: { Tooltip: 'children' },
@@ -72,7 +67,7 @@ function listClosure(graph: Graph): Set<string> {
 
 /**
  * The rolldown codeSplitting groups. MUI is two chunks, never one per page: `mui` holds what the
- * start and the list import statically, `mui-extra` the rest (dialogs, forms, lazy grid slots).
+ * start and the list import statically, `mui-extra` the rest (dialogs, forms, lazily loaded Tooltips).
  * mui-extra imports mui, never the reverse, and the date pickers import both: no chunk cycle, so no
  * `styled()` of a not-yet-evaluated component (seen as "reading '__emotion_styles'" / "'muiName'").
  */
@@ -90,11 +85,6 @@ export function codeSplittingGroups() {
         closure ??= listClosure(graph);
         return closure.has(id) ? 'mui' : 'mui-extra';
       },
-      includeDependenciesRecursively: false,
-    },
-    {
-      name: 'mui-x-data-grid',
-      test: /node_modules[\\/]@mui[\\/](x-data-grid|x-internals|x-virtualizer)/,
       includeDependenciesRecursively: false,
     },
     {

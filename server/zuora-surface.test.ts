@@ -69,4 +69,11 @@ describe('SANDBOX_NULL_FIELDS=omit', () => {
     expect(JSON.stringify(dm.body)).not.toMatch(/:null\b/);
     expect(debitMemoListSchema.safeParse(dm.body).success).toBe(true);
   });
+
+  it('still sends an Object Query its null fields when it asks for them (includeNullFields=true)', async () => {
+    const asked = await sparse.call('GET', '/object-query/debit-memos?pageSize=5&includeNullFields=true');
+    expect(asked.body.data[0]).toHaveProperty('eInvoiceStatus', null);
+    const plain = await sparse.call('GET', '/object-query/debit-memos?pageSize=5');
+    expect(JSON.stringify(plain.body)).not.toMatch(/:null\b/);
+  });
 });

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // A mock Zuora tenant: Prism serving Zuora's spec with its examples (docs/zuora/openapi/), and the built product in
@@ -51,6 +53,23 @@ const stop = (child: ChildProcess) =>
     child.kill('SIGTERM');
   });
 
+/**
+ * Zuora's spec as Prism serves it, with the workarounds docs/zuora/openapi/README.md lists where the spec refuses what
+ * a tenant accepts: `GET /v1/billing-documents` types `accountId` and `accountNumber` as `format: uuid`, while Zuora's
+ * ids are 32 hex digits and account numbers like `A00000001` (its own examples): the format is dropped.
+ */
+function servedSpec(): string {
+  const spec = JSON.parse(readFileSync(SPEC, 'utf8')) as {
+    paths: Record<string, Record<string, { parameters?: { name?: string; in?: string; format?: string }[] }>>;
+  };
+  for (const p of spec.paths['/v1/billing-documents']?.get?.parameters ?? [])
+    if (p.in === 'query' && (p.name === 'accountId' || p.name === 'accountNumber') && p.format === 'uuid')
+      delete p.format;
+  const file = join(mkdtempSync(join(tmpdir(), 'mock-tenant-')), 'zuora-v1-memos.json');
+  writeFileSync(file, JSON.stringify(spec));
+  return file;
+}
+
 export async function startMockTenant(): Promise<MockTenant> {
   const [prismPort, appPort] = [await freePort(), await freePort()];
   const prism = spawn(
@@ -62,7 +81,7 @@ export async function startMockTenant(): Promise<MockTenant> {
       '127.0.0.1',
       '-p',
       String(prismPort),
-      SPEC,
+      servedSpec(),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

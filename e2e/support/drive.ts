@@ -3,7 +3,7 @@ import { expect as baseExpect, type Locator, type Page } from '@playwright/test'
 const expect = baseExpect.configure({ timeout: 15_000 }); // a lazily loaded page on a busy machine
 
 // One walkthrough, two ways to drive it: with the mouse (clicks, fills), or with the keyboard alone
-// (Tab / Shift+Tab to reach a control, Enter / Space to use it, arrow keys inside menus and lists).
+// (Tab / Shift+Tab to reach a control, Enter / Space to use it, arrow keys inside menus, lists and grids).
 // A flow written against Drive runs both ways, so the keyboard test is the same story, not a copy.
 
 export type Mode = 'mouse' | 'keyboard';
@@ -59,7 +59,7 @@ function keyboard(page: Page): Drive {
         await tabTo(page, target.locator('xpath=..').getByRole('tab', { selected: true }));
         await arrowTo(page, target, 'ArrowRight');
       } else {
-        await tabTo(page, target);
+        await reach(page, target);
       }
       await page.keyboard.press('Enter');
     },
@@ -76,7 +76,7 @@ function keyboard(page: Page): Drive {
       else await page.keyboard.type(text);
     },
     async toggle(target) {
-      await tabTo(page, target);
+      await reach(page, target);
       await page.keyboard.press('Space');
     },
     async select(combobox, option) {
@@ -169,6 +169,35 @@ export async function tabTo(page: Page, target: Locator, max = 80) {
     last = { where, presses: n };
   }
   expect((await whereIs(target)).where, `reachable with Tab within ${max} presses`).toBe('here');
+}
+
+/**
+ * Tabs to `target`; inside a grid (one Tab stop for the whole table, the list's), Tabs into the grid and
+ * moves to the target's cell with the arrow keys.
+ */
+async function reach(page: Page, target: Locator) {
+  const grid = target.locator('xpath=ancestor::table[@role="grid"]');
+  if ((await grid.count()) === 0) return tabTo(page, target);
+  await tabTo(page, grid.locator('[tabindex="0"]'));
+  for (let i = 0; i < 80; i++) {
+    const key = await target.evaluate((el) => {
+      let active: Element | null = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      if (active === el) return null;
+      const from = active?.closest('td, th');
+      const to = el.closest('td, th');
+      if (!from || !to) return 'lost';
+      const rows =
+        (to.parentElement as HTMLTableRowElement).rowIndex - (from.parentElement as HTMLTableRowElement).rowIndex;
+      const cols = (to as HTMLTableCellElement).cellIndex - (from as HTMLTableCellElement).cellIndex;
+      if (rows) return rows > 0 ? 'ArrowDown' : 'ArrowUp';
+      return cols > 0 ? 'ArrowRight' : cols < 0 ? 'ArrowLeft' : 'lost';
+    });
+    if (key === null) return;
+    if (key === 'lost') break;
+    await page.keyboard.press(key);
+  }
+  expect((await whereIs(target)).where, 'reachable with the arrow keys inside the grid').toBe('here');
 }
 
 /** Presses an arrow key until `target` (a menu item or option) has focus. */

@@ -68,7 +68,13 @@ function template(seed: SeedPreset | 'none' = 'demo'): Blob | undefined {
 export async function createHarness(
   opts: { seed?: SeedPreset | 'none'; env?: Record<string, string> } = {},
 ): Promise<Harness> {
-  const config = loadConfig({ ...opts.env, SEED: opts.seed ?? 'demo' });
+  // SANDBOX_NULL_FIELDS comes from the run (vite.config.ts: the PostgreSQL project answers sparsely); a test may
+  // still pin either mode with `opts.env`.
+  const config = loadConfig({
+    SANDBOX_NULL_FIELDS: process.env.SANDBOX_NULL_FIELDS,
+    ...opts.env,
+    SEED: opts.seed ?? 'demo',
+  });
   const pgdb = usingPostgres() ? await freshPostgres() : undefined;
   const conn = await connect(
     pgdb ? { databaseUrl: pgdb.url } : { dataDir: 'memory://', loadDataDir: template(opts.seed) },

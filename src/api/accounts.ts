@@ -2,10 +2,14 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { zuoraRequest } from './client.ts';
 import { healthQuery, type ApiMode } from './sandbox.ts';
+import { accountDetailSchema } from './account-detail.ts';
+import { isObjectQueryUnavailable } from './memos/object-query-support.ts';
+import { ZuoraApiError } from '../lib/zuora-error.ts';
 
 // Account search for the create forms' account picker. Zuora has no v1 search endpoint: against a real
 // tenant (proxy mode) we use Object Query `filter[]=name.SW:<text>` (starts-with, case-sensitive,
 // docs/zuora/api-digest.md §8.2); the sandbox also serves `GET /v1/accounts?search=` (name or number contains).
+// A tenant without Object Query can still be searched by an exact account number or id: `GET /v1/accounts/{key}`.
 
 export const accountSummarySchema = z
   .object({
@@ -45,25 +49,49 @@ export const accountKeys = {
   search: (mode: ApiMode, text: string) => [...accountKeys.all, 'search', mode, text] as const,
 };
 
-export async function searchAccounts(mode: ApiMode, text: string, signal?: AbortSignal): Promise<AccountSummary[]> {
+export interface AccountSearchResult {
+  accounts: AccountSummary[];
+  /** The tenant has no Object Query: only an exact account number (or id) finds an account. */
+  exactKeyOnly: boolean;
+}
+
+export async function searchAccounts(mode: ApiMode, text: string, signal?: AbortSignal): Promise<AccountSearchResult> {
   if (mode === 'sandbox') {
     const r = await zuoraRequest('/v1/accounts', {
       schema: sandboxSearchSchema,
       query: { search: text, pageSize: 20 },
       signal,
     });
-    return r.accounts;
+    return { accounts: r.accounts, exactKeyOnly: false };
   }
-  const r = await zuoraRequest('/object-query/accounts', {
-    schema: objectQuerySearchSchema,
-    query: {
-      'filter[]': text ? [`name.SW:${text}`] : [],
-      'fields[]': ['id,name,accountnumber,currency,status'],
-      pageSize: 20,
-    },
-    signal,
-  });
-  return r.data;
+  try {
+    const r = await zuoraRequest('/object-query/accounts', {
+      schema: objectQuerySearchSchema,
+      query: {
+        'filter[]': text ? [`name.SW:${text}`] : [],
+        'fields[]': ['id,name,accountnumber,currency,status'],
+        pageSize: 20,
+      },
+      signal,
+    });
+    return { accounts: r.data, exactKeyOnly: false };
+  } catch (e) {
+    if (!isObjectQueryUnavailable(e)) throw e;
+    return { accounts: text ? await accountByKey(text, signal) : [], exactKeyOnly: true };
+  }
+}
+
+/** The account whose number or id is exactly `key`, or none. */
+async function accountByKey(key: string, signal?: AbortSignal): Promise<AccountSummary[]> {
+  try {
+    const a = await zuoraRequest(`/v1/accounts/${encodeURIComponent(key)}`, { schema: accountDetailSchema, signal });
+    const { id, accountNumber, name } = a.basicInfo;
+    return [{ id, accountNumber, name, currency: a.billingAndPayment?.currency ?? '' }];
+  } catch (e) {
+    // Not found: HTTP 404, or HTTP 200 with `success:false` and a category-40 code (real Zuora does both).
+    if (e instanceof ZuoraApiError && (e.status === 404 || e.category === 40)) return [];
+    throw e;
+  }
 }
 
 export const accountSearchQuery = (mode: ApiMode, text: string) =>

@@ -61,7 +61,8 @@ export const invoiceItemsQuery = (id: string) =>
         (page) =>
           zuoraRequest(`/v1/invoices/${encodeURIComponent(id)}/items`, {
             schema: invoiceItemListSchema,
-            query: { page, pageSize: 200 },
+            // Zuora's most per page for invoice items (its spec: pageSize maximum 40); the walk pages on.
+            query: { page, pageSize: 40 },
             signal,
           }).then((r) => ({ rows: r.invoiceItems, nextPage: r.nextPage })),
         10,

@@ -60,7 +60,7 @@ export const debitMemoSchema = z
     referredCreditMemoId: str,
   })
   .loose();
-/** A list row as it comes; the list fills a missing currency from the account (src/api/memos/list.ts). */
+/** A list row as it comes; the list fills a missing currency from the account (src/api/memos/row-currency.ts). */
 export type DebitMemoRow = z.infer<typeof debitMemoSchema>;
 export type DebitMemo = DebitMemoRow & { currency: string };
 

@@ -42,6 +42,11 @@ export type OqMemo = z.infer<typeof oqMemoSchema>;
 export const oqMemoPageSchema = z.object({ data: z.array(oqMemoSchema), nextPage: z.string().nullish() }).loose();
 
 export const oqAccountSchema = z
-  .object({ id: z.string().min(1), name: z.string().optional(), accountNumber: z.string().optional() })
+  .object({
+    id: z.string().min(1),
+    name: z.string().optional(),
+    accountNumber: z.string().optional(),
+    currency: z.string().optional(),
+  })
   .loose();
 export const oqAccountPageSchema = z.object({ data: z.array(oqAccountSchema), nextPage: z.string().nullish() }).loose();

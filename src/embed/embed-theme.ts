@@ -3,7 +3,7 @@ import { themeOptions } from '../app/theme.ts';
 
 /**
  * The app's theme, with every portalled component (Dialog, Menu, Popover, Popper, Tooltip, Drawer,
- * date pickers, DataGrid panels…) rendering into `container` inside the mount's shadow root, so the
+ * date pickers, the list's column chooser…) rendering into `container` inside the mount's shadow root, so the
  * shadow root's Emotion styles reach them and the host's CSS does not. Host overrides are deep-merged last.
  */
 export function createEmbedTheme(

@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import { dateTimeFormat } from './intl-formatters.ts';
 import { getDisplayLocale } from './locale.ts';
 
 // Dates are `yyyy-mm-dd` strings end to end; date-times on the wire are `yyyy-mm-dd hh:mm:ss`.
@@ -40,7 +41,7 @@ export function formatDate(date: IsoDate | null | undefined, locale?: string): s
   if (!date) return '';
   const d = dayjs(date.slice(0, 10), 'YYYY-MM-DD', true);
   if (!d.isValid()) return date;
-  return new Intl.DateTimeFormat(locale ?? getDisplayLocale(), {
+  return dateTimeFormat(locale ?? getDisplayLocale(), {
     year: 'numeric',
     month: 'short',
     day: '2-digit',
@@ -51,7 +52,5 @@ export function formatDateTime(value: string | null | undefined, locale?: string
   if (!value) return '';
   const d = dayjs(value, 'YYYY-MM-DD HH:mm:ss', true);
   if (!d.isValid()) return value;
-  return new Intl.DateTimeFormat(locale ?? getDisplayLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
-    d.toDate(),
-  );
+  return dateTimeFormat(locale ?? getDisplayLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d.toDate());
 }

@@ -1,4 +1,5 @@
 import Big from 'big.js';
+import { numberFormat } from './intl-formatters.ts';
 import { getDisplayLocale } from './locale.ts';
 
 // big.js: a small, well-kept arbitrary-precision decimal; every money sum, comparison and rounding
@@ -130,10 +131,10 @@ export function formatMoney(value: MoneyInput | null | undefined, currency: stri
   const dp = currencyDecimals(currency);
   // No currency known (a tenant row without one, whose account has none either): the number alone.
   if (!currency)
-    return new Intl.NumberFormat(locale ?? getDisplayLocale(), { minimumFractionDigits: dp }).format(
+    return numberFormat(locale ?? getDisplayLocale(), { minimumFractionDigits: dp }).format(
       Number(money(value).toFixed(dp, Big.roundHalfUp)),
     );
-  return new Intl.NumberFormat(locale ?? getDisplayLocale(), {
+  return numberFormat(locale ?? getDisplayLocale(), {
     style: 'currency',
     currency,
     minimumFractionDigits: dp,

@@ -1,21 +1,15 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { zuoraRequest } from '../client.ts';
-import {
-  creditMemoListSchema,
-  debitMemoListSchema,
-  type CreditMemo,
-  type CreditMemoRow,
-  type DebitMemo,
-  type DebitMemoRow,
-} from '../../contract/memos.ts';
-import { accountDetailSchema } from '../account-detail.ts';
+import { creditMemoListSchema, debitMemoListSchema, type CreditMemo, type DebitMemo } from '../../contract/memos.ts';
 import { memoKeys } from './keys.ts';
 import { memoApiBase } from './kind.ts';
 import { type MemoKind } from '../../lib/memo-kind.ts';
 import { accountMatchesQuery, fetchOqMemoPage, type AccountMatches, type OqListRequest } from './object-query-list.ts';
+import { withCurrency, type RowCurrencyOptions } from './row-currency.ts';
+import { accountDetailQuery } from '../account-detail.ts';
 import { ZuoraApiError } from '../../lib/zuora-error.ts';
-import { isObjectQueryUnavailable, markObjectQueryUnavailable } from './object-query-support.ts';
+import { isObjectQueryUnavailable, markObjectQueryUnavailable, objectQuerySupported } from './object-query-support.ts';
 
 // One page of `GET /v1/credit-memos` / `/v1/debit-memos`. Zuora answers no total count: only a
 // `nextPage` link when there is more.
@@ -47,55 +41,46 @@ export type ListRequest =
       /** Account number or name prefix, resolved to `accountid.IN`. */ account?: string;
     };
 
-export async function fetchMemoPage(kind: MemoKind, query: MemoListQuery, signal?: AbortSignal): Promise<MemoPage> {
+/** How rows without a currency find their account's (row-currency.ts); by default Object Query first. */
+type CurrencyLookup = Partial<Omit<RowCurrencyOptions, 'signal'>>;
+
+export async function fetchMemoPage(
+  kind: MemoKind,
+  query: MemoListQuery,
+  signal?: AbortSignal,
+  currency: CurrencyLookup = {},
+): Promise<MemoPage> {
+  const opts = { objectQuery: true, ...currency, signal };
   if (kind === 'CreditMemo') {
     const r: z.infer<typeof creditMemoListSchema> = await zuoraRequest(memoApiBase(kind), {
       schema: creditMemoListSchema,
       query,
       signal,
     });
-    return { rows: await withCurrency(r.creditmemos, signal), hasNextPage: Boolean(r.nextPage) };
+    return { rows: await withCurrency(r.creditmemos, opts), hasNextPage: Boolean(r.nextPage) };
   }
   const r: z.infer<typeof debitMemoListSchema> = await zuoraRequest(memoApiBase(kind), {
     schema: debitMemoListSchema,
     query,
     signal,
   });
-  return { rows: await withCurrency(r.debitmemos, signal), hasNextPage: Boolean(r.nextPage) };
-}
-
-/**
- * Zuora's documented debit memo list leaves `currency` out of its rows (docs/zuora/openapi/README.md); a row
- * without it takes its account's. One read per distinct account of the page, never one per row, and none when
- * every row carries its currency (the sandbox and most tenants).
- */
-export async function withCurrency<R extends CreditMemoRow | DebitMemoRow>(
-  rows: R[],
-  signal?: AbortSignal,
-): Promise<(R & { currency: string })[]> {
-  const missing = [...new Set(rows.filter((r) => !r.currency).map((r) => r.accountId))];
-  const found = new Map(
-    await Promise.all(
-      missing.map(async (id) => {
-        const a = await zuoraRequest(`/v1/accounts/${encodeURIComponent(id)}`, { schema: accountDetailSchema, signal });
-        return [id, a.billingAndPayment?.currency ?? ''] as const;
-      }),
-    ),
-  );
-  // '' when even the account has none: amounts then show without a currency sign rather than fail the page.
-  return rows.map((r) => ({ ...r, currency: r.currency || found.get(r.accountId) || '' }));
+  return { rows: await withCurrency(r.debitmemos, opts), hasNextPage: Boolean(r.nextPage) };
 }
 
 type AccountLookup = (text: string) => Promise<AccountMatches>;
 
-/** One page of a view, by either API. The account search is resolved through `lookup` (cached by the caller). */
+/**
+ * One page of a view, by either API. The account search is resolved through `lookup` (cached by the caller), and
+ * so are the account reads of rows without a currency on a tenant without Object Query (`readAccount`).
+ */
 export async function fetchListPage(
   kind: MemoKind,
   request: ListRequest,
   lookup: AccountLookup,
   signal?: AbortSignal,
+  currency: CurrencyLookup = {},
 ): Promise<MemoPage> {
-  if (request.api === 'v1') return fetchMemoPage(kind, request.query, signal);
+  if (request.api === 'v1') return fetchMemoPage(kind, request.query, signal, currency);
   let filters = request.oq.filters;
   if (request.account) {
     const matches = await lookup(request.account);
@@ -104,16 +89,28 @@ export async function fetchListPage(
     filters = [...filters, `accountid.IN:[${matches.ids.join(',')}]`];
   }
   const page = await fetchOqMemoPage(kind, { ...request.oq, filters }, signal);
-  return { rows: page.rows, hasNextPage: Boolean(page.nextCursor), nextCursor: page.nextCursor };
+  const rows = await withCurrency(page.rows, { objectQuery: true, ...currency, signal });
+  return { rows, hasNextPage: Boolean(page.nextCursor), nextCursor: page.nextCursor };
 }
 
 export const memoListQuery = (kind: MemoKind, request: ListRequest) =>
   queryOptions({
     queryKey: memoKeys.list(kind, request),
-    // The account lookup is its own cached query: the next page of the same view does not repeat it.
+    // The account lookup is its own cached query: the next page of the same view does not repeat it. So is each
+    // account read for a currency: the same cached read the list's account names use (use-reference-names.ts).
     queryFn: async ({ signal, client }) => {
+      const currency = {
+        objectQuery: objectQuerySupported(client),
+        readAccount: (id: string) => client.fetchQuery(accountDetailQuery(id)),
+      };
       try {
-        return await fetchListPage(kind, request, (text) => client.fetchQuery(accountMatchesQuery(text)), signal);
+        return await fetchListPage(
+          kind,
+          request,
+          (text) => client.fetchQuery(accountMatchesQuery(text)),
+          signal,
+          currency,
+        );
       } catch (e) {
         // A tenant without Object Query: the list switches to the classic list (object-query-support.ts) and asks
         // again; the view's filters the classic list cannot serve are then hidden, never dropped silently.

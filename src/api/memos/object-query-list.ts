@@ -49,7 +49,8 @@ const asDateTime = (t: string | undefined) => (t ? t.slice(0, 19).replace('T', '
 
 /**
  * An Object Query row in the list's row shape (the classic names, A5's table). A field Object Query left
- * out (null, or not sent) is null here; amounts it does not send are 0 only where the list never shows them.
+ * out (null, or not sent) is null here; amounts it does not send are 0 only where the list never shows them. A
+ * currency it does not send is '' here, and the list takes the account's (row-currency.ts).
  */
 export function toMemoRow(kind: MemoKind, m: OqMemo): CreditMemo | DebitMemo {
   const common = {

@@ -24,6 +24,10 @@ export function markObjectQueryUnavailable(client: QueryClient): void {
   client.setQueryData(objectQuerySupportKey, false);
 }
 
+/** What the session knows now, for a read outside React (the list's query function). */
+export const objectQuerySupported = (client: QueryClient): boolean =>
+  client.getQueryData<boolean>(objectQuerySupportKey) ?? true;
+
 export function useObjectQuerySupport(): boolean {
   return useQuery(objectQuerySupportQuery).data;
 }

@@ -17,7 +17,8 @@ interface Props {
 export function AccountPicker({ value, onChange, onBlur, error, inputRef }: Props) {
   const [text, setText] = useState('');
   const search = useAccountSearch(useDebouncedValue(text.trim()));
-  const options = search.data ?? [];
+  const options = search.data?.accounts ?? [];
+  const exactKeyOnly = search.data?.exactKeyOnly ?? false;
   return (
     <Autocomplete
       value={value}
@@ -38,7 +39,14 @@ export function AccountPicker({ value, onChange, onBlur, error, inputRef }: Prop
       }
       onBlur={onBlur}
       noOptionsText={
-        search.isError ? 'The account search failed.' : text ? 'No account matches.' : 'Type a name or account number.'
+        search.isError
+          ? 'The account search failed.'
+          : exactKeyOnly
+            ? // A tenant without Object Query: Zuora's v1 API finds an account by its exact number only.
+              `${text ? 'No account has that number. ' : ''}Type the exact account number.`
+            : text
+              ? 'No account matches.'
+              : 'Type a name or account number.'
       }
       renderInput={(params) => (
         <TextField

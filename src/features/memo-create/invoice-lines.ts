@@ -10,7 +10,10 @@ export function invoiceItemLines(items: InvoiceItem[], kind: MemoKind, currency:
   // Amounts shown in the currency's own decimals (396.80, not 396.8).
   const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : toFixed(n, currency));
   return items.map((item) => {
-    const available = text(item.availableToCreditAmount);
+    // A tenant that does not say what is left to credit (Zuora's invoice-items example has no
+    // `availableToCreditAmount`): what was invoiced is the most it can be, as for the tax lines below; the tenant
+    // refuses a credit above what is really left.
+    const available = text(item.availableToCreditAmount ?? item.chargeAmount);
     return {
       selected: true,
       invoiceItemId: item.id,

@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import type { GridColumnVisibilityModel } from '@mui/x-data-grid';
+import type { ColumnVisibility } from './memo-table.ts';
 import type { MemoKind } from '../../lib/memo-kind.ts';
 
-/** Column id → shown; a column the model does not name is shown (the grid's rule, and the export's). */
-export type ColumnVisibility = Readonly<Record<string, boolean>>;
+export type { ColumnVisibility };
+
+/** A column the model does not name is shown: the grid's rule, and the export's. */
 export const isColumnShown = (model: ColumnVisibility, id: string) => model[id] !== false;
 
 // Which columns a user shows is a personal preference, not part of a shared link: localStorage.
-export const DEFAULT_HIDDEN: GridColumnVisibilityModel = {
+export const DEFAULT_HIDDEN: ColumnVisibility = {
   taxAmount: false,
   reasonCode: false,
   sourceType: false,
@@ -15,11 +16,9 @@ export const DEFAULT_HIDDEN: GridColumnVisibilityModel = {
   postedOn: false,
 };
 
-export function useColumnVisibility(
-  kind: MemoKind,
-): [GridColumnVisibilityModel, (m: GridColumnVisibilityModel) => void] {
+export function useColumnVisibility(kind: MemoKind): [ColumnVisibility, (m: ColumnVisibility) => void] {
   const key = `cdm.columns.${kind}`;
-  const [byKind, setByKind] = useState<Partial<Record<MemoKind, GridColumnVisibilityModel>>>({});
+  const [byKind, setByKind] = useState<Partial<Record<MemoKind, ColumnVisibility>>>({});
   const model = byKind[kind] ?? read(key);
   return [
     model,
@@ -34,12 +33,12 @@ export function useColumnVisibility(
   ];
 }
 
-function read(key: string): GridColumnVisibilityModel {
+function read(key: string): ColumnVisibility {
   try {
     const raw = localStorage.getItem(key);
     const parsed: unknown = raw ? JSON.parse(raw) : null;
     if (parsed && typeof parsed === 'object' && Object.values(parsed).every((v) => typeof v === 'boolean'))
-      return parsed as GridColumnVisibilityModel;
+      return parsed as ColumnVisibility;
   } catch {
     /* ignore a corrupt value */
   }

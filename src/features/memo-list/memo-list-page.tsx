@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import type { GridRowSelectionModel } from '@mui/x-data-grid';
+import type { RowSelectionState } from '@tanstack/react-table';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
@@ -28,7 +28,9 @@ import { useListState } from './use-list-state.ts';
 import { useReferenceNames } from './use-reference-names.ts';
 import type { MemoKind } from '../../lib/memo-kind.ts';
 
-const NO_SELECTION: GridRowSelectionModel = { type: 'include', ids: new Set() };
+const NO_SELECTION: RowSelectionState = {};
+// A page with no rows yet: one array, so the table's model is not rebuilt on every render.
+const NO_ROWS: MemoRow[] = [];
 
 /** Billing > Credit and Debit Memos: the tabbed, filtered, server-paged list of memos. */
 /** The route table says which kind the page is for. */
@@ -41,11 +43,11 @@ export default function MemoListPage({ kind }: { kind: MemoKind }) {
   const api = listApiOf(state.filters, objectQuery);
   const query = toListQuery(state, kind, objectQuery);
   const page = useQuery(memoListQuery(kind, query));
-  const rows = page.data?.rows ?? [];
+  const rows = page.data?.rows ?? NO_ROWS;
   const [visibility, setVisibility] = useColumnVisibility(kind);
   // Referred invoices are looked up (one request each) only while their column shows.
   const names = useReferenceNames(rows, { invoices: isColumnShown(visibility, 'referredInvoiceId') });
-  const [selection, setSelection] = useState<GridRowSelectionModel>(NO_SELECTION);
+  const [selection, setSelection] = useState<RowSelectionState>(NO_SELECTION);
   const [toPost, setToPost] = useState<MemoRow | null>(null);
   const location = useLocation();
   const navigate = useNavigate();
@@ -64,10 +66,7 @@ export default function MemoListPage({ kind }: { kind: MemoKind }) {
     setSelectionView(viewKey);
     setSelection(NO_SELECTION);
   }
-  // "Select all" in the header gives an 'exclude' model (every row but the ids listed).
-  const selected = rows.filter((r) =>
-    selection.type === 'exclude' ? !selection.ids.has(r.id) : selection.ids.has(r.id),
-  );
+  const selected = rows.filter((r) => selection[r.id]);
 
   const columns = useMemo(
     () => memoColumns({ kind, api, names, permissions, onPost: setToPost }),
