@@ -41,12 +41,13 @@ export function createApp({ db, config }: AppDeps) {
   if (config.nullFields === 'omit') app.use('*', omitNullFields);
 
   app.onError((err, c) => {
-    if (err instanceof ZuoraError) {
-      for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
-      return c.json(objectQueryError(c.req.path, err) ? objectQueryEnvelope(err) : err.envelope(), err.status as 400);
+    // A value the database refused (a NUL in a filter, say) is the client's error, in the envelope of its path.
+    const refusal = err instanceof ZuoraError ? err : sqlInputError(err);
+    if (refusal) {
+      for (const [k, v] of Object.entries(refusal.headers)) c.header(k, v);
+      const body = objectQueryError(c.req.path, refusal) ? objectQueryEnvelope(refusal) : refusal.envelope();
+      return c.json(body, refusal.status as 400);
     }
-    const badInput = sqlInputError(err);
-    if (badInput) return c.json(badInput.envelope(), 400);
     if (err instanceof SyntaxError) {
       return c.json(new ZuoraError(ErrorCategory.Malformed, 'Malformed JSON request body.').envelope(), 400);
     }

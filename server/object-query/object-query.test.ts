@@ -314,6 +314,12 @@ for (const target of TARGETS) {
       expect(Object.keys(account.body).sort()).toEqual(['accountNumber', 'name']);
     });
 
+    test('a value the database cannot hold (a NUL) is refused in the Object Query envelope, never a 500', async () => {
+      const r = await get('/object-query/accounts?filter[]=id.SW:%00');
+      expect(r.status).toBeLessThan(500);
+      if (r.status >= 400) expect(Object.keys(r.body).sort()).toEqual(['reasons', 'requestId']);
+    });
+
     test('accounts, invoices and memo items are served by the same grammar', async () => {
       const sw = await get('/object-query/accounts?filter[]=name.SW:ky&fields[]=name');
       expect(sw.body.data).toEqual([{ name: 'Kyoto Textiles' }]);
