@@ -82,6 +82,9 @@ function keyboard(page: Page): Drive {
     async select(combobox, option) {
       await tabTo(page, combobox);
       await page.keyboard.press('ArrowDown'); // opens the listbox on the current option
+      // Arrow keys pressed before the opening menu has taken focus are lost: wait for it.
+      const listbox = page.getByRole('listbox');
+      await expect.poll(() => listbox.evaluate((el) => el.contains(document.activeElement))).toBe(true);
       await arrowTo(page, option, 'ArrowDown');
       await page.keyboard.press('Enter');
       await closeListbox(page);
@@ -95,8 +98,12 @@ function keyboard(page: Page): Drive {
       // may still be re-rendered for the last typed letters, so read the option's id afresh each time.
       const highlighted = async () =>
         (await combobox.getAttribute('aria-activedescendant')) === (await option.getAttribute('id'));
-      for (let i = 0; i < 30 && !(await highlighted()); i++) await page.keyboard.press('ArrowDown');
-      expect(await highlighted(), 'suggestion reachable with the arrow keys').toBe(true);
+      // The suggestion seen may be a shorter prefix's, replaced (and briefly gone) when the last search answers:
+      // keep stepping down until it is the highlighted one of the final list.
+      await expect(async () => {
+        if (!(await highlighted())) await page.keyboard.press('ArrowDown');
+        expect(await highlighted(), 'suggestion reachable with the arrow keys').toBe(true);
+      }).toPass({ intervals: [50], timeout: 15_000 });
       await page.keyboard.press('Enter');
     },
     async menu(button, item) {
