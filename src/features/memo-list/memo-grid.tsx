@@ -29,7 +29,9 @@ const CONTAINER_SX = { maxHeight: 'max(420px, calc(100vh - 330px))', containerTy
 const tint = (color: string) => `linear-gradient(${color}, ${color})`;
 const TABLE_SX = (theme: Theme) =>
   ({
-    '& th, & td': { whiteSpace: 'nowrap', px: 1 },
+    // A header longer than its column ("Unapplied Amount") wraps instead of running into the next one's.
+    '& th, & td': { px: 1 },
+    '& td': { whiteSpace: 'nowrap' },
     '& td:focus-visible, & th:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 },
     // Pinned cells (cellLayout): opaque, so the cells scrolled under them do not show through; tinted as their row.
     '& [data-pinned]': { position: 'sticky', zIndex: 1, bgcolor: 'background.paper' },
