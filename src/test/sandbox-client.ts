@@ -13,7 +13,12 @@ export interface Sandbox {
   signInAs(role: DemoRole): Promise<void>;
 }
 
-export async function startSandbox(role: DemoRole = 'admin'): Promise<Sandbox> {
+export interface SandboxOptions {
+  /** Sees each request the SPA sends and may answer it from another path (e.g. a tenant without a feature). */
+  route?: (req: Request) => Request;
+}
+
+export async function startSandbox(role: DemoRole = 'admin', opts: SandboxOptions = {}): Promise<Sandbox> {
   const h = await createHarness();
   const sent: Request[] = [];
   let token = await h.token(role);
@@ -23,7 +28,7 @@ export async function startSandbox(role: DemoRole = 'admin'): Promise<Sandbox> {
     fetch: async (input, init) => {
       const req = new Request(input, init);
       sent.push(req.clone());
-      return h.app.request(req);
+      return h.app.request(opts.route ? opts.route(req) : req);
     },
   });
   return { h, sent, signInAs: async (r) => void (token = await h.token(r)) };

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../../server/testing/harness.ts';
-import { configureClient } from '../client.ts';
+import type { Harness } from '../../../server/testing/harness.ts';
+import { startSandbox } from '../../test/sandbox-client.ts';
 import { fetchMemoPage } from './list.ts';
 import { withCurrency } from './row-currency.ts';
 
@@ -15,20 +15,14 @@ let sent: URL[] = [];
 let objectQueryEnabled = true;
 
 beforeAll(async () => {
-  h = await createHarness();
-  const token = await h.token('admin');
-  configureClient({
-    baseUrl: 'http://sandbox.test',
-    getToken: () => token,
-    fetch: async (input, init) => {
-      const req = new Request(input, init);
+  ({ h } = await startSandbox('admin', {
+    route: (req) => {
       const url = new URL(req.url);
       sent.push(url);
-      if (!objectQueryEnabled && url.pathname.startsWith('/object-query/'))
-        return h.app.request(new Request(req.url.replace('/object-query/', '/object-query/not-enabled/'), req));
-      return h.app.request(req);
+      if (objectQueryEnabled || !url.pathname.startsWith('/object-query/')) return req;
+      return new Request(req.url.replace('/object-query/', '/object-query/not-enabled/'), req);
     },
-  });
+  }));
 }, 180_000);
 afterAll(() => h?.close());
 
