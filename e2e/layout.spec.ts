@@ -31,6 +31,14 @@ async function expectNoSidewaysPageScroll(page: Page) {
 /** The box the grid scrolls in (the table's parent): what a user sees of the grid. */
 const scrollBox = (grid: Locator) => grid.locator('xpath=..');
 
+/** Signs in on `path` and waits for the grid's rows; returns the grid and the box it is seen in. */
+async function openGrid(page: Page, path: string, name: string) {
+  await signInAs(page, 'Billing Admin', path);
+  const grid = page.getByRole('grid', { name });
+  await expect(grid.getByRole('link').first()).toBeVisible();
+  return { grid, gridBox: await box(scrollBox(grid)) };
+}
+
 /** Scrolls the grid's own box to its right end; the first row's Number cell is still inside that box. */
 async function expectNumberPinned(grid: Locator) {
   const scroller = scrollBox(grid);
@@ -48,10 +56,7 @@ async function expectNumberPinned(grid: Locator) {
 test('at 1440 px every default column of the debit memos, Currency and Actions included, shows without scrolling', async ({
   page,
 }) => {
-  await signInAs(page, 'Billing Admin', '/debit-memos');
-  const grid = page.getByRole('grid', { name: 'Debit memos' });
-  await expect(grid.getByRole('link').first()).toBeVisible();
-  const gridBox = await box(scrollBox(grid));
+  const { grid, gridBox } = await openGrid(page, '/debit-memos', 'Debit memos');
   for (const field of ['number', 'account', 'status', 'balance', 'currency', 'actions']) {
     const header = grid.locator(`[role="columnheader"][data-field="${field}"]`);
     expect(inside(await box(header), gridBox), `${field} within the grid's box`).toBe(true);
@@ -63,14 +68,12 @@ test('at 1440 px every default column of the debit memos, Currency and Actions i
 test('at 1440 px the credit memos grid shows its last column whole, and a refused amount keeps the filter row aligned', async ({
   page,
 }) => {
-  await signInAs(page, 'Billing Admin', '/credit-memos');
-  const grid = page.getByRole('grid', { name: 'Credit memos' });
-  await expect(grid.getByRole('link').first()).toBeVisible();
+  const { grid, gridBox } = await openGrid(page, '/credit-memos', 'Credit memos');
   // The credit memos have the most default columns (Unapplied and Refund Amount): the last, Actions, is not cut.
   const last = grid.getByRole('columnheader').last();
   await expect(last).toHaveText('Actions');
   const header = await box(last);
-  expect(inside(header, await box(grid)), 'Actions within the grid').toBe(true);
+  expect(inside(header, gridBox), 'Actions within the grid').toBe(true);
   expect(header.x + header.width, 'Actions within the window').toBeLessThanOrEqual(DESKTOP.width);
   await expectNoSidewaysPageScroll(page);
 

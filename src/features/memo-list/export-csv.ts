@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { toFixed } from '../../lib/money.ts';
 import { sourceTypeLabel } from '../../lib/wire-labels.ts';
 import { isColumnShown, type ColumnVisibility } from './column-visibility.ts';
+import { memoDateOf } from './memo-columns.tsx';
 
 // The CSV of the memo list is what the grid shows: its data columns that are shown, in its order, under its
 // headers (the Actions column holds buttons, not data), with the values a person reads there (invoice and
@@ -31,7 +32,6 @@ const money = (get: (r: MemoRow) => number | null | undefined) => (r: MemoRow) =
 };
 const cm = (r: MemoRow) => r as CreditMemo;
 const dm = (r: MemoRow) => r as DebitMemo;
-const memoDate = (r: MemoRow) => ('creditMemoDate' in r ? cm(r).creditMemoDate : dm(r).debitMemoDate);
 
 /** Every data column of the kind's grid, in the grid's order; `csvColumns` keeps the shown ones. */
 function exportableColumns(kind: MemoKind, lookups: CsvLookups): CsvColumn[] {
@@ -40,7 +40,7 @@ function exportableColumns(kind: MemoKind, lookups: CsvLookups): CsvColumn[] {
     { id: 'number', header: 'Number', value: (r) => r.number },
     { id: 'account', header: 'Account', value: (r) => account(r, lookups) },
     { id: 'status', header: 'Status', value: (r) => statusLabel(r.status) },
-    { id: 'memoDate', header: 'Memo Date', value: (r) => formatDate(memoDate(r)) },
+    { id: 'memoDate', header: 'Memo Date', value: (r) => formatDate(memoDateOf(r)) },
     !credit && { id: 'dueDate', header: 'Due Date', value: (r) => formatDate(dm(r).dueDate) },
     { id: 'amount', header: 'Amount', value: money((r) => r.amount) },
     { id: 'taxAmount', header: 'Tax', value: money((r) => r.taxAmount) },
