@@ -18,5 +18,6 @@ export async function typeDate(user: UserEvent, label: string, value: string, sc
   const group = within(scope).getByRole('group', { name: new RegExp(`^${label}`) });
   const [year] = within(group).getAllByRole('spinbutton');
   await user.click(year);
-  await user.keyboard(value.replace(/-/g, ''));
+  // One key at a time, each handled before the next, as a person types (not a burst within one task).
+  for (const digit of value.replace(/-/g, '')) await user.keyboard(digit);
 }

@@ -1,12 +1,13 @@
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import { useController, useFormContext, type FieldValues, type Path } from 'react-hook-form';
 
-/** A MUI text field bound to the surrounding form (FormDialog or a page's FormProvider), showing its field's error. */
+/**
+ * A MUI text field bound to the surrounding form (FormDialog or a page's FormProvider), showing its field's error.
+ * Dates are not typed here: every form date is the one DateField (./date-field.tsx).
+ */
 export function FormTextField<T extends FieldValues = FieldValues>({
   name,
   helperText,
-  type,
-  slotProps,
   onValueChange,
   ...props
 }: { name: Path<T>; onValueChange?: (value: string) => void } & Omit<TextFieldProps, 'name'>) {
@@ -15,7 +16,6 @@ export function FormTextField<T extends FieldValues = FieldValues>({
   return (
     <TextField
       {...props}
-      type={type}
       name={field.name}
       value={field.value ?? ''}
       onChange={(e) => {
@@ -26,8 +26,6 @@ export function FormTextField<T extends FieldValues = FieldValues>({
       inputRef={field.ref}
       error={Boolean(fieldState.error)}
       helperText={fieldState.error?.message ?? helperText}
-      // Native date inputs always show their format, so the label must sit above it.
-      slotProps={type === 'date' ? { ...slotProps, inputLabel: { shrink: true } } : slotProps}
     />
   );
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { fill } from '../../test/user-input.ts';
+import { fill, typeDate } from '../../test/user-input.ts';
 import type { DebitMemoItem } from '../../contract/memos.ts';
 import { addDays } from '../../lib/dates.ts';
 import EditItemDialog from './edit-item-dialog.tsx';
@@ -30,8 +30,8 @@ describe('Edit Basic Information', () => {
     await waitFor(() => expect(helperOf(comment)).toBe('Comments must be at most 255 characters (256 / 255)'));
     expect(saveOf(d)).toBeDisabled();
     await fill(user, comment, 'fine');
-    const due = d.getByLabelText('Due Date');
-    await fill(user, due, addDays(memo.memo.debitMemoDate, -1));
+    await typeDate(user, 'Due Date', addDays(memo.memo.debitMemoDate, -1));
+    const due = d.getByRole('group', { name: 'Due Date' });
     await waitFor(() => expect(helperOf(due)).toBe('Due date cannot be before the memo date'));
     expect(saveOf(d)).toBeDisabled();
     unmount();
@@ -42,7 +42,7 @@ describe('Edit Basic Information', () => {
     const { onSuccess, unmount, user } = renderDialog(EditMemoDialog, memo);
     const d = within(await screen.findByRole('dialog', { name: 'Edit Basic Information' }));
     await fill(user, d.getByLabelText('Comments'), 'Corrected by the detail page test');
-    await fill(user, d.getByLabelText('Due Date'), addDays(memo.memo.debitMemoDate, 45));
+    await typeDate(user, 'Due Date', addDays(memo.memo.debitMemoDate, 45));
     await waitFor(() => expect(saveOf(d)).toBeEnabled());
     await user.click(saveOf(d));
     await waitFor(() => expect(onSuccess).toHaveBeenCalledWith({ message: `Saved debit memo ${memo.memo.number}` }));
@@ -99,9 +99,9 @@ describe('Edit Item', () => {
     await waitFor(() => expect(helperOf(amount)).toBe('JPY amounts take no decimals'));
     expect(saveOf(d)).toBeDisabled();
     await fill(user, amount, '100');
-    await fill(user, d.getByLabelText('Service Start Date'), '2026-03-10');
-    const end = d.getByLabelText('Service End Date');
-    await fill(user, end, '2026-03-01');
+    await typeDate(user, 'Service Start Date', '2026-03-10');
+    await typeDate(user, 'Service End Date', '2026-03-01');
+    const end = d.getByRole('group', { name: 'Service End Date' });
     await waitFor(() => expect(helperOf(end)).toBe('Service end date cannot be before the start date'));
     expect(saveOf(d)).toBeDisabled();
     unmount();
@@ -110,8 +110,8 @@ describe('Edit Item', () => {
   it('saves the amount, service period and revenue recognition rule, and the server returns them', async () => {
     const { d, memo, item, onSuccess, unmount, user } = await openItem('USD');
     await fill(user, d.getByLabelText(/Amount without tax \(USD\)/), '123.45');
-    await fill(user, d.getByLabelText('Service Start Date'), '2026-01-01');
-    await fill(user, d.getByLabelText('Service End Date'), '2026-01-31');
+    await typeDate(user, 'Service Start Date', '2026-01-01');
+    await typeDate(user, 'Service End Date', '2026-01-31');
     await fill(user, d.getByLabelText('Revenue Recognition Rule'), 'Recognize upon invoicing');
     await waitFor(() => expect(saveOf(d)).toBeEnabled());
     await user.click(saveOf(d));

@@ -12,6 +12,7 @@ import { useAccountingCodes } from '../../api/accounting-codes.ts';
 import { useMemoItems } from '../../api/memos/items.ts';
 import { useEditMemoItems } from '../../api/memos/lifecycle-mutations.ts';
 import type { CreditMemoItem, DebitMemoItem } from '../../contract/memos.ts';
+import { DateField } from '../../components/form/date-field.tsx';
 import { FormDialog } from '../../components/form/form-dialog.tsx';
 import { FormTextField } from '../../components/form/text-field.tsx';
 import type { MemoOfKind } from '../../api/memos/detail.ts';
@@ -84,8 +85,8 @@ function EditItemForm({ memo, item, onClose, onSuccess }: FormProps) {
         />
         <FormTextField<F> name="description" label="Description" multiline />
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-          <FormTextField<F> name="serviceStartDate" label="Service Start Date" type="date" fullWidth />
-          <FormTextField<F> name="serviceEndDate" label="Service End Date" type="date" fullWidth />
+          <DateField<F> name="serviceStartDate" label="Service Start Date" required={false} margin="none" />
+          <DateField<F> name="serviceEndDate" label="Service End Date" required={false} margin="none" />
         </Stack>
         <CodeField name="deferredRevenueAccountingCode" label="Deferred Revenue Accounting Code" options={active} />
         <CodeField name="recognizedRevenueAccountingCode" label="Recognized Revenue Accounting Code" options={active} />

@@ -7,6 +7,7 @@ import { useEditMemo } from '../../api/memos/lifecycle-mutations.ts';
 import { TRANSFERRED_TO_ACCOUNTING } from '../../contract/common.ts';
 import { FormCheckbox } from '../../components/form/checkbox-field.tsx';
 import { CommentField } from '../../components/form/comment-field.tsx';
+import { DateField } from '../../components/form/date-field.tsx';
 import { FormDialog } from '../../components/form/form-dialog.tsx';
 import { ReasonCodeField } from '../../components/form/reason-code-field.tsx';
 import { FormTextField } from '../../components/form/text-field.tsx';
@@ -45,8 +46,10 @@ export default function EditMemoDialog({ memo, onClose, onSuccess }: MemoDialogP
             the rest.
           </Alert>
         )}
-        {!posted && <FormTextField<F> name="effectiveDate" label="Memo Date" type="date" required />}
-        {!posted && memo.kind === 'DebitMemo' && <FormTextField<F> name="dueDate" label="Due Date" type="date" />}
+        {!posted && <DateField<F> name="effectiveDate" label="Memo Date" margin="none" />}
+        {!posted && memo.kind === 'DebitMemo' && (
+          <DateField<F> name="dueDate" label="Due Date" required={false} margin="none" />
+        )}
         {!posted && <ReasonCodeField<F> name="reasonCode" margin="none" options={codes} loadError={loadError} />}
         <CommentField<F> name="comment" label="Comments" margin="none" />
         <FormTextField<F> name="transferredToAccounting" label="Transferred to Accounting" select>

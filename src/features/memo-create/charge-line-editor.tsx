@@ -9,6 +9,7 @@ import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import ExpandMore from '@mui/icons-material/ExpandMore';
 import { useWatch } from 'react-hook-form';
 import type { MemoKind } from '../../lib/memo-kind.ts';
+import { DateField } from '../../components/form/date-field.tsx';
 import { FormTextField } from '../../components/form/text-field.tsx';
 import { blankServiceDateMeaning } from '../../contract/service-period.ts';
 import type { StandaloneFormValues } from './standalone-schema.ts';
@@ -63,16 +64,18 @@ export function ChargeLineEditor({
           inputMode="decimal"
           helperText={usage ? 'Usage charges: positive' : 'Optional'}
         />
-        <FormTextField<F>
+        <DateField<F>
           name={`charges.${index}.serviceStartDate`}
           label="Service Start Date"
-          type="date"
+          required={false}
+          margin="none"
           helperText={line.serviceStartDate ? undefined : blankServiceDateMeaning(line.chargeType, 'start')}
         />
-        <FormTextField<F>
+        <DateField<F>
           name={`charges.${index}.serviceEndDate`}
           label="Service End Date"
-          type="date"
+          required={false}
+          margin="none"
           helperText={line.serviceEndDate ? undefined : blankServiceDateMeaning(line.chargeType, 'end')}
         />
         <FormTextField<F> name={`charges.${index}.description`} label="Description" />

@@ -7,7 +7,7 @@ import type { MemoKind } from '../../lib/memo-kind.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AccountPicker } from './account-picker.tsx';
 import { FormCheckbox } from '../../components/form/checkbox-field.tsx';
-import { FormTextField } from '../../components/form/text-field.tsx';
+import { DateField } from '../../components/form/date-field.tsx';
 import { CommentField } from '../../components/form/comment-field.tsx';
 import { ReasonCodeField } from '../../components/form/reason-code-field.tsx';
 import { useMemoReasonCodes } from './use-memo-reason-codes.ts';
@@ -80,11 +80,10 @@ export function FromInvoiceBasicFields({ kind }: { kind: MemoKind }) {
           <ErrorAlert error={loadError} title="The invoice could not be loaded" />
         </Box>
       )}
-      <FormTextField<F>
+      <DateField<F>
         name="effectiveDate"
         label="Memo Date"
-        type="date"
-        required
+        margin="none"
         helperText={inv ? `Not before the invoice date, ${inv.invoiceDate}.` : undefined}
       />
       <ReasonCodeField<F> name="reasonCode" margin="none" {...reasonCodes} />

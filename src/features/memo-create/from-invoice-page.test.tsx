@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { fill } from '../../test/user-input.ts';
+import { fill, typeDate } from '../../test/user-input.ts';
 import type { UserEvent } from '@testing-library/user-event';
 import FromInvoicePage from './from-invoice-page.tsx';
 import { startSandbox, type Sandbox } from '../../test/sandbox-client.ts';
@@ -51,7 +51,7 @@ describe('from-invoice memo form', () => {
     expect(within(table).getByLabelText(`Credit Amount, ${support}`)).toHaveValue('299.00');
     expect(within(table).getByLabelText(`State Sales Tax credit, ${support}`)).toHaveValue('24.67');
 
-    await fill(user, screen.getByLabelText(/^Memo Date/), '2026-03-22');
+    await typeDate(user, 'Memo Date', '2026-03-22');
     await setText(user, within(table).getByLabelText(`Credit Amount, ${support}`), '299.01');
     await setText(user, within(table).getByLabelText(`Credit Amount, ${api}`), '1.234');
     await setText(user, within(table).getByLabelText(`State Sales Tax credit, ${support}`), '30.00');
@@ -73,7 +73,7 @@ describe('from-invoice memo form', () => {
     expect(await screen.findByText('Select at least one invoice item.')).toBeInTheDocument();
 
     await user.click(within(table).getByRole('checkbox', { name: `Include ${support}` }));
-    await fill(user, screen.getByLabelText(/^Memo Date/), '2026-03-23');
+    await typeDate(user, 'Memo Date', '2026-03-23');
     await setText(user, within(table).getByLabelText(`Credit Amount, ${support}`), '100.00');
     // Lowering the amount scales the tax line: 24.67 × 100 / 299 = 8.25.
     await waitFor(() => expect(within(table).getByLabelText(`State Sales Tax credit, ${support}`)).toHaveValue('8.25'));

@@ -4,6 +4,7 @@ import { useController, useFormContext, useWatch } from 'react-hook-form';
 import type { MemoKind } from '../../lib/memo-kind.ts';
 import { AccountPicker } from './account-picker.tsx';
 import { FormCheckbox } from '../../components/form/checkbox-field.tsx';
+import { DateField } from '../../components/form/date-field.tsx';
 import { FormTextField } from '../../components/form/text-field.tsx';
 import { CommentField } from '../../components/form/comment-field.tsx';
 import { ReasonCodeField } from '../../components/form/reason-code-field.tsx';
@@ -43,12 +44,13 @@ export function StandaloneBasicFields({ kind }: { kind: MemoKind }) {
       >
         {account ? <MenuItem value={account.currency}>{account.currency}</MenuItem> : <MenuItem value="">—</MenuItem>}
       </FormTextField>
-      <FormTextField<F> name="effectiveDate" label="Memo Date" type="date" required />
+      <DateField<F> name="effectiveDate" label="Memo Date" margin="none" />
       {kind === 'DebitMemo' && (
-        <FormTextField<F>
+        <DateField<F>
           name="dueDate"
           label="Due Date"
-          type="date"
+          required={false}
+          margin="none"
           helperText="Empty: from the account's payment term."
         />
       )}

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { fill } from '../../test/user-input.ts';
+import { fill, typeDate } from '../../test/user-input.ts';
 import type { UserEvent } from '@testing-library/user-event';
 import StandalonePage from './standalone-page.tsx';
 import { startSandbox, type Sandbox } from '../../test/sandbox-client.ts';
@@ -31,8 +31,8 @@ async function setText(user: UserEvent, el: HTMLElement, value: string) {
   await user.tab();
 }
 
-const field = (group: string, label: RegExp) =>
-  within(screen.getByRole('group', { name: group })).getByLabelText(label);
+const charge = (name: string) => screen.getByRole('group', { name });
+const field = (group: string, label: RegExp) => within(charge(group)).getByLabelText(label);
 
 describe('standalone memo form', () => {
   it('refuses an empty memo: no account, no charges', async () => {
@@ -75,10 +75,10 @@ describe('standalone memo form', () => {
 
     await setText(user, field('Charge 1: Implementation Fee', /Debit Amount/), '1000.5');
     await setText(user, field('Charge 2: API Calls', /Quantity/), '');
-    await fill(user, field('Charge 2: API Calls', /Service Start Date/), '2026-02-01');
-    await fill(user, field('Charge 2: API Calls', /Service End Date/), '2026-01-31');
-    await fill(user, screen.getByLabelText(/^Memo Date/), '2026-03-01');
-    await fill(user, screen.getByLabelText(/^Due Date/), '2026-02-28');
+    await typeDate(user, 'Service Start Date', '2026-02-01', charge('Charge 2: API Calls'));
+    await typeDate(user, 'Service End Date', '2026-01-31', charge('Charge 2: API Calls'));
+    await typeDate(user, 'Memo Date', '2026-03-01');
+    await typeDate(user, 'Due Date', '2026-02-28');
     await setText(user, screen.getByLabelText(/Memo Number/), 'DM 1');
     await fill(user, screen.getByLabelText('Comments'), 'c'.repeat(256));
     await user.click(screen.getByRole('button', { name: 'Add custom field' }));
@@ -106,8 +106,8 @@ describe('standalone memo form', () => {
     expect(await screen.findByText('The quantity must be a positive number.')).toBeInTheDocument();
 
     await setText(user, field('Charge 2: API Calls', /Quantity/), '2');
-    await fill(user, field('Charge 2: API Calls', /Service End Date/), '2026-02-28');
-    await fill(user, screen.getByLabelText(/^Due Date/), '2026-03-31');
+    await typeDate(user, 'Service End Date', '2026-02-28', charge('Charge 2: API Calls'));
+    await typeDate(user, 'Due Date', '2026-03-31');
     await setText(user, screen.getByLabelText(/Memo Number/), '');
     await fill(user, screen.getByLabelText('Comments'), 'component test');
     await setText(
