@@ -1,6 +1,8 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import dayjs from 'dayjs';
 import { drive } from './support/drive.ts';
+import { isoDay } from './support/sign-in.ts';
 
 // Walkthroughs of memo creation: the standalone form, the from-invoice form and the bulk CSV upload, against
 // the sandbox's demo data (Acme Corporation: USD; Sakura Robotics KK: JPY; Soylent Foods' invoice
@@ -44,6 +46,9 @@ test('standalone debit memo with two charges, auto-posted, is in the list', asyn
   await page.getByRole('group', { name: 'Charge 1: Platform Fee' }).getByLabel('Debit Amount').fill('100.25');
   await page.getByRole('group', { name: 'Charge 2: Implementation Fee' }).getByLabel('Debit Amount').fill('50');
   await expect(page.getByRole('status', { name: 'Totals' })).toContainText('$150.25');
+  const due = isoDay(45);
+  await drive(page, 'mouse').fill(dateField(page, 'Due Date'), due);
+  await expect(heldDate(dateField(page, 'Due Date'))).toHaveValue(due);
   const comment = `e2e two charges ${Date.now()}`;
   await page.getByLabel('Comments').fill(comment);
   await page.getByLabel('Auto-post (post the memo when it is saved)').check();
@@ -53,6 +58,7 @@ test('standalone debit memo with two charges, auto-posted, is in the list', asyn
   const id = page.url().split('/').pop()!;
   await expect(page.getByText('Posted').first()).toBeVisible();
   await expect(page.getByText(comment)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Basic Information' })).toContainText(shownDate(due));
   const number = (await page.getByRole('heading', { level: 1 }).textContent())?.match(/DM\d+/)?.[0];
   expect(number).toBeTruthy();
 
@@ -191,6 +197,12 @@ test('a CSV with a wrong header is refused with the expected columns', async ({ 
   await expect(alert).toContainText('Missing column: accountNumber.');
 });
 
+/** A form's date field (MUI X: a group of year, month and day sections) and the yyyy-mm-dd it holds. */
+const dateField = (page: Page, label: string) => page.getByRole('group', { name: new RegExp(`^${label}`) });
+const heldDate = (field: ReturnType<Page['locator']>) => field.locator('input[aria-hidden="true"]');
+/** A date as the detail page shows it (en-US: "Jan 17, 2027"). */
+const shownDate = (iso: string) => dayjs(iso).format('MMM DD, YYYY');
+
 async function isFocused(locator: ReturnType<Page['locator']>) {
   return locator.evaluate((el) => el === document.activeElement).catch(() => false);
 }
@@ -242,9 +254,14 @@ test('the standalone form works with the keyboard alone', async ({ page }) => {
   await expect(amount).toBeFocused();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('120.00');
+  // A date is typed section by section (year, month, day), reached with Tab like any field.
+  const due = isoDay(30);
+  await drive(page, 'keyboard').fill(dateField(page, 'Due Date'), due);
+  await expect(heldDate(dateField(page, 'Due Date'))).toHaveValue(due);
   await tabTo(page, page.getByRole('button', { name: 'Save' }));
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/debit-memos\/[0-9a-f]{32}$/);
+  await expect(page.getByRole('region', { name: 'Basic Information' })).toContainText(shownDate(due));
 });
 
 test('the from-invoice form works with the keyboard alone', async ({ page }) => {

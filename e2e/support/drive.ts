@@ -12,7 +12,10 @@ export interface Drive {
   mode: Mode;
   /** Activates a button, link, tab or menu item. */
   press(target: Locator): Promise<void>;
-  /** Replaces a text field's value. */
+  /**
+   * Replaces a text field's value. A date is yyyy-mm-dd (or '' to empty it): a native date input (the list's
+   * filters), or a form's MUI X date field, passed as its group (`getByRole('group', { name: 'Memo Date' })`).
+   */
   fill(target: Locator, text: string): Promise<void>;
   /** Flips a checkbox or switch. */
   toggle(target: Locator): Promise<void>;
@@ -32,7 +35,14 @@ function mouse(page: Page): Drive {
   return {
     mode: 'mouse',
     press: (target) => target.click(),
-    fill: (target, text) => target.fill(text),
+    async fill(target, text) {
+      if (await isDateField(target)) {
+        await target.getByRole('spinbutton', { name: 'Year' }).click();
+        await typeDate(page, text);
+      } else {
+        await target.fill(text);
+      }
+    },
     toggle: (target) => target.click(),
     async select(combobox, option) {
       await combobox.click();
@@ -64,6 +74,11 @@ function keyboard(page: Page): Drive {
       await page.keyboard.press('Enter');
     },
     async fill(target, text) {
+      if (await isDateField(target)) {
+        await tabTo(page, target.getByRole('spinbutton', { name: 'Year' })); // the field's one tab stop
+        await typeDate(page, text);
+        return;
+      }
       await tabTo(page, target);
       if ((await target.getAttribute('type')) === 'date') {
         // A date input is typed segment by segment in the browser's locale (en-US: month, day, year).
@@ -113,6 +128,24 @@ function keyboard(page: Page): Drive {
       await page.keyboard.press('Enter');
     },
   };
+}
+
+/** A MUI X date field: a group of spinbutton sections (year, month, day), not one input. */
+async function isDateField(target: Locator) {
+  return (await target.getAttribute('role')) === 'group' && (await target.getByRole('spinbutton').count()) > 0;
+}
+
+/**
+ * Types yyyy-mm-dd into the focused MUI X date field as a person does, digit by digit from its year section
+ * (each complete section moves on to the next); '' selects all sections and deletes them.
+ */
+async function typeDate(page: Page, text: string) {
+  if (text === '') {
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+  } else {
+    await page.keyboard.type(text.replace(/-/g, ''));
+  }
 }
 
 async function closeListbox(page: Page) {
