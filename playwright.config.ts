@@ -21,6 +21,9 @@ export const PHONE = { width: 390, height: 844 };
 const film = filmingEnv();
 if (film) Object.assign(process.env, film); // workers inherit it: Playwright finds ffmpeg there
 
+/** A sandbox server's settings: the demo dataset in memory, fresh on every start. */
+const SANDBOX_ENV = { DATA_DIR: 'memory://', SEED: 'demo', LOG_LEVEL: 'warn' };
+
 /**
  * A sandbox server on `port`: serves the built SPA and the API, with the demo dataset in memory. `env` adds
  * settings, e.g. `SANDBOX_NULL_FIELDS=omit` (the phone lane).
@@ -28,17 +31,23 @@ if (film) Object.assign(process.env, film); // workers inherit it: Playwright fi
 export function sandboxServer(serverPort: number, env: Record<string, string> = {}): WebServer {
   return {
     command: `node --import tsx server/main.ts`,
-    env: {
-      PORT: String(serverPort),
-      HOST: '127.0.0.1',
-      DATA_DIR: 'memory://',
-      SEED: 'demo',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
+    env: { PORT: String(serverPort), HOST: '127.0.0.1', ...SANDBOX_ENV, ...env },
     url: `http://127.0.0.1:${serverPort}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
+  };
+}
+
+/**
+ * The lanes' servers, booted side by side by one process (e2e/support/lane-servers.ts): a list of webServer
+ * entries would start them one after another.
+ */
+function laneServers(list: { port: number; env?: Record<string, string> }[]): WebServer {
+  return {
+    command: 'node --import tsx e2e/support/lane-servers.ts',
+    env: { LANES: JSON.stringify(list.map(({ port, env }) => ({ port, env: { ...SANDBOX_ENV, ...env } }))) },
+    wait: { stdout: /lanes ready/ },
+    timeout: 180_000,
   };
 }
 
@@ -69,7 +78,9 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [['list']],
   use: {
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace's DOM snapshots; the trace's screencast is not recorded: encoding it for
+    // every test made the a11y spec take 6.0 min instead of 2.3 on this machine.
+    trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
     ...devices['Desktop Chrome'],
     viewport: DESKTOP,
@@ -110,10 +121,10 @@ export default defineConfig({
       use: { viewport: PHONE, baseURL: baseURL(lanes.phone) },
     },
   ],
-  webServer: [
-    sandboxServer(lanes.specs),
-    sandboxServer(lanes.walkthroughs),
-    sandboxServer(lanes.phone, { SANDBOX_NULL_FIELDS: 'omit' }),
-    sandboxServer(lanes.specs2),
-  ],
+  webServer: laneServers([
+    { port: lanes.specs },
+    { port: lanes.walkthroughs },
+    { port: lanes.phone, env: { SANDBOX_NULL_FIELDS: 'omit' } },
+    { port: lanes.specs2 },
+  ]),
 });

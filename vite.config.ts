@@ -64,6 +64,12 @@ export default defineConfig(({ command, mode }) => ({
             rolldownOptions: { output: { codeSplitting: { groups: codeSplittingGroups() } } },
           },
   test: {
+    // Worker threads, one and a half per core (three on the 2-core CI machine): the test files spend much of
+    // their time waiting on PGlite, PostgreSQL and timers, and threads start faster than processes. Whole suite
+    // on 2 cores: forks ×2 429 s, threads ×2 371 s, threads ×3 281 s, threads ×4 281 s (README, "What the test
+    // run costs").
+    pool: 'threads',
+    maxWorkers: '150%',
     projects: [
       // The server suite runs on PGlite (the product's default database) always, and again on PostgreSQL
       // when TEST_DATABASE_URL names one (.ci/run sets it when a local server answers). The PostgreSQL run

@@ -193,6 +193,16 @@ function whereIs(target: Locator): Promise<Where> {
 /** Presses Tab (or Shift+Tab when the target is behind) until `target` has focus, as a keyboard user would. */
 export async function tabTo(page: Page, target: Locator, max = 80) {
   await expect(target).toBeVisible();
+  // Tab skips a control that is still disabled while what it depends on loads (the Invoice select until
+  // the account's invoices are known): wait, as a keyboard user would, until it can take focus.
+  await expect
+    .poll(
+      () => target.evaluate((el: HTMLElement) => el.tabIndex >= 0 && !el.matches(':disabled, [aria-disabled="true"]')),
+      {
+        message: 'an enabled tab stop',
+      },
+    )
+    .toBe(true);
   let last: { where: string; presses: number } | null = null;
   let careful = false;
   for (let presses = 0; presses < max;) {
