@@ -113,13 +113,17 @@ function keyboard(page: Page): Drive {
       // may still be re-rendered for the last typed letters, so read the option's id afresh each time.
       const highlighted = async () =>
         (await combobox.getAttribute('aria-activedescendant')) === (await option.getAttribute('id'));
-      // The suggestion seen may be a shorter prefix's, replaced (and briefly gone) when the last search answers:
-      // keep stepping down until it is the highlighted one of the final list.
+      // The suggestion seen may be a shorter prefix's, replaced (and its highlight lost) when the last search
+      // answers, even between the check and Enter: step down until it is highlighted, press Enter, and go
+      // again until the pick closed the list.
       await expect(async () => {
         if (!(await highlighted())) await page.keyboard.press('ArrowDown');
         expect(await highlighted(), 'suggestion reachable with the arrow keys').toBe(true);
+        await page.keyboard.press('Enter');
+        await expect(combobox, 'the pick closes the suggestions').toHaveAttribute('aria-expanded', 'false', {
+          timeout: 1_000,
+        });
       }).toPass({ intervals: [50], timeout: 15_000 });
-      await page.keyboard.press('Enter');
     },
     async menu(button, item) {
       await tabTo(page, button);

@@ -1,6 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
+import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 
 /** What the snackbar says after an action, with a link to any document it created. */
@@ -12,8 +13,13 @@ export interface ActionNotice {
 
 /** The confirmation after an action, with a link to the document it created when there is one. */
 export function ActionSnackbar({ notice, onClose }: { notice: ActionNotice | null; onClose: () => void }) {
+  // A new notice while one is shown (Post, then Apply at once) gets a Snackbar of its own, and with it its own
+  // eight seconds: the same Snackbar would keep the old notice's timer and hide the new one almost at once.
+  const [shown, setShown] = useState({ notice, n: 0 });
+  if (notice !== shown.notice) setShown({ notice, n: notice ? shown.n + 1 : shown.n });
   return (
     <Snackbar
+      key={shown.n}
       open={Boolean(notice)}
       onClose={(_, reason) => reason !== 'clickaway' && onClose()}
       autoHideDuration={8000}

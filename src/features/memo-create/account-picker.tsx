@@ -38,6 +38,9 @@ export function AccountPicker({ value, onChange, onBlur, error, inputRef }: Prop
         onChange(a ? { id: a.id, accountNumber: a.accountNumber, name: a.name, currency: a.currency } : null)
       }
       onBlur={onBlur}
+      // Enter picks the highlighted suggestion; with none highlighted (the list was just replaced by a newer
+      // search's answer) it must not submit the half-filled memo form around the field.
+      onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
       noOptionsText={
         search.isError
           ? 'The account search failed.'

@@ -24,7 +24,6 @@ async function addCharge(user: ReturnType<typeof renderPage>['user'], product: R
   await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add charge' })).toBeNull());
 }
 
-/** Sets a text field as typing would end up (change then blur), without a key event per character. */
 /** Types into a field and leaves it, as a person does (the create forms validate a field once it is left). */
 async function setText(user: UserEvent, el: HTMLElement, value: string) {
   await fill(user, el, value);
@@ -41,6 +40,15 @@ describe('standalone memo form', () => {
     expect(await screen.findByText('Choose an account.')).toBeInTheDocument();
     expect(screen.getByText('Add at least one charge.')).toBeInTheDocument();
     expect(await postsTo(s, /^\/v1\/debit-memos$/)).toHaveLength(0);
+  });
+
+  it('Enter in the Account search with no suggestion highlighted picks nothing and does not submit the form', async () => {
+    const { user } = renderPage(<StandalonePage kind="DebitMemo" />, '/debit-memos/new/standalone');
+    // Typed and Enter at once: the suggestions are not there yet (or are about to be replaced).
+    await user.type(screen.getByRole('combobox', { name: /Account/ }), 'Acme{Enter}');
+    await screen.findByRole('option', { name: /Acme Corporation/ });
+    expect(screen.queryByText('Choose an account.')).toBeNull();
+    expect(screen.queryByText('Add at least one charge.')).toBeNull();
   });
 
   it('explains why a product with only discount charges offers nothing', async () => {
