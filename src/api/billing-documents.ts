@@ -1,8 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { zuoraRequest } from './client.ts';
 import { fetchAllPages } from './paging.ts';
-import { billingDocumentListSchema, invoiceItemListSchema } from '../contract/invoices.ts';
-import { debitMemoItemListSchema, debitMemoListSchema } from '../contract/memos.ts';
+import { fetchInvoiceItems } from './invoices.ts';
+import { fetchMemoItems } from './memos/items.ts';
+import { billingDocumentListSchema } from '../contract/invoices.ts';
+import { debitMemoListSchema } from '../contract/memos.ts';
 import { isPositive } from '../lib/money.ts';
 
 // The documents a credit memo can settle (docs/zuora/api-digest.md §8.3): Posted invoices of the account through
@@ -93,13 +95,10 @@ export const settlementTargetLinesQuery = (type: SettlementTarget['type'], id: s
     queryKey: settlementKeys.lines(type, id),
     staleTime: 0,
     queryFn: async ({ signal }): Promise<SettlementTargetLine[]> => {
+      // Every page of items at Zuora's 40 a page (its spec's maximum for both lists).
       if (type === 'Invoice') {
-        const r = await zuoraRequest(`/v1/invoices/${encodeURIComponent(id)}/items`, {
-          schema: invoiceItemListSchema,
-          query: { pageSize: 200 },
-          signal,
-        });
-        return r.invoiceItems.flatMap((i) => [
+        const items = await fetchInvoiceItems(id, signal);
+        return items.flatMap((i) => [
           { kind: 'item' as const, id: i.id, name: i.chargeName ?? '', balance: i.balance ?? 0 },
           ...(i.taxationItems?.data ?? []).map((t) => ({
             kind: 'tax' as const,
@@ -109,12 +108,8 @@ export const settlementTargetLinesQuery = (type: SettlementTarget['type'], id: s
           })),
         ]);
       }
-      const r = await zuoraRequest(`/v1/debit-memos/${encodeURIComponent(id)}/items`, {
-        schema: debitMemoItemListSchema,
-        query: { pageSize: 200 },
-        signal,
-      });
-      return r.items.flatMap((i) => [
+      const memo = await fetchMemoItems('DebitMemo', id, signal);
+      return (memo.kind === 'DebitMemo' ? memo.items : []).flatMap((i) => [
         { kind: 'item' as const, id: i.id, name: i.skuName ?? '', balance: i.balance },
         ...(i.taxationItems?.data ?? []).map((t) => ({
           kind: 'tax' as const,

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { zuoraRequest } from './client.ts';
-import { fetchAllPages } from './paging.ts';
+import { fetchAllPages, MAX_PAGE_SIZE } from './paging.ts';
 import {
   billingDocumentListSchema,
   invoiceItemListSchema,
@@ -51,20 +51,23 @@ export const invoiceHeaderQuery = (id: string) =>
     queryFn: ({ signal }) => zuoraRequest(`/v1/invoices/${encodeURIComponent(id)}`, { schema: invoiceSchema, signal }),
   });
 
+/** An invoice's items with their taxation items, every page. */
+export const fetchInvoiceItems = (id: string, signal?: AbortSignal) =>
+  fetchAllPages(
+    (page) =>
+      zuoraRequest(`/v1/invoices/${encodeURIComponent(id)}/items`, {
+        schema: invoiceItemListSchema,
+        // Zuora's most per page for invoice items (its spec: pageSize maximum 40); the walk pages on.
+        query: { page, pageSize: MAX_PAGE_SIZE },
+        signal,
+      }).then((r) => ({ rows: r.invoiceItems, nextPage: r.nextPage })),
+    10,
+  );
+
 export const invoiceItemsQuery = (id: string) =>
   queryOptions({
     queryKey: invoiceKeys.items(id),
     // Fresh each time: another memo may have just used up some of the available-to-credit amount.
     staleTime: 0,
-    queryFn: ({ signal }) =>
-      fetchAllPages(
-        (page) =>
-          zuoraRequest(`/v1/invoices/${encodeURIComponent(id)}/items`, {
-            schema: invoiceItemListSchema,
-            // Zuora's most per page for invoice items (its spec: pageSize maximum 40); the walk pages on.
-            query: { page, pageSize: 40 },
-            signal,
-          }).then((r) => ({ rows: r.invoiceItems, nextPage: r.nextPage })),
-        10,
-      ),
+    queryFn: ({ signal }) => fetchInvoiceItems(id, signal),
   });
