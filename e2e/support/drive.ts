@@ -201,15 +201,12 @@ export async function tabTo(page: Page, target: Locator, max = 80) {
   // the account's invoices are known): wait, as a keyboard user would, until it can take focus.
   // A failure names what the field says about itself (its helper text says why it is disabled).
   const state = () =>
-    target.evaluate((el: HTMLElement) => ({
-      enabled: el.tabIndex >= 0 && !el.matches(':disabled, [aria-disabled="true"]'),
-      field: el.closest('.MuiFormControl-root')?.textContent ?? '',
-    }));
-  await expect
-    .poll(async () => ((await state()).enabled ? 'enabled' : `disabled: "${(await state()).field}"`), {
-      message: 'an enabled tab stop',
-    })
-    .toBe('enabled');
+    target.evaluate((el: HTMLElement) =>
+      el.tabIndex >= 0 && !el.matches(':disabled, [aria-disabled="true"]')
+        ? 'enabled'
+        : `disabled: "${el.closest('.MuiFormControl-root')?.textContent ?? ''}"`,
+    );
+  await expect.poll(state, { message: 'an enabled tab stop' }).toBe('enabled');
   let last: { where: string; presses: number } | null = null;
   let careful = false;
   for (let presses = 0; presses < max;) {

@@ -90,34 +90,33 @@ export const settlementTargetsQuery = (accountId: string) =>
 export const useSettlementTargets = (accountId: string | undefined) =>
   useQuery({ ...settlementTargetsQuery(accountId ?? ''), enabled: Boolean(accountId) });
 
+/** An item and its taxation items as the apply dialog's lines (a missing balance counts 0). */
+function linesOf(
+  id: string,
+  name: string,
+  balance: number | null | undefined,
+  taxes: readonly { id: string; name?: string | null; balance?: number | null }[] = [],
+): SettlementTargetLine[] {
+  return [
+    { kind: 'item', id, name, balance: balance ?? 0 },
+    ...taxes.map((t) => ({ kind: 'tax' as const, id: t.id, name: t.name ?? 'Tax', balance: t.balance ?? 0 })),
+  ];
+}
+
 export const settlementTargetLinesQuery = (type: SettlementTarget['type'], id: string) =>
   queryOptions({
     queryKey: settlementKeys.lines(type, id),
     staleTime: 0,
     queryFn: async ({ signal }): Promise<SettlementTargetLine[]> => {
       // Every page of items at Zuora's 40 a page (its spec's maximum for both lists).
-      if (type === 'Invoice') {
-        const items = await fetchInvoiceItems(id, signal);
-        return items.flatMap((i) => [
-          { kind: 'item' as const, id: i.id, name: i.chargeName ?? '', balance: i.balance ?? 0 },
-          ...(i.taxationItems?.data ?? []).map((t) => ({
-            kind: 'tax' as const,
-            id: t.id,
-            name: t.name ?? 'Tax',
-            balance: t.balance ?? 0,
-          })),
-        ]);
-      }
+      if (type === 'Invoice')
+        return (await fetchInvoiceItems(id, signal)).flatMap((i) =>
+          linesOf(i.id, i.chargeName ?? '', i.balance, i.taxationItems?.data),
+        );
       const memo = await fetchMemoItems('DebitMemo', id, signal);
-      return (memo.kind === 'DebitMemo' ? memo.items : []).flatMap((i) => [
-        { kind: 'item' as const, id: i.id, name: i.skuName ?? '', balance: i.balance },
-        ...(i.taxationItems?.data ?? []).map((t) => ({
-          kind: 'tax' as const,
-          id: t.id,
-          name: t.name ?? 'Tax',
-          balance: t.balance,
-        })),
-      ]);
+      return (memo.kind === 'DebitMemo' ? memo.items : []).flatMap((i) =>
+        linesOf(i.id, i.skuName ?? '', i.balance, i.taxationItems?.data),
+      );
     },
   });
 
