@@ -48,7 +48,9 @@ export async function findAndWriteOff(page: Page, app: Page | Locator, d: Drive,
   };
 
   await step(page, `Find ${dm.accountName}'s debit memos: type the customer in the Account filter`, async () => {
-    await d.fill(app.getByRole('textbox', { name: 'Account' }), dm.accountName);
+    const account = app.getByRole('textbox', { name: 'Account' });
+    await d.fill(account, dm.accountName);
+    await expect(account).toHaveValue(dm.accountName); // every letter kept while the filter applied
     // The memo may be on the unfiltered page already: wait for the filter itself, as the eye does, before the
     // next click (the filter row re-lays out when it applies, and a click in between can land on nothing).
     await onlyTheCustomers();

@@ -11,23 +11,29 @@ type Props = Omit<TextFieldProps, 'value' | 'onChange'> & {
 
 /**
  * A text filter that writes to the URL after the user pauses (or on Enter/blur), not per keystroke.
- * When the URL changes from outside (back/forward, clear filters) the field follows it. A value `problem`
+ * When the URL changes from outside (back/forward, clear filters) the field follows it; the echo of the
+ * field's own commit does not, because the user may have typed on since (the URL answers a render or more
+ * later: "Massive D", pause, "ynamic" must not come back as "Massive Dnamic"). A value `problem`
  * refuses stays in the field with its reason and the URL keeps the last good one, so the rows never
  * silently disagree with what the field shows.
  */
 export function DebouncedTextField({ value, onCommit, delayMs = 400, problem, helperText, ...rest }: Props) {
   const [draft, setDraft] = useState(value);
   const [synced, setSynced] = useState(value);
+  const [echo, setEcho] = useState<string | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   if (value !== synced) {
     setSynced(value);
-    setDraft(value);
+    if (value === echo) setEcho(undefined);
+    else setDraft(value);
   }
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const commit = (v: string) => {
     clearTimeout(timer.current);
-    if (v.trim() !== value && !problem?.(v.trim())) onCommit(v.trim());
+    if (v.trim() === value || problem?.(v.trim())) return;
+    setEcho(v.trim());
+    onCommit(v.trim());
   };
   const refused = problem?.(draft.trim());
 
