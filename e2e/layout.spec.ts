@@ -1,4 +1,5 @@
 import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
+import { adminToken, findPostedMemo } from './support/sandbox-api.ts';
 import { signInAs } from './support/sign-in.ts';
 
 // The layout adapts from a phone (390×844) to a wide desktop (1440×900) and to a narrow embedding pane:
@@ -95,6 +96,7 @@ test.describe('on a 390 px phone', () => {
 
   test('the navigation is a drawer, the grid scrolls in its box with Number pinned, dialogs are full screen', async ({
     page,
+    request,
   }) => {
     await signInAs(page, 'Billing Admin', '/debit-memos');
     const grid = page.getByRole('grid', { name: 'Debit memos' });
@@ -127,6 +129,21 @@ test.describe('on a 390 px phone', () => {
     expect(d.width).toBeGreaterThanOrEqual(PHONE.width - 1);
     expect(d.height).toBeGreaterThanOrEqual(PHONE.height - 1);
     await page.screenshot({ path: test.info().outputPath('post-dialog-390.png') });
+
+    // The widest dialog, Apply, fits too: each document's amount field is in view, not beyond the right edge.
+    const cm = await findPostedMemo(
+      request,
+      await adminToken(request),
+      'CreditMemo',
+      (m) => Number(m.unappliedAmount) > 0,
+    );
+    await page.goto(`/credit-memos/${cm.id}`);
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: /^Apply/ }).click();
+    const apply = page.getByRole('dialog', { name: 'Apply Credit Memo' });
+    const amount = apply.getByRole('textbox', { name: /^Amount to apply to / }).first();
+    expect(inside(await box(amount), await box(apply)), 'the amount to apply within the dialog').toBe(true);
+    await page.screenshot({ path: test.info().outputPath('apply-dialog-390.png') });
   });
 });
 

@@ -14,7 +14,7 @@ import { BulkMemoTable } from './bulk/bulk-memo-table.tsx';
 import { CsvFormatHelp } from './bulk/csv-format-help.tsx';
 import { useBulkUpload } from './bulk/use-bulk-upload.ts';
 import { FormSection } from './form-section.tsx';
-import { visuallyHidden } from './visually-hidden.ts';
+import { visuallyHidden } from '../../components/visually-hidden.ts';
 
 /** Bulk create (beyond Zuora's UI): standalone memos from a CSV file, sent through the bulk endpoint. */
 /** The route table says which kind the page is for. */

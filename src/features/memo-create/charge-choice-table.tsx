@@ -7,7 +7,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { chargePrice, type CatalogCharge } from '../../api/catalog.ts';
 import { Money } from '../../components/money.tsx';
-import { visuallyHidden } from './visually-hidden.ts';
+import { visuallyHidden } from '../../components/visually-hidden.ts';
 
 /** The charges of one rate plan, each with a Select button. */
 export function ChargeChoiceTable({

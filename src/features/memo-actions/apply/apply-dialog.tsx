@@ -19,7 +19,10 @@ import { formatMoney } from '../../../lib/money.ts';
 import type { MemoDialogProps } from '../dialog-types.ts';
 import { DateField } from '../../../components/form/date-field.tsx';
 import { useIdempotencyKey } from '../use-idempotency-key.ts';
+import { visuallyHidden } from '../../../components/visually-hidden.ts';
+import { amountCellSx } from '../../../components/form/amount-cell.ts';
 import { ApplyTargetRow } from './apply-target-row.tsx';
+import { wideColumnSx } from './apply-columns.ts';
 import {
   applyFormSchema,
   applyTotal,
@@ -27,19 +30,6 @@ import {
   toApplyRequest,
   type ApplyFormValues,
 } from './apply-schema.ts';
-
-// Screen-reader-only header text (axe: a table header must not be empty).
-const srOnly = {
-  border: 0,
-  clip: 'rect(0 0 0 0)',
-  height: '1px',
-  margin: '-1px',
-  overflow: 'hidden',
-  padding: 0,
-  position: 'absolute',
-  width: '1px',
-  whiteSpace: 'nowrap',
-} as const;
 
 /** More actions → Apply: apply the credit memo's unapplied amount to open invoices and debit memos of its account. */
 export default function ApplyDialog({ memo, onClose, onSuccess }: MemoDialogProps) {
@@ -108,14 +98,16 @@ function ApplyForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoDia
           <TableHead>
             <TableRow>
               <TableCell padding="checkbox">
-                <Box component="span" sx={srOnly}>
+                <Box component="span" sx={visuallyHidden}>
                   Items
                 </Box>
               </TableCell>
               <TableCell>Document</TableCell>
-              <TableCell>Date</TableCell>
-              <TableCell align="right">Balance</TableCell>
-              <TableCell>Amount to apply</TableCell>
+              <TableCell sx={wideColumnSx}>Date</TableCell>
+              <TableCell align="right" sx={wideColumnSx}>
+                Balance
+              </TableCell>
+              <TableCell sx={amountCellSx}>Amount to apply</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>

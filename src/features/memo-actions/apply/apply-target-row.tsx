@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
+import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
@@ -9,6 +10,9 @@ import ChevronRight from '@mui/icons-material/ChevronRight';
 import { useSettlementTargetLines } from '../../../api/billing-documents.ts';
 import { Money } from '../../../components/money.tsx';
 import { AmountField } from '../../../components/form/amount-field.tsx';
+import { amountCellSx } from '../../../components/form/amount-cell.ts';
+import { LocalDate } from '../../../components/local-date.tsx';
+import { narrowLineSx, wideColumnSx } from './apply-columns.ts';
 import type { ApplyFormValues } from './apply-schema.ts';
 
 /** One invoice or debit memo: its balance and the amount to apply; expands to its items and tax items. */
@@ -54,12 +58,22 @@ export function ApplyTargetRow({
             {open ? <ExpandMore /> : <ChevronRight />}
           </IconButton>
         </TableCell>
-        <TableCell>{label}</TableCell>
-        <TableCell>{target.date}</TableCell>
-        <TableCell align="right">
+        <TableCell>
+          {label}
+          <Box component="span" sx={narrowLineSx}>
+            <LocalDate value={target.date} />
+          </Box>
+          <Box component="span" sx={narrowLineSx}>
+            Balance <Money value={target.balance} currency={currency} />
+          </Box>
+        </TableCell>
+        <TableCell sx={wideColumnSx}>
+          <LocalDate value={target.date} />
+        </TableCell>
+        <TableCell align="right" sx={wideColumnSx}>
           <Money value={target.balance} currency={currency} />
         </TableCell>
-        <TableCell sx={{ minWidth: 180 }}>
+        <TableCell sx={amountCellSx}>
           <AmountField
             name={`targets.${index}.amount`}
             label={`Amount to apply to ${target.number}`}
@@ -81,9 +95,12 @@ export function ApplyTargetRow({
               <TableCell />
               <TableCell sx={{ pl: l.kind === 'tax' ? 6 : 3 }}>
                 {l.kind === 'tax' ? `Tax: ${l.name}` : l.name}
+                <Box component="span" sx={narrowLineSx}>
+                  Balance <Money value={l.balance} currency={currency} />
+                </Box>
               </TableCell>
-              <TableCell />
-              <TableCell align="right">
+              <TableCell sx={wideColumnSx} />
+              <TableCell align="right" sx={wideColumnSx}>
                 <Money value={l.balance} currency={currency} />
               </TableCell>
               <TableCell>

@@ -51,7 +51,10 @@ describe('Apply Credit Memo', () => {
     const { cm, docs } = await pickCreditMemo();
     const { user, onSuccess, unmount } = renderDialog(ApplyDialog, { kind: 'CreditMemo', memo: cm } as MemoOfKind);
     const dialog = within(await screen.findByRole('dialog', { name: 'Apply Credit Memo' }));
-    await dialog.findByRole('table', { name: 'Open invoices and debit memos' }, { timeout: 10_000 });
+    const table = await dialog.findByRole('table', { name: 'Open invoices and debit memos' }, { timeout: 10_000 });
+    // Each document's date is shown as everywhere else in the app, never as the raw yyyy-mm-dd.
+    expect(table.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(within(table).getAllByText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/).length).toBeGreaterThan(0);
     const save = dialog.getByRole('button', { name: 'Apply' });
     expect(save).toBeDisabled();
 

@@ -22,6 +22,7 @@ import { AmountField } from '../../../components/form/amount-field.tsx';
 import { parseAmount } from '../../../contract/amount.ts';
 import { DateField } from '../../../components/form/date-field.tsx';
 import { useIdempotencyKey } from '../use-idempotency-key.ts';
+import { amountCellSx } from '../../../components/form/amount-cell.ts';
 import { AppliedDocumentLabel } from './applied-document-label.tsx';
 import {
   toUnapplyRequest,
@@ -96,7 +97,7 @@ function UnapplyForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoD
             <TableRow>
               <TableCell>Document</TableCell>
               <TableCell align="right">Applied</TableCell>
-              <TableCell>Amount to unapply</TableCell>
+              <TableCell sx={amountCellSx}>Amount to unapply</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -108,7 +109,7 @@ function UnapplyForm({ cm, onClose, onSuccess }: { cm: CreditMemo } & Pick<MemoD
                 <TableCell align="right">
                   <Money value={p.applied} currency={cm.currency} />
                 </TableCell>
-                <TableCell sx={{ minWidth: 180 }}>
+                <TableCell sx={amountCellSx}>
                   {unapplyAll ? (
                     <Money value={p.applied} currency={cm.currency} />
                   ) : (
