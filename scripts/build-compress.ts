@@ -45,7 +45,9 @@ export function compressedCopies(): Plugin {
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
     },
-    async closeBundle() {
+    // writeBundle, not closeBundle: closeBundle runs after a failed build too, where its missing output
+    // would hide the build's own error behind an ENOENT.
+    async writeBundle() {
       await compressAssets(outDir);
     },
   };

@@ -123,6 +123,8 @@ function keyboard(page: Page): Drive {
         await expect(combobox, 'the pick closes the suggestions').toHaveAttribute('aria-expanded', 'false', {
           timeout: 1_000,
         });
+        // A list closed without a pick leaves the typed text in the field: a pick puts its own label there.
+        await expect(combobox, 'the pick fills in its suggestion').not.toHaveValue(text, { timeout: 1_000 });
       }).toPass({ intervals: [50], timeout: 15_000 });
     },
     async menu(button, item) {

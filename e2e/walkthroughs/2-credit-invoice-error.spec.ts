@@ -14,22 +14,28 @@ interface Invoice {
   number: string;
   balance: number;
   accountName: string;
+  accountNumber: string;
 }
 
 /** A Posted USD invoice with something left to pay, of a customer other specs do not use (not Acme). */
 async function openInvoice(request: APIRequestContext): Promise<Invoice> {
   const token = await adminToken(request);
-  const { accounts } = await apiGet<{ accounts: { id: string; name: string; currency: string }[] }>(
-    request,
-    token,
-    '/v1/accounts?pageSize=40',
-  );
+  const { accounts } = await apiGet<{
+    accounts: { id: string; name: string; accountNumber: string; currency: string }[];
+  }>(request, token, '/v1/accounts?pageSize=40');
   for (const a of accounts.filter((x) => x.currency === 'USD' && !x.name.startsWith('Acme'))) {
     const { documents } = await apiGet<{
       documents: { id: string; documentNumber: string; documentType: string; balance: number }[];
     }>(request, token, `/v1/billing-documents?accountId=${a.id}&status=Posted&pageSize=40`);
     const inv = documents.find((d) => d.documentType === 'Invoice' && d.balance >= 50 && !used.includes(d.id));
-    if (inv) return { id: inv.id, number: inv.documentNumber, balance: inv.balance, accountName: a.name };
+    if (inv)
+      return {
+        id: inv.id,
+        number: inv.documentNumber,
+        balance: inv.balance,
+        accountName: a.name,
+        accountNumber: a.accountNumber,
+      };
   }
   throw new Error('no open USD invoice');
 }
@@ -54,7 +60,10 @@ for (const mode of MODES) {
         inv.accountName,
         page.getByRole('option', { name: new RegExp(inv.accountName) }),
       );
-      await expect(page.getByRole('combobox', { name: 'Account' })).toHaveValue(new RegExp(inv.accountName));
+      // The account is picked, not only typed: the field shows the suggestion's label.
+      await expect(page.getByRole('combobox', { name: 'Account' })).toHaveValue(
+        `${inv.accountName} (${inv.accountNumber})`,
+      );
     });
 
     const items = page.getByRole('table', { name: 'Invoice items' });
