@@ -36,6 +36,32 @@ async function addCharge(page: Page, product: string, plan: string, charge: stri
   await expect(dialog).toBeHidden();
 }
 
+test('the account suggestions stay while a narrower search loads, and a click on one picks it', async ({ page }) => {
+  await signIn(page, '/debit-memos/new/standalone');
+  const account = page.getByRole('combobox', { name: 'Account' });
+  await account.click();
+  const acme = page.getByRole('option', { name: /Acme Corporation/ });
+  await expect(acme).toBeVisible(); // among the first accounts, before anything is typed
+  // The server answers the search for what is typed only after a while (a slow tenant).
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(
+    (url) => url.pathname.includes('accounts') && url.search.includes('Acme'),
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+  );
+  const asked = page.waitForRequest((r) => r.url().includes('accounts') && r.url().includes('Acme'));
+  await account.fill('Acme');
+  await asked;
+  await expect(acme).toBeVisible(); // not "Loading…" in its place
+  await acme.click();
+  release();
+  await expect(account).toHaveValue('Acme Corporation (A00000001)');
+  await expect(page.getByText('Currency USD')).toBeVisible();
+});
+
 test('standalone debit memo with two charges, auto-posted, is in the list', async ({ page }) => {
   await signIn(page, '/debit-memos/new/standalone');
   await expect(page.getByRole('heading', { name: 'Create Standalone Debit Memo' })).toBeVisible();

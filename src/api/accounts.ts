@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { zuoraRequest } from './client.ts';
 import { healthQuery, type ApiMode } from './sandbox.ts';
@@ -99,6 +99,9 @@ export const accountSearchQuery = (mode: ApiMode, text: string) =>
     queryKey: accountKeys.search(mode, text),
     queryFn: ({ signal }) => searchAccounts(mode, text, signal),
     staleTime: 60_000,
+    // The suggestions shown stay while a narrower search loads: replaced by "Loading…" they vanished under a
+    // click on one of them (typed "Acme", clicked Acme Corporation: nothing picked).
+    placeholderData: keepPreviousData,
   });
 
 /** Accounts whose name (or, in the sandbox, number) matches `text`; waits for the server's mode. */
