@@ -70,6 +70,10 @@ export default defineConfig(({ command, mode }) => ({
     // run costs").
     pool: 'threads',
     maxWorkers: '150%',
+    // A worker keeps its module cache from one test file to the next instead of importing React, MUI, Hono and
+    // Kysely afresh for each (web alone: 143 s → 94 s, server on PGlite 136 s → 111 s on this machine). Each
+    // file still starts its own sandbox and QueryClient, and src/test/setup.ts unmounts after every test.
+    isolate: false,
     projects: [
       // The server suite runs on PGlite (the product's default database) always, and again on PostgreSQL
       // when TEST_DATABASE_URL names one (.ci/run sets it when a local server answers). The PostgreSQL run
