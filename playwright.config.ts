@@ -6,7 +6,8 @@ import { filmingEnv } from './e2e/support/film.ts';
 // at once (`workers: 2`, one per core of the CI machine):
 //   specs, specs-2  e2e/*.spec.ts at 1440×900, split in two halves of about equal time (README, "What the
 //                 test run costs") so that the two workers share the longest work
-//   walkthroughs  e2e/walkthroughs/ as `npm run demo` runs them: filmed (when an ffmpeg exists), no trace
+//   walkthroughs  e2e/walkthroughs/ as `npm run demo` runs them: filmed (when an ffmpeg exists; at half size),
+//                 no trace
 //   phone         e2e/walkthroughs/ at 390×844 (the mouse runs), its server answering sparsely
 //                 (SANDBOX_NULL_FIELDS=omit, as Object Query and some tenants do): the six walkthroughs pass in
 //                 both modes at no extra cost
@@ -51,13 +52,20 @@ function laneServers(list: { port: number; env?: Record<string, string> }[]): We
   };
 }
 
-/** How the walkthroughs run for an audience (`npm run demo`) and in `npm test`'s walkthroughs lane. */
-export const demoUse = {
-  viewport: DESKTOP,
-  video: film && process.env.DEMO_VIDEO !== 'off' ? { mode: 'on' as const, size: DESKTOP } : ('off' as const),
-  trace: 'off' as const,
-  screenshot: 'off' as const,
-};
+/**
+ * How the walkthroughs run for an audience (`npm run demo`: filmed at full size) and in `npm test`'s
+ * walkthroughs lane, filmed at half size: the same recording on the same screen, at a third of the encoding
+ * cost (the six mouse walkthroughs: 95 s filmed at 1440×900, 58 s at 720×450, 42 s unfilmed; README, "What
+ * the test run costs").
+ */
+export function demoUse(videoSize: { width: number; height: number }) {
+  return {
+    viewport: DESKTOP,
+    video: film && process.env.DEMO_VIDEO !== 'off' ? { mode: 'on' as const, size: videoSize } : ('off' as const),
+    trace: 'off' as const,
+    screenshot: 'off' as const,
+  };
+}
 
 const lanes = { specs: port, walkthroughs: port + 1, phone: port + 2, specs2: port + 3 };
 /** The second half of e2e/*.spec.ts; the first half is every other spec. */
@@ -110,7 +118,10 @@ export default defineConfig({
       name: 'walkthroughs',
       testDir: './e2e/walkthroughs',
       workers: 1,
-      use: { ...demoUse, baseURL: baseURL(lanes.walkthroughs) },
+      use: {
+        ...demoUse({ width: DESKTOP.width / 2, height: DESKTOP.height / 2 }),
+        baseURL: baseURL(lanes.walkthroughs),
+      },
     },
     {
       name: 'phone',
