@@ -79,12 +79,14 @@ export function writeFloorPage(staticDir: string): () => void {
 const api = new URLSearchParams(location.search).get('api');
 const res = await fetch(api, { headers: { authorization: 'Bearer ' + s.token, accept: 'application/json' } });
 const body = await res.json();
-const rows = body.creditmemos ?? body.debitmemos ?? [];
+// Object Query answers { data: [...] } with its own field names; the v1 list { creditmemos | debitmemos }.
+const rows = body.data ?? body.creditmemos ?? body.debitmemos ?? [];
 const tbody = document.querySelector('tbody');
 for (const m of rows) {
   const tr = document.createElement('tr');
   tr.dataset.id = m.id;
-  for (const v of [m.number, m.accountId, m.creditMemoDate ?? m.debitMemoDate, m.status, m.amount, m.balance]) {
+  const date = m.memoDate ?? m.creditMemoDate ?? m.debitMemoDate;
+  for (const v of [m.memoNumber ?? m.number, m.account?.name ?? m.accountId, date, m.status, m.totalAmount ?? m.amount, m.balance]) {
     const td = document.createElement('td');
     td.textContent = String(v ?? '');
     tr.append(td);
@@ -107,9 +109,10 @@ async function oneRun(
   await context.addInitScript(
     ([key, s]) => {
       sessionStorage.setItem(key, s);
-      // The first data row (grid row or table row), then the next frame: the row has been painted.
+      // The first data row (the list's: a grid row with its memo's link; the floor's: a row with data-id),
+      // then the next frame: the row has been painted.
       new MutationObserver((_m, obs) => {
-        if (document.querySelector('[role="grid"] [role="row"][data-id], tr[data-id]')) {
+        if (document.querySelector('[role="grid"] tbody tr a[href], tr[data-id]')) {
           obs.disconnect();
           requestAnimationFrame(() => setTimeout(() => (window.__firstRowPaint = performance.now()), 0));
         }
@@ -187,7 +190,8 @@ export async function productListCall(browser: Browser, base: string, listPath: 
   const context = await browser.newContext();
   await context.addInitScript(([key, s]) => sessionStorage.setItem(key, s), [SESSION_KEY, JSON.stringify(session)]);
   const page = await context.newPage();
-  const call = page.waitForRequest((r) => /\/v1\/(credit|debit)-?memos\?/.test(r.url()));
+  // Object Query's list (both modes since the list moved to it), or the classic v1 list (a currency filter).
+  const call = page.waitForRequest((r) => /\/(v1|object-query)\/(credit|debit)-?memos\?/.test(r.url()));
   await page.goto(`${base}${listPath}`);
   const url = new URL((await call).url());
   await context.close();
