@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, test } from 'vitest';
+import { configureClient } from '../api/client.ts';
 import { healthQuery } from '../api/sandbox.ts';
 import { HEALTH_META } from '../contract/served-page.ts';
 import { prefetchListRoute } from '../features/memo-list/index.ts';
@@ -37,7 +38,17 @@ describe('seedServerHealth', () => {
 });
 
 describe('prefetchListRoute', () => {
-  test('with the mode known, the list request is in flight at once and /healthz is not asked', () => {
+  test('with the mode known, the list request is in flight at once and /healthz is not asked', async () => {
+    // Only whether and what it asks matters here: the requests are kept, and never answered.
+    const asked: string[] = [];
+    configureClient({
+      baseUrl: 'http://tenant.test',
+      getToken: () => 'token',
+      fetch: (input) => {
+        asked.push(new Request(input).url);
+        return new Promise<Response>(() => {});
+      },
+    });
     withMeta(JSON.stringify({ status: 'ok', mode: 'sandbox' }));
     const qc = client();
     seedServerHealth(qc);
@@ -46,6 +57,9 @@ describe('prefetchListRoute', () => {
     const list = queries.find((q) => q.queryKey.includes('list'));
     expect(list?.state.fetchStatus).toBe('fetching');
     expect(qc.getQueryState(healthQuery.queryKey)?.fetchStatus).toBe('idle');
+    await expect.poll(() => asked).toHaveLength(1);
+    expect(asked[0]).toMatch(/^http:\/\/tenant\.test\/object-query\/debit-memos\?/);
+    configureClient({ baseUrl: '', getToken: () => null, fetch: (...args) => globalThis.fetch(...args) });
   });
 
   test('signed out, nothing is asked', () => {
