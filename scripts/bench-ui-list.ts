@@ -86,7 +86,9 @@ for (const m of rows) {
   const tr = document.createElement('tr');
   tr.dataset.id = m.id;
   const date = m.memoDate ?? m.creditMemoDate ?? m.debitMemoDate;
-  for (const v of [m.memoNumber ?? m.number, m.account?.name ?? m.accountId, date, m.status, m.totalAmount ?? m.amount, m.balance]) {
+  const number = m.memoNumber ?? m.number;
+  const amount = m.totalAmount ?? m.amount;
+  for (const v of [number, m.account?.name ?? m.accountId, date, m.status, amount, m.balance]) {
     const td = document.createElement('td');
     td.textContent = String(v ?? '');
     tr.append(td);
