@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { zuoraRequest } from './client.ts';
-import { fetchAllPages } from './paging.ts';
+import { fetchAllPages, MAX_PAGE_SIZE } from './paging.ts';
 import { fetchInvoiceItems } from './invoices.ts';
 import { fetchMemoItems } from './memos/items.ts';
 import { billingDocumentListSchema } from '../contract/invoices.ts';
@@ -48,7 +48,7 @@ export const settlementTargetsQuery = (accountId: string) =>
           (page) =>
             zuoraRequest('/v1/billing-documents', {
               schema: billingDocumentListSchema,
-              query: { accountId, status: 'Posted', page, pageSize: 40 },
+              query: { accountId, status: 'Posted', page, pageSize: MAX_PAGE_SIZE },
               signal,
             }).then((r) => ({ rows: r.documents, nextPage: r.nextPage })),
           TARGET_PAGES,
@@ -57,7 +57,7 @@ export const settlementTargetsQuery = (accountId: string) =>
           (page) =>
             zuoraRequest('/v1/debit-memos', {
               schema: debitMemoListSchema,
-              query: { accountId, status: 'Posted', page, pageSize: 40 },
+              query: { accountId, status: 'Posted', page, pageSize: MAX_PAGE_SIZE },
               signal,
             }).then((r) => ({ rows: r.debitmemos, nextPage: r.nextPage })),
           TARGET_PAGES,

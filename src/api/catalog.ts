@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { zuoraRequest } from './client.ts';
-import { fetchAllPages } from './paging.ts';
+import { fetchAllPages, MAX_PAGE_SIZE } from './paging.ts';
 import { toFixed } from '../lib/money.ts';
 
 // The product catalog, for choosing charges on a standalone memo (docs/zuora/api-digest.md §8.8). With
@@ -79,7 +79,7 @@ export const catalogProductsQuery = () =>
         (page) =>
           zuoraRequest('/v1/catalog/products', {
             schema: productListSchema,
-            query: { page, pageSize: 40 },
+            query: { page, pageSize: MAX_PAGE_SIZE },
             headers: { 'zuora-version': CATALOG_VERSION },
             signal,
           }).then((r) => ({ rows: r.products, nextPage: r.nextPage })),

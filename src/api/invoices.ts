@@ -33,7 +33,7 @@ export const postedInvoicesQuery = (accountId: string) =>
         (page) =>
           zuoraRequest('/v1/billing-documents', {
             schema: billingDocumentListSchema,
-            query: { accountId, status: 'Posted', page, pageSize: 40 },
+            query: { accountId, status: 'Posted', page, pageSize: MAX_PAGE_SIZE },
             signal,
           }).then((r) => ({ rows: r.documents, nextPage: r.nextPage })),
         5,

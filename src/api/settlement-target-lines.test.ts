@@ -13,11 +13,8 @@ beforeAll(async () => {
 afterAll(() => s.h.close());
 
 async function firstPosted(object: 'invoices' | 'debit-memos'): Promise<string> {
-  const token = await s.h.token('admin');
-  const res = await s.h.app.request(`/object-query/${object}?pageSize=1&filter[]=status.EQ:Posted`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  return ((await res.json()) as { data: { id: string }[] }).data[0].id;
+  const r = await s.h.call('GET', `/object-query/${object}?pageSize=1&filter[]=status.EQ:Posted`);
+  return (r.body.data as { id: string }[])[0].id;
 }
 
 describe('settlement target lines', () => {
