@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import { useQueryClient } from '@tanstack/react-query';
 import { useController, useFormContext } from 'react-hook-form';
 import { invoiceHeaderQuery, invoiceItemsQuery } from '../../api/invoices.ts';
+import { formatDate } from '../../lib/dates.ts';
 import type { MemoKind } from '../../lib/memo-kind.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { AccountPicker } from './account-picker.tsx';
@@ -84,7 +85,7 @@ export function FromInvoiceBasicFields({ kind }: { kind: MemoKind }) {
         name="effectiveDate"
         label="Memo Date"
         margin="none"
-        helperText={inv ? `Not before the invoice date, ${inv.invoiceDate}.` : undefined}
+        helperText={inv ? `Not before the invoice date, ${formatDate(inv.invoiceDate)}.` : undefined}
       />
       <ReasonCodeField<F> name="reasonCode" margin="none" {...reasonCodes} />
       <Box sx={{ display: 'flex', flexDirection: 'column' }}>

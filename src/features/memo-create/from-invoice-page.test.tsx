@@ -50,6 +50,8 @@ describe('from-invoice memo form', () => {
     expect(within(table).getByRole('checkbox', { name: `Include ${api}` })).toBeChecked();
     expect(within(table).getByLabelText(`Credit Amount, ${support}`)).toHaveValue('299.00');
     expect(within(table).getByLabelText(`State Sales Tax credit, ${support}`)).toHaveValue('24.67');
+    // The Memo Date's hint shows the invoice date as every date is shown, not as the raw yyyy-mm-dd.
+    expect(screen.getByText(`Not before the invoice date, ${formatDate('2026-03-23')}.`)).toBeInTheDocument();
 
     await typeDate(user, 'Memo Date', '2026-03-22');
     await setText(user, within(table).getByLabelText(`Credit Amount, ${support}`), '299.01');
